@@ -1,0 +1,101 @@
+"""The format table: every file format argmap reads or writes, in one place.
+
+A format is a module in this package with ``loads(text, *, name) -> ArgumentMap``
+(a reader) and/or ``dumps(graph, options) -> str | bytes`` (a writer), plus one
+row in :data:`FORMATS`. Adding a format touches nothing else.
+
+>>> get("yaml").suffixes
+('.yaml', '.yml')
+>>> detect("debate.json", '{"title": "x"}').name
+'json'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any, Callable
+
+from ..errors import UsageError
+
+
+@dataclass(frozen=True)
+class Format:
+    """One row of the format table."""
+
+    name: str
+    module: str
+    suffixes: tuple[str, ...]
+    description: str
+    read: bool = False
+    write: bool = False
+    binary: bool = False
+    #: how strongly the content says "this format" (0: not at all); a matching
+    #: suffix counts 2, so a sniff of 1 only decides when the suffix is silent
+    #: and a sniff of 3 or more overrides the suffix (AIF inside a .json file).
+    sniff: Callable[[str], int] | None = None
+
+    def reader(self) -> Callable[..., Any]:
+        """The module's ``loads(text, *, name)``."""
+        return import_module(f"{__name__}.{self.module}").loads
+
+    def writer(self) -> Callable[..., Any]:
+        """The module's ``dumps(graph, options)``."""
+        return import_module(f"{__name__}.{self.module}").dumps
+
+
+def _looks_like_json(text: str) -> int:
+    return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
+        Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
+               sniff=_looks_like_json),
+    )
+}
+
+
+def names(*, read: bool = False, write: bool = False) -> list[str]:
+    """Format names, optionally only those that can be read or written."""
+    return [n for n, f in FORMATS.items() if (not read or f.read) and (not write or f.write)]
+
+
+def get(name: str) -> Format:
+    """The format called ``name``; a usage error listing the choices otherwise."""
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        raise UsageError(
+            f"unknown format '{name}'.", hint="Use one of: " + ", ".join(FORMATS) + "."
+        ) from None
+
+
+def for_suffix(filename: str, *, write: bool = False) -> Format | None:
+    """The format a file name's suffix names, if any."""
+    lower = filename.lower()
+    matches = [f for f in FORMATS.values() if (f.write if write else f.read)
+               and any(lower.endswith(s) for s in f.suffixes)]
+    # the longest matching suffix wins (".aif.json" over ".json")
+    matches.sort(key=lambda f: -max(len(s) for s in f.suffixes if lower.endswith(s)))
+    return matches[0] if matches else None
+
+
+def detect(filename: str, text: str) -> Format:
+    """The format of a map, from its file name's suffix and its content.
+
+    Each readable format scores 2 for a matching suffix plus its sniff score;
+    the best wins, ties going to the earlier row; with no clue at all, YAML
+    (which reads JSON too).
+    """
+    suffix = for_suffix(filename) if filename else None
+    best, best_score = FORMATS["yaml"], 0
+    for f in FORMATS.values():
+        if not f.read:
+            continue
+        score = (2 if f is suffix else 0) + (f.sniff(text) if f.sniff else 0)
+        if score > best_score:
+            best, best_score = f, score
+    return best

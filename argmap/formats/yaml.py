@@ -1,0 +1,81 @@
+"""The argmap map format written as YAML.
+
+>>> m = loads("title: T\\nstatements:\\n  - {id: a, kind: claim, text: A.}\\n")
+>>> m.statements[0].id
+'a'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..errors import MapInvalid, Problem
+from ..locate import locator
+from ..validate import validate
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe YAML, with dates left as text and repeated keys refused."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                repeated = key in seen
+            except TypeError:  # an unhashable key: the base class explains it
+                break
+            if repeated:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' appears twice in one mapping (first on line "
+                    f"{seen[key].start_mark.line + 1})", key_node.start_mark)
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+
+def parse(text: str, *, name: str) -> Any:
+    """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = " ".join(str(x) for x in (err.context, err.problem) if x)
+        hint = "Fix the YAML syntax at that position."
+        if "constructor for the tag" in what:
+            what = f"the tag {err.problem.split('tag ')[-1]} is not allowed"
+            hint = "argmap reads plain YAML only; remove the tag."
+        elif "appears twice" in what:
+            hint = "Remove one of them."
+        raise MapInvalid(name, [Problem(
+            f"invalid YAML: {what}", line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None, hint=hint,
+        )]) from None
+    except yaml.YAMLError as err:
+        raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
+    except RecursionError:
+        raise MapInvalid(name, [Problem(
+            "the YAML is nested too deeply to be a map", hint="Check the file is an argument map.",
+        )]) from None
+
+
+def loads(text: str, *, name: str = "<string>") -> Any:
+    """Read and validate a map written in YAML."""
+    return validate(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+
+
+def dumps(graph: Any, options: Any = None) -> str:
+    """The map held by ``graph`` as YAML, fields in schema order."""
+    from ..graph import map_data
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(map_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,215 @@
+"""The map as a networkx graph, and small queries over it.
+
+Nodes are statements (``kind`` proposal, claim or premise) and arguments
+(``kind`` "argument"), each carrying every field of the map as attributes.
+Edges are typed by their ``type`` attribute:
+
+- ``premise``: statement -> argument it is a premise of;
+- ``conclusion``: argument -> the statement it concludes;
+- ``rebut`` / ``undermine`` / ``undercut``: attacking statement -> target
+  (a statement, or an argument for undercut), with the attack's fields.
+
+Examples
+--------
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({"title": "T", "statements": [
+...     {"id": "p", "kind": "premise", "text": "P."},
+...     {"id": "c", "kind": "proposal", "text": "C."},
+...     {"id": "x", "kind": "claim", "text": "X."}],
+...   "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+...   "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}]})
+>>> G = build_graph(m)
+>>> sorted((u, v, d["type"]) for u, v, d in G.edges(data=True))
+[('a', 'c', 'conclusion'), ('p', 'a', 'premise'), ('x', 'a', 'undercut')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+ARGUMENT = "argument"
+SUPPORT = ("premise", "conclusion")
+ATTACKS = ("rebut", "undermine", "undercut")
+
+
+def _fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: v for k, v in obj.__dict__.items() if v is not None and k not in skip}
+
+
+def build_graph(amap: Any) -> nx.DiGraph:
+    """A directed graph of the map's statements, arguments, supports and attacks.
+
+    Graph attributes: ``title``, ``description``, ``source`` (a dict) and
+    ``attacks`` (attack edges in map order, so writers keep the map's order).
+    """
+    source = amap.source.model_dump(exclude_none=True) if amap.source else None
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G.add_nodes_from((s.id, _fields(s)) for s in amap.statements)
+    G.add_nodes_from((a.id, {**_fields(a), "kind": ARGUMENT}) for a in amap.arguments)
+    G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
+    G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
+    G.add_edges_from((t.from_, t.to, _fields(t, ("from_", "to"))) for t in amap.attacks)
+    G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
+    return G
+
+
+def map_data(G: nx.DiGraph) -> dict[str, Any]:
+    """The map a graph holds, as plain data in the map format (schema order).
+
+    ``load(map_data(build_graph(m))) == m``; it works on subgraph views too
+    (arguments keep only premises still in the view).
+    """
+    from .model import Argument, Attack, Statement
+
+    def ordered(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
+        out = {}
+        for name in fields:
+            value = attrs.get(name)
+            if value is None or value == ():
+                continue
+            out["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    data: dict[str, Any] = {"title": G.graph["title"]}
+    for key in ("description", "source"):
+        if G.graph.get(key):
+            data[key] = G.graph[key]
+    nodes = G.nodes
+    data["statements"] = [ordered(d, Statement.model_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    arguments = []
+    for n, d in nodes(data=True):
+        if d["kind"] == ARGUMENT:
+            d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
+            arguments.append(ordered(d, Argument.model_fields))
+    if arguments:
+        data["arguments"] = arguments
+    attacks = [
+        ordered({**G.edges[u, v], "from_": u, "to": v}, Attack.model_fields)
+        for u, v in G.graph.get("attacks", ())
+        if G.has_edge(u, v)
+    ]
+    if attacks:
+        data["attacks"] = attacks
+    return data
+
+
+def is_argument(G: nx.DiGraph, node: str) -> bool:
+    """Whether ``node`` is an argument (rather than a statement)."""
+    return G.nodes[node]["kind"] == ARGUMENT
+
+
+def statements(G: nx.DiGraph, kind: str | None = None) -> list[str]:
+    """Statement ids in map order, optionally only those of one kind.
+
+    >>> statements(_demo(), "premise")
+    ['p']
+    """
+    return [n for n, k in G.nodes(data="kind") if k != ARGUMENT and (kind is None or k == kind)]
+
+
+def arguments_for(G: nx.DiGraph, node: str) -> list[str]:
+    """The arguments concluding statement ``node``, in map order.
+
+    >>> arguments_for(_demo(), "c")
+    ['a']
+    """
+    return [u for u, _, t in G.in_edges(node, data="type") if t == "conclusion"]
+
+
+def premises(G: nx.DiGraph, argument: str) -> list[str]:
+    """The premises of an argument, in the order the map lists them.
+
+    >>> premises(_demo(), "a")
+    ['p']
+    """
+    return [p for p in G.nodes[argument]["premises"] if p in G]
+
+
+def conclusion(G: nx.DiGraph, argument: str) -> str:
+    """The statement an argument concludes.
+
+    >>> conclusion(_demo(), "a")
+    'c'
+    """
+    return G.nodes[argument]["conclusion"]
+
+
+def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
+    """``(attacker, type, attack id)`` for every attack on ``node``, in map order.
+
+    >>> attacks_on(_demo(), "a")
+    [('x', 'undercut', 't')]
+    """
+    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACKS]
+
+
+def _demo() -> nx.DiGraph:
+    """The small graph the doctests use."""
+    from .model import ArgumentMap
+
+    return build_graph(ArgumentMap.model_validate({
+        "title": "T",
+        "statements": [
+            {"id": "p", "kind": "premise", "text": "P."},
+            {"id": "c", "kind": "proposal", "text": "C."},
+            {"id": "x", "kind": "claim", "text": "X."},
+        ],
+        "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+        "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+    }))
+
+
+def require(G: nx.DiGraph, node: str) -> str:
+    """``node`` if the map has it; otherwise a :class:`~argmap.errors.NotFound`
+    error suggesting the closest ids.
+
+    >>> require(_demo(), "c")
+    'c'
+    """
+    if node in G:
+        return node
+    from .errors import NotFound
+
+    raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
+
+
+def suggest(G: nx.DiGraph, node: str) -> str:
+    """``Did you mean ...?`` naming the ids closest to ``node``."""
+    import difflib
+
+    ids = list(G.nodes)
+    close = [n for n in ids if node.lower() in n] if len(node) >= 3 else []
+    close = sorted(close, key=len)[:3] or difflib.get_close_matches(node.lower(), ids, n=3, cutoff=0.5)
+    if close:
+        return "Did you mean " + ", ".join(f"'{c}'" for c in close) + "? (`argmap list` shows every id)"
+    return "Run `argmap list` to see the ids."
+
+
+def statement_rows(
+    G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
+) -> list[dict[str, Any]]:
+    """Statements as plain rows sorted by id, optionally filtered by kind, speaker, tag.
+
+    Every row has ``id, kind, text, quote, paragraph, speaker, tags`` (None or
+    [] where the map says nothing).
+
+    >>> [r["id"] for r in statement_rows(_demo())]
+    ['c', 'p', 'x']
+    """
+    rows = []
+    for n, d in G.nodes(data=True):
+        if d["kind"] == ARGUMENT or (kind and d["kind"] != kind):
+            continue
+        if speaker and (d.get("speaker") or "").lower() != speaker.lower():
+            continue
+        if tag and tag.lower() not in (t.lower() for t in d.get("tags", ())):
+            continue
+        rows.append({
+            "id": n, "kind": d["kind"], "text": d["text"], "quote": d.get("quote"),
+            "paragraph": d.get("paragraph"), "speaker": d.get("speaker"), "tags": list(d.get("tags", ())),
+            **({"note": d["note"]} if d.get("note") else {}),
+        })
+    rows.sort(key=lambda r: r["id"])
+    return rows

@@ -1,0 +1,241 @@
+"""Read a map from a path, stdin or the embedded default, and check its quotes.
+
+>>> m = load()                       # the embedded map of the SCO article
+>>> m.title
+'The Shanghai Cooperation Organization in the War on Terror'
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, MapInvalid, Problem, UsageError
+
+EMBEDDED = "sco.yaml"
+EMBEDDED_NAME = "embedded map (sco.yaml)"
+RESOURCE_PREFIX = "argmap:"
+
+
+@dataclass
+class Loaded:
+    """A map and where it came from: what commands need beyond the map itself."""
+
+    map: Any  # ArgumentMap (kept untyped so this module imports no Pydantic)
+    name: str
+    path: Path | None = None
+    format: str = "yaml"
+    source_path: Any = None  # Path or importlib Traversable of the source text
+    source: Any = None  # SourceText
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def embedded(self) -> bool:
+        return self.path is None and self.name == EMBEDDED_NAME
+
+
+def data_dir() -> Any:
+    """The package folder holding the embedded map and its source text."""
+    return resources.files("argmap").joinpath("data")
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """The text of ``path`` (``-`` for stdin) and the name to use in messages.
+
+    Decodes UTF-8 (a byte-order mark is dropped); anything else is a clear error.
+    """
+    if str(path) == "-":
+        name = "<stdin>"
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    else:
+        name = str(path)
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{name}: no such file.", hint="Check the path.") from None
+        except IsADirectoryError:
+            raise InputError(f"{name}: is a folder, not a map file.", hint="Name a .yaml or .json file.") from None
+        except PermissionError:
+            raise InputError(f"{name}: permission denied.", hint="Check the file's permissions.") from None
+        except OSError as err:
+            raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from None
+    return decode(data, name), name
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text from bytes, with a message naming line and column when it is not."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: is binary, not a text map file.", hint="Name a .yaml or .json file.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise InputError(
+            f"{name}:{line}:{column}: is not UTF-8 text (byte 0x{data[err.start]:02x}).",
+            hint="Save the file as UTF-8.",
+        ) from None
+
+
+def read_map(
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    check_source: bool = True,
+) -> Loaded:
+    """Read, validate and (when the source text is found) check the quotes of a map.
+
+    ``path`` None means the embedded map; ``"-"`` reads stdin. ``fmt`` names a
+    format from :data:`argmap.formats.FORMATS`; by default it is detected from
+    the suffix and the content.
+    """
+    from .formats import detect, get, names
+
+    if path is None:
+        text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+        name, file_path, base = EMBEDDED_NAME, None, data_dir()
+    else:
+        text, name = read_text(path)
+        file_path = None if str(path) == "-" else Path(path)
+        base = file_path.parent if file_path else Path.cwd()
+    if fmt:
+        spec = get(fmt)
+        if not spec.read:
+            raise UsageError(f"argmap cannot read the '{fmt}' format.",
+                             hint="Use one of: " + ", ".join(names(read=True)) + ".")
+    else:
+        spec = detect(name if file_path else "", text)
+    if not text.strip():
+        raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
+    amap = spec.reader()(text, name=name)
+    loaded = Loaded(amap, name, file_path, spec.name)
+    if check_source:
+        check_quotes(loaded, base)
+    return loaded
+
+
+def load(path: str | Path | None = None, *, fmt: str | None = None) -> Any:
+    """The :class:`~argmap.model.ArgumentMap` at ``path`` (default: the embedded map).
+
+    Raises :class:`~argmap.errors.ArgmapError` subclasses on any problem.
+    """
+    return read_map(path, fmt=fmt).map
+
+
+def loads(text: str, fmt: str = "yaml", *, name: str = "<string>") -> Any:
+    """The map written in ``text`` in format ``fmt``, validated (quotes not checked)."""
+    from .formats import get
+
+    return get(fmt).reader()(text, name=name)
+
+
+def resolve_source(file: str, base: Any) -> Any:
+    """Where a map's ``source.file`` points: a Path, or a package resource."""
+    if file.startswith(RESOURCE_PREFIX):
+        return data_dir().joinpath(file[len(RESOURCE_PREFIX):])
+    p = Path(file)
+    if p.is_absolute() or isinstance(base, Path):
+        return (base / p) if not p.is_absolute() else p
+    return base.joinpath(file)
+
+
+def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
+    """``source.file`` rewritten so it still resolves from a map written to ``new_dir``."""
+    target = resolve_source(file, base)
+    if not isinstance(target, Path):
+        return RESOURCE_PREFIX + str(Path(file).as_posix())
+    if new_dir is None:
+        return str(target.resolve())
+    try:
+        return Path(os.path.relpath(target.resolve(), new_dir.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(target.resolve())
+
+
+def check_quotes(loaded: Loaded, base: Any) -> None:
+    """Find the source text and check every quote and paragraph against it.
+
+    A missing source file is a warning (quote checks are skipped); a quote that
+    is not in the text, or not in its paragraph, is a problem.
+    """
+    from .source import SourceText
+
+    amap = loaded.map
+    src = amap.source
+    if src is None or src.file is None:
+        return
+    target = resolve_source(src.file, base)
+    try:
+        raw = target.read_bytes()
+    except OSError:
+        shown = target if isinstance(target, Path) else src.file
+        loaded.warnings.append(
+            f"{loaded.name}: source file '{src.file}' not found (looked for {shown}); quotes were not checked."
+        )
+        return
+    source = SourceText.from_text(decode(raw, str(target)), title=src.title or amap.title)
+    loaded.source, loaded.source_path = source, target
+    problems = quote_problems(amap, source)
+    if problems:
+        raise MapInvalid(loaded.name, _locate(problems, loaded))
+
+
+def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
+    if loaded.format not in ("yaml", "json"):
+        return problems
+    from .locate import locator
+
+    text = (
+        data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+        if loaded.path is None
+        else read_text(loaded.path)[0]
+    ) if loaded.name != "<stdin>" else ""
+    find = locator(text, loaded.format)
+    out = []
+    for p in problems:
+        where = find(p.path) if text else None
+        out.append(Problem(p.message, p.path, where[0], where[1], p.hint) if where else p)
+    return out
+
+
+def quote_problems(amap: Any, source: Any) -> list[Problem]:
+    """Every quote not found verbatim in the source, or not in its stated paragraph."""
+    problems: list[Problem] = []
+    count = len(source.paragraphs)
+    for section in ("statements", "arguments", "attacks"):
+        for i, item in enumerate(getattr(amap, section)):
+            para, quote = item.paragraph, item.quote
+            if para is not None and para > count:
+                problems.append(Problem(
+                    f"paragraph {para} is out of range: the source has {count} paragraphs",
+                    (section, i, "paragraph"), hint="Use a number from 1 to %d." % count,
+                ))
+                continue
+            if quote is None:
+                continue
+            if para is not None and source.contains(quote, para):
+                continue
+            found = source.paragraphs_with(quote)
+            if found and para is None:
+                continue
+            if found:
+                problems.append(Problem(
+                    f"quote of '{item.id}' is in paragraph {found[0]}, not paragraph {para}",
+                    (section, i, "paragraph"), hint=f"Set paragraph: {found[0]}.",
+                ))
+            else:
+                near = source.closest(quote)
+                hint = "Copy the words exactly from the source."
+                if near:
+                    hint = f"Closest passage (paragraph {near[0]}): \"{near[1]}\". " + hint
+                problems.append(Problem(
+                    f"quote of '{item.id}' does not occur in the source text", (section, i, "quote"), hint=hint,
+                ))
+    return problems

@@ -1,0 +1,165 @@
+"""Where a field sits in a YAML or JSON file, for error messages.
+
+Only used when something is wrong: the fast loading path never pays for it.
+A locator maps a field path such as ``("statements", 3, "kind")`` to its
+1-based ``(line, column)``.
+
+Examples
+--------
+>>> where = json_positions('{"a": [1, {"b": 2}]}')
+>>> where[("a", 1, "b")]
+(1, 12)
+>>> yaml_positions("a:\\n  - 1\\n  - b: 2\\n")[("a", 1, "b")]
+(3, 5)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+Positions = dict[tuple, tuple[int, int]]
+
+
+def nearest(positions: Positions, path: tuple) -> tuple[int, int] | None:
+    """The position of ``path`` or of its closest enclosing field."""
+    path = tuple(path)
+    while True:
+        if path in positions:
+            return positions[path]
+        if not path:
+            return None
+        path = path[:-1]
+
+
+def yaml_positions(text: str) -> Positions:
+    """Positions of every mapping key and sequence item in a YAML document."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return {}
+    out: Positions = {(): (1, 1)}
+    stack = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                child = path + (name,)
+                out.setdefault(child, (key.start_mark.line + 1, key.start_mark.column + 1))
+                stack.append((child, value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                child = path + (i,)
+                out[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                stack.append((child, item))
+    return out
+
+
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def json_positions(text: str) -> Positions:
+    """Positions of every object key and array item in a JSON document.
+
+    A small iterative scanner (so deep nesting cannot overflow the stack); on
+    malformed input it returns what it found before the fault.
+    """
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def pos(offset: int) -> tuple[int, int]:
+        import bisect
+
+        line = bisect.bisect_right(line_starts, offset) - 1
+        return line + 1, offset - line_starts[line] + 1
+
+    out: Positions = {(): (1, 1)}
+    scan = json.decoder.scanstring
+    i = _WS.match(text, 0).end()
+    # stack of [path, container kind, next index]
+    stack: list[list] = []
+    path: tuple = ()
+    try:
+        while True:
+            i = _WS.match(text, i).end()
+            # read a value at i for `path`
+            ch = text[i]
+            if ch == "{":
+                stack.append([path, "{", 0])
+                i = _WS.match(text, i + 1).end()
+                if text[i] == "}":
+                    stack.pop()
+                    i += 1
+                else:
+                    key_at = i
+                    key, i = scan(text, i + 1)
+                    path = stack[-1][0] + (key,)
+                    out.setdefault(path, pos(key_at))
+                    i = _WS.match(text, i).end() + 1  # skip ':'
+                    continue
+            elif ch == "[":
+                stack.append([path, "[", 0])
+                i = _WS.match(text, i + 1).end()
+                if text[i] == "]":
+                    stack.pop()
+                    i += 1
+                else:
+                    path = stack[-1][0] + (0,)
+                    out[path] = pos(i)
+                    continue
+            elif ch == '"':
+                _, i = scan(text, i + 1)
+            else:
+                m = _NUMBER.match(text, i)
+                if m and m.end() > i:
+                    i = m.end()
+                else:
+                    for word in ("true", "false", "null"):
+                        if text.startswith(word, i):
+                            i += len(word)
+                            break
+                    else:
+                        return out
+            # after a value: close containers or move to the next member
+            while stack:
+                i = _WS.match(text, i).end()
+                top = stack[-1]
+                if text[i] == ",":
+                    i = _WS.match(text, i + 1).end()
+                    if top[1] == "{":
+                        key_at = i
+                        key, i = scan(text, i + 1)
+                        path = top[0] + (key,)
+                        out.setdefault(path, pos(key_at))
+                        i = _WS.match(text, i).end() + 1
+                    else:
+                        top[2] += 1
+                        path = top[0] + (top[2],)
+                        out[path] = pos(i)
+                    break
+                if text[i] in "}]":
+                    stack.pop()
+                    i += 1
+                    continue
+                return out
+            else:
+                return out
+    except (IndexError, ValueError):
+        return out
+
+
+def locator(text: str, syntax: str) -> Callable[[tuple], tuple[int, int] | None]:
+    """A function from field path to position, built lazily on first use."""
+    cache: list[Positions] = []
+
+    def find(path: tuple) -> tuple[int, int] | None:
+        if not cache:
+            cache.append(json_positions(text) if syntax == "json" else yaml_positions(text))
+        return nearest(cache[0], path)
+
+    return find

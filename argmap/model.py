@@ -1,0 +1,248 @@
+"""The argument map: frozen Pydantic models and their cross-reference checks.
+
+A map holds statements (proposals, claims, premises), arguments (premises that
+together support one conclusion) and attacks (rebut, undermine, undercut). The
+field names are a contract shared by every reader, writer and command.
+
+Examples
+--------
+>>> m = ArgumentMap.model_validate({
+...     "title": "Tiny",
+...     "statements": [
+...         {"id": "p", "kind": "premise", "text": "It rains."},
+...         {"id": "c", "kind": "proposal", "text": "Take an umbrella."},
+...     ],
+...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+... })
+>>> [s.id for s in m.statements]
+['p', 'c']
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .errors import MapProblems, Problem
+
+KINDS = ("proposal", "claim", "premise")
+ATTACK_TYPES = ("rebut", "undermine", "undercut")
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=200)]
+Text = Annotated[str, StringConstraints(pattern=r"\S")]
+Kind = Literal["proposal", "claim", "premise"]
+AttackType = Literal["rebut", "undermine", "undercut"]
+
+
+class Base(BaseModel):
+    """Shared configuration: unknown fields are errors, objects never change."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        serialize_by_alias=True,
+        revalidate_instances="never",
+    )
+
+
+class Source(Base):
+    """The text a map is made from. ``file`` is relative to the map file."""
+
+    title: Text | None = None
+    file: Text | None = None
+    url: Text | None = None
+    author: Text | None = None
+    date: Text | None = None
+
+
+class Statement(Base):
+    """A proposal, claim or premise, with the words of the source it stands for."""
+
+    id: Slug
+    kind: Kind
+    text: Text
+    quote: Text | None = None
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    speaker: Text | None = None
+    tags: tuple[Text, ...] = ()
+    note: Text | None = None
+
+
+class Argument(Base):
+    """Premises that together (linked) support one conclusion."""
+
+    id: Slug
+    premises: Annotated[tuple[Slug, ...], Field(min_length=1)]
+    conclusion: Slug
+    scheme: Text | None = None
+    text: Text | None = None
+    quote: Text | None = None
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    speaker: Text | None = None
+    tags: tuple[Text, ...] = ()
+    note: Text | None = None
+
+
+class Attack(Base):
+    """An objection: a statement attacking a statement (rebut, undermine) or an
+    argument (undercut)."""
+
+    id: Slug
+    from_: Slug = Field(alias="from")
+    to: Slug
+    type: AttackType
+    text: Text | None = None
+    quote: Text | None = None
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    speaker: Text | None = None
+    tags: tuple[Text, ...] = ()
+    note: Text | None = None
+
+
+class ArgumentMap(Base):
+    """A whole map. Valid means: every id unique and every reference resolves."""
+
+    title: Text
+    description: Text | None = None
+    source: Source | None = None
+    statements: Annotated[tuple[Statement, ...], Field(min_length=1)]
+    arguments: tuple[Argument, ...] = ()
+    attacks: tuple[Attack, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_references(self) -> ArgumentMap:
+        problems = reference_problems(
+            [s.id for s in self.statements],
+            [(a.id, a.premises, a.conclusion) for a in self.arguments],
+            [(t.id, t.from_, t.to, t.type) for t in self.attacks],
+        )
+        if problems:
+            raise MapProblems(problems)
+        return self
+
+
+def reference_problems(
+    statements: list[str],
+    arguments: list[tuple[str, tuple[str, ...], str]],
+    attacks: list[tuple[str, str, str, str]],
+) -> list[Problem]:
+    """Every cross-reference mistake in a map, given only its ids and links.
+
+    Works on plain values so it can run on a map whose fields failed to
+    validate too (the loader then reports both kinds of problem at once).
+
+    Examples
+    --------
+    >>> [p.message for p in reference_problems(["a"], [("x", ("a",), "b")], [])]
+    ["conclusion 'b' is not the id of any statement"]
+    """
+    problems: list[Problem] = []
+    where: dict[str, tuple[str, int]] = {}
+    for section, ids in (
+        ("statements", statements),
+        ("arguments", [a[0] for a in arguments]),
+        ("attacks", [t[0] for t in attacks]),
+    ):
+        for i, id_ in enumerate(ids):
+            if id_ in where:
+                first_section, first_i = where[id_]
+                problems.append(
+                    Problem(
+                        f"id '{id_}' is already used by {first_section}[{first_i}]",
+                        (section, i, "id"),
+                        hint="Ids must be unique across statements, arguments and attacks; rename one.",
+                    )
+                )
+            else:
+                where[id_] = (section, i)
+    statement_ids = set(statements)
+    argument_ids = {a[0] for a in arguments}
+    premises_of = {a[0]: set(a[1]) for a in arguments}
+
+    def what(id_: str) -> str:
+        if id_ in argument_ids:
+            return f"'{id_}' is an argument, not a statement"
+        if id_ in where:
+            return f"'{id_}' is an attack, not a statement"
+        return f"'{id_}' is not the id of any statement"
+
+    for i, (arg_id, premises, conclusion) in enumerate(arguments):
+        seen: set[str] = set()
+        for j, premise in enumerate(premises):
+            if premise not in statement_ids:
+                problems.append(
+                    Problem(f"premise {what(premise)}", ("arguments", i, "premises", j),
+                            hint=_suggest(premise, statement_ids))
+                )
+            if premise in seen:
+                problems.append(
+                    Problem(f"premise '{premise}' is listed twice", ("arguments", i, "premises", j),
+                            hint="Remove the repeated id.")
+                )
+            seen.add(premise)
+        if conclusion not in statement_ids:
+            problems.append(
+                Problem(f"conclusion {what(conclusion)}", ("arguments", i, "conclusion"),
+                        hint=_suggest(conclusion, statement_ids))
+            )
+        elif conclusion in seen:
+            problems.append(
+                Problem(
+                    f"argument '{arg_id}' concludes '{conclusion}', which is also one of its premises",
+                    ("arguments", i, "conclusion"),
+                    hint="A statement cannot support itself; remove it from the premises.",
+                )
+            )
+    pairs: dict[tuple[str, str], int] = {}
+    for i, (att_id, source, target, kind) in enumerate(attacks):
+        if source not in statement_ids:
+            problems.append(
+                Problem(f"'from' {what(source)}", ("attacks", i, "from"),
+                        hint="An attack comes from a statement. " + _suggest(source, statement_ids))
+            )
+        if kind == "undercut":
+            if target not in argument_ids:
+                extra = (" (undercut attacks the step from premises to conclusion; "
+                         "use rebut or undermine to attack a statement)") if target in statement_ids else ""
+                problems.append(
+                    Problem(f"undercut target '{target}' is not the id of any argument{extra}",
+                            ("attacks", i, "to"), hint=_suggest(target, argument_ids))
+                )
+            elif source in premises_of.get(target, ()):
+                problems.append(
+                    Problem(f"'{source}' undercuts argument '{target}' but is one of its premises",
+                            ("attacks", i, "from"), hint="Remove the attack or the premise.")
+                )
+        elif target not in statement_ids:
+            extra = " (to attack an argument, use type: undercut)" if target in argument_ids else ""
+            problems.append(
+                Problem(f"{kind} target {what(target)}{extra}", ("attacks", i, "to"),
+                        hint=_suggest(target, statement_ids))
+            )
+        if source == target:
+            problems.append(
+                Problem(f"attack '{att_id}' has '{source}' attacking itself", ("attacks", i, "to"),
+                        hint="Point 'to' at the statement or argument it challenges.")
+            )
+        pair = (source, target)
+        if pair in pairs:
+            problems.append(
+                Problem(f"'{source}' already attacks '{target}' in attacks[{pairs[pair]}]",
+                        ("attacks", i), hint="Keep one attack per pair; merge the two.")
+            )
+        else:
+            pairs[pair] = i
+    return problems
+
+
+def _suggest(name: str, choices: set[str]) -> str:
+    """``Did you mean 'x'?`` for the closest id, or a plain instruction."""
+    import difflib
+
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6) if len(choices) < 5000 else []
+    if close:
+        return f"Did you mean '{close[0]}'?"
+    return "Check the spelling or add the missing item."

@@ -1,0 +1,222 @@
+"""Everything argmap prints: trees and tables for people, JSON for scripts, and
+messages on stderr. The one place that prints.
+
+Consoles are made per call so that they follow whatever ``sys.stdout`` is at
+that moment (a terminal, a pipe, a test runner), and Rich honours ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+from rich.tree import Tree
+
+KIND_STYLE = {
+    "proposal": ("◆", "PROPOSAL", "bold magenta"),
+    "claim": ("●", "CLAIM", "bold cyan"),
+    "premise": ("○", "PREMISE", "green"),
+}
+ATTACK_WORDS = {
+    "rebut": "rebutted by",
+    "undermine": "undermined by",
+    "undercut": "undercut by",
+}
+
+
+def stdout() -> Console:
+    """A console on the current stdout (80 columns when it is not a terminal)."""
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def stderr() -> Console:
+    """A console on the current stderr."""
+    return Console(file=sys.stderr, highlight=False, soft_wrap=False)
+
+
+def error(lines: list[str]) -> None:
+    """Print an error, one problem per line, each prefixed ``Error:``."""
+    console = stderr()
+    for line in lines:
+        console.print(Text("Error: ", style="bold red") + Text(line))
+
+
+def warning(message: str) -> None:
+    """Print a warning on stderr."""
+    stderr().print(Text("Warning: ", style="bold yellow") + Text(message))
+
+
+def info(message: str) -> None:
+    """Print a plain result line on stdout."""
+    stdout().print(Text(message))
+
+
+def write_json(data: Any) -> None:
+    """Machine output: sorted keys, two-space indent, UTF-8, the same on a terminal or a pipe."""
+    sys.stdout.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def write_text(text: str) -> None:
+    """Raw text (an export) to stdout, unchanged."""
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+# ---------------------------------------------------------------- the tree ---
+
+
+def _statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None) -> Text:
+    d = G.nodes[node]
+    symbol, word, style = KIND_STYLE.get(d["kind"], ("?", d["kind"].upper(), "bold"))
+    label = Text()
+    if prefix is not None:
+        label.append_text(prefix)
+    label.append(f"{symbol} {word} ", style=style)
+    label.append(node, style="bold")
+    label.append(": ")
+    label.append(d["text"])
+    speaker = d.get("speaker")
+    if speaker and speaker != "author":
+        label.append(f" [{speaker}]", style="yellow")
+    if quotes and d.get("quote"):
+        label.append("\n")
+        label.append(f"“{d['quote']}”", style="italic dim")
+        if d.get("paragraph"):
+            label.append(f" ¶{d['paragraph']}", style="dim")
+    return label
+
+
+def _argument_label(G: Any, node: str, quotes: bool) -> Text:
+    d = G.nodes[node]
+    count = len(d["premises"])
+    label = Text()
+    label.append("+ ", style="bold blue")
+    label.append("linked reason " if count > 1 else "reason ", style="blue")
+    label.append(node, style="bold blue")
+    if d.get("scheme"):
+        label.append(f" ({d['scheme']})", style="dim")
+    if count > 1:
+        label.append(f": {count} premises together", style="dim")
+    if quotes and d.get("quote"):
+        label.append("\n")
+        label.append(f"“{d['quote']}”", style="italic dim")
+        if d.get("paragraph"):
+            label.append(f" ¶{d['paragraph']}", style="dim")
+    return label
+
+
+def _attack_prefix(kind: str) -> Text:
+    return Text(f"✗ {ATTACK_WORDS[kind]} ", style="bold red")
+
+
+def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str]) -> Tree:
+    """The tree under one statement: its reasons (arguments with their premises,
+    recursively) and the attacks on it and on its reasons, where they bite.
+
+    Each statement is expanded once, at its first appearance in reading order;
+    later appearances point back to it. A pre-order walk with an explicit
+    stack, so long chains cannot overflow Python's.
+    """
+    from .graph import arguments_for, attacks_on, is_argument, premises
+
+    holder = Tree("")
+    # (parent branch, node, attack type or "", statement level)
+    stack: list[tuple[Tree, str, str, int]] = [(holder, root, "", 0)]
+    while stack:
+        parent, node, attack, level = stack.pop()
+        prefix = _attack_prefix(attack) if attack else None
+        if is_argument(G, node):
+            branch = parent.add(_argument_label(G, node, quotes))
+            children = [(p, "") for p in premises(G, node)]
+            next_level = level + 1
+        elif node in shown:
+            label = Text() if prefix is None else prefix
+            label.append(f"↑ {node}", style="bold")
+            label.append(" (shown above)", style="dim")
+            parent.add(label)
+            continue
+        else:
+            shown.add(node)
+            branch = parent.add(_statement_label(G, node, quotes, prefix))
+            if depth is not None and level >= depth:
+                continue
+            children = [(a, "") for a in arguments_for(G, node)]
+            next_level = level
+        children += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
+        for child, kind in reversed(children):
+            stack.append((branch, child, kind, next_level if not kind else level + 1))
+    return holder.children[0]
+
+
+def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False) -> None:
+    """Print the map as trees: each proposal with everything for and against it,
+    then whatever no proposal reaches (so nothing is dropped)."""
+    from .graph import statements
+
+    console = stdout()
+    shown: set[str] = set()
+    if focus is not None:
+        console.print(support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
+        return
+    title = Text(G.graph["title"], style="bold underline")
+    console.print(title)
+    source = G.graph.get("source") or {}
+    if source.get("title") or source.get("file"):
+        console.print(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
+                           style="dim"))
+    console.print()
+    for p in statements(G, "proposal"):
+        if p in shown:
+            continue
+        console.print(support_tree(G, p, depth=depth, quotes=quotes, shown=shown))
+        console.print()
+    rest = [n for n in statements(G) if n not in shown]
+    if rest:
+        console.print(Text("Not under any proposal", style="bold underline"))
+        console.print()
+        # the tops of their own chains first: statements that support nothing
+        supports_something = {n for n in rest if any(
+            t == "premise" or t in ("rebut", "undermine", "undercut") for _, _, t in G.out_edges(n, data="type"))}
+        for n in [n for n in rest if n not in supports_something] + rest:
+            if n not in shown:
+                console.print(support_tree(G, n, depth=depth, quotes=quotes, shown=shown))
+                console.print()
+    console.print(Text(summary(G), style="dim"))
+
+
+def summary(G: Any) -> str:
+    """``N statements (a proposals, b claims, c premises), M arguments, K attacks``."""
+    from collections import Counter
+
+    kinds = Counter(k for _, k in G.nodes(data="kind"))
+    n_statements = sum(v for k, v in kinds.items() if k != "argument")
+    parts = ", ".join(f"{kinds.get(k, 0)} {k}s" for k in ("proposal", "claim", "premise"))
+    attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACK_WORDS)
+    return f"{n_statements} statements ({parts}), {kinds.get('argument', 0)} arguments, {attacks} attacks"
+
+
+# ----------------------------------------------------------------- tables ---
+
+
+def statement_table(rows: list[dict[str, Any]]) -> None:
+    """Statements as a table: id, kind, speaker, paragraph, text."""
+    from rich.table import Table
+
+    table = Table(show_lines=False, pad_edge=False, expand=False)
+    table.add_column("id", style="bold", overflow="fold")
+    table.add_column("kind")
+    table.add_column("speaker", overflow="fold")
+    table.add_column("¶", justify="right")
+    table.add_column("text", overflow="fold", ratio=1)
+    for r in rows:
+        style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
+        table.add_row(escape(r["id"]), Text(r["kind"], style=style), r.get("speaker") or "",
+                      str(r.get("paragraph") or ""), Text(r["text"]))
+    console = stdout()
+    console.print(table)
+    console.print(Text(f"{len(rows)} statements", style="dim"))

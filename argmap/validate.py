@@ -1,0 +1,202 @@
+"""Turn raw data into a valid :class:`ArgumentMap`, or into one message per mistake.
+
+Readers of every format end here: they hand over plain data (or JSON text) and
+a way to find a field's line in their file; this module validates once with
+Pydantic and, when that fails, reports every problem with file, line, field
+path and what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import MapInvalid, MapProblems, Problem
+from .model import ArgumentMap, Argument, Attack, Source, Statement, reference_problems
+
+Locate = Callable[[tuple], "tuple[int, int] | None"]
+
+_FIELDS = {
+    (): ArgumentMap,
+    ("source",): Source,
+    ("statements",): Statement,
+    ("arguments",): Argument,
+    ("attacks",): Attack,
+}
+_ID_FIELDS = {"id", "conclusion", "from", "to", "premises"}
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true/false",
+    "list": "a list",
+    "dict": "a mapping",
+    "NoneType": "nothing (null)",
+    "date": "a date",
+    "datetime": "a date and time",
+}
+
+
+def validate(data: Any, *, name: str, locate: Locate | None = None) -> ArgumentMap:
+    """Validate plain data (as read from YAML, JSON or another reader) into a map.
+
+    Raises :class:`MapInvalid` listing every problem found.
+    """
+    if not isinstance(data, dict):
+        raise MapInvalid(name, [Problem(
+            f"expected a map (a mapping with title, statements, arguments, attacks), found {_describe(data)}",
+            hint="See `argmap schema` for the format.",
+        )])
+    try:
+        return ArgumentMap.model_validate(data)
+    except ValidationError as err:
+        problems = translate(err, data) + _lenient_references(data)
+    except MapProblems as err:
+        problems = err.problems
+    raise MapInvalid(name, _placed(problems, locate))
+
+
+def validate_json(text: str | bytes, *, name: str, locate: Locate | None = None) -> ArgumentMap:
+    """Validate JSON text straight into a map (one pass, no intermediate dicts)."""
+    try:
+        return ArgumentMap.model_validate_json(text)
+    except (ValidationError, MapProblems):
+        pass
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise MapInvalid(name, [Problem(
+            f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno,
+            hint="Fix the syntax at that position.",
+        )]) from None
+    except RecursionError:
+        raise MapInvalid(name, [Problem(
+            "the JSON is nested too deeply to be a map", hint="Check the file is an argument map.",
+        )]) from None
+    return validate(data, name=name, locate=locate)
+
+
+def _placed(problems: Iterable[Problem], locate: Locate | None) -> list[Problem]:
+    out = []
+    for p in problems:
+        if p.line is None and locate is not None:
+            where = locate(p.path)
+            if where:
+                p = Problem(p.message, p.path, where[0], where[1], p.hint)
+        out.append(p)
+    out.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return out
+
+
+def translate(err: ValidationError, data: Any = None) -> list[Problem]:
+    """One :class:`Problem` per Pydantic error, in words a map author understands."""
+    problems = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        problems.append(_problem(e["type"], loc, e.get("input"), e.get("ctx") or {}, e["msg"]))
+    return problems
+
+
+def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
+    field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if loc and isinstance(loc[-1], int) and len(loc) >= 2 and loc[-2] == "premises":
+        field = "premises"
+    if kind == "missing":
+        return Problem(f"missing required field '{loc[-1]}'", loc, hint=f"Add '{loc[-1]}'.")
+    if kind == "extra_forbidden":
+        model = _FIELDS.get(tuple(p for p in loc[:-1] if isinstance(p, str)))
+        known = list(model.model_fields) if model else []
+        known = ["from" if k == "from_" else k for k in known]
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else f"Known fields: {', '.join(known)}."
+        return Problem(f"unknown field '{loc[-1]}'", loc, hint=hint)
+    if kind == "string_pattern_mismatch":
+        if field in _ID_FIELDS:
+            return Problem(
+                f"{_short(value)} is not a valid id", loc,
+                hint=f"Use lowercase letters, digits and single '-' between them, e.g. '{_slug(value)}'.",
+            )
+        return Problem("is empty", loc, hint="Write some text, or remove the field.")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace("'", "")
+        return Problem(f"{_short(value)} is not a valid {field}", loc,
+                       hint=f"Use one of: {expected}.")
+    if kind in ("string_type", "int_type", "int_parsing", "tuple_type", "list_type",
+                "model_type", "dict_type", "model_attributes_type", "int_from_float"):
+        want = {
+            "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+            "int_from_float": "a whole number", "tuple_type": "a list", "list_type": "a list",
+        }.get(kind, "a mapping of fields")
+        hint = "Put the value in quotes." if want == "text" and value is not None else ""
+        if want == "text" and value is None:
+            hint = "Write a value, or remove the field."
+        return Problem(f"expected {want}, found {_describe(value)}", loc, hint=hint)
+    if kind == "too_short":
+        if loc == ("statements",):
+            return Problem("a map needs at least one statement", loc, hint="Add a statement.")
+        return Problem(f"needs at least {ctx.get('min_length', 1)} item", loc, hint="Add one.")
+    if kind == "greater_than_equal":
+        return Problem(f"{_short(value)} is too small: {field} counts from {ctx.get('ge')}", loc,
+                       hint="Use the 1-based number.")
+    if kind == "string_too_long":
+        return Problem(f"is too long (at most {ctx.get('max_length')} characters)", loc,
+                       hint="Shorten it.")
+    return Problem(msg, loc)
+
+
+def _describe(value: Any) -> str:
+    name = type(value).__name__
+    words = _TYPE_NAMES.get(name, name)
+    if value is None:
+        return "nothing"
+    if isinstance(value, (dict, list, tuple)):
+        return words if words != name else "a " + name
+    return f"{words} {_short(value)}"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    quoted = isinstance(value, str)
+    text = f"'{value}'" if quoted else repr(value)
+    if len(text) > limit:
+        text = text[: limit - 4] + ("...'" if quoted else "...")
+    return text
+
+
+def _slug(value: Any) -> str:
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return slug[:60] or "my-id"
+
+
+def _lenient_references(data: dict) -> list[Problem]:
+    """Reference problems in data that failed field validation, skipping broken items."""
+
+    def items(key: str) -> list:
+        value = data.get(key)
+        return value if isinstance(value, list) else []
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) else None
+
+    statements = items("statements")
+    if not statements or not all(isinstance(s, dict) and text(s.get("id")) for s in statements):
+        return []
+    arguments, attacks = [], []
+    for a in items("arguments"):
+        if not isinstance(a, dict) or not text(a.get("id")) or not text(a.get("conclusion")):
+            return []
+        premises = a.get("premises")
+        if not isinstance(premises, list) or not all(isinstance(p, str) for p in premises):
+            return []
+        arguments.append((a["id"], tuple(premises), a["conclusion"]))
+    for t in items("attacks"):
+        if not isinstance(t, dict) or not all(text(t.get(k)) for k in ("id", "from", "to", "type")):
+            return []
+        attacks.append((t["id"], t["from"], t["to"], t["type"]))
+    return reference_problems([s["id"] for s in statements], arguments, attacks)
