@@ -34,8 +34,8 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
-    """A console on the current stderr."""
-    return Console(file=sys.stderr, highlight=False, soft_wrap=False)
+    """A console on the current stderr; long messages are not broken into lines."""
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
 def error(lines: list[str]) -> None:
@@ -51,8 +51,8 @@ def warning(message: str) -> None:
 
 
 def info(message: str) -> None:
-    """Print a plain result line on stdout."""
-    stdout().print(Text(message))
+    """Print a plain result line on stdout (not broken into lines)."""
+    stdout().print(Text(message), soft_wrap=True)
 
 
 def write_json(data: Any) -> None:
@@ -195,9 +195,15 @@ def summary(G: Any) -> str:
 
     kinds = Counter(k for _, k in G.nodes(data="kind"))
     n_statements = sum(v for k, v in kinds.items() if k != "argument")
-    parts = ", ".join(f"{kinds.get(k, 0)} {k}s" for k in ("proposal", "claim", "premise"))
+    parts = ", ".join(plural(kinds.get(k, 0), k) for k in ("proposal", "claim", "premise"))
     attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACK_WORDS)
-    return f"{n_statements} statements ({parts}), {kinds.get('argument', 0)} arguments, {attacks} attacks"
+    return (f"{plural(n_statements, 'statement')} ({parts}), "
+            f"{plural(kinds.get('argument', 0), 'argument')}, {plural(attacks, 'attack')}")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # ----------------------------------------------------------------- tables ---
@@ -207,7 +213,7 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
     """Statements as a table: id, kind, speaker, paragraph, text."""
     from rich.table import Table
 
-    table = Table(show_lines=False, pad_edge=False, expand=False)
+    table = Table(expand=False)
     table.add_column("id", style="bold", overflow="fold")
     table.add_column("kind")
     table.add_column("speaker", overflow="fold")
@@ -219,4 +225,4 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
                       str(r.get("paragraph") or ""), Text(r["text"]))
     console = stdout()
     console.print(table)
-    console.print(Text(f"{len(rows)} statements", style="dim"))
+    console.print(Text(plural(len(rows), "statement"), style="dim"))
