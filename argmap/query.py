@@ -1,0 +1,497 @@
+"""Questions asked of a map: what supports a statement, what challenges it,
+how one statement leads to another, where a word occurs, and counts.
+
+Every function reads the graph of :func:`argmap.graph.build_graph` and returns
+plain, sorted data (lists and dicts ready for ``--json``); nothing is copied
+and nothing is printed.
+
+Support runs backwards along the graph: a premise points to its argument, the
+argument to its conclusion. A *chain* is the list of ids from a statement to
+the one it supports, arguments included (``[premise, argument, conclusion,
+...]``). Its *depth* is the number of arguments on it: 1 = a direct reason.
+
+Traversals are breadth-first and visit each node a bounded number of times,
+so they stay linear in the size of the map, cycles included: a node keeps at
+most ``limit`` chains (the shortest it meets; the first is always a shortest
+one), and rows say when more chains exist than are listed.
+
+Examples
+--------
+>>> G = _example()
+>>> [(r["id"], r["depth"]) for r in supporters(G, "go")]
+[('dry', 1), ('wet', 1), ('rain', 2), ('walk', 2)]
+>>> [(r["id"], r["type"], r["on"]) for r in attackers(G, "go")]
+[('wind', 'undercut', 'arg-go')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from .graph import ARGUMENT, ATTACKS, SUPPORT, arguments_for, attacks_on, conclusion, premises, require
+
+#: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
+CHAIN_LIMIT = 3
+
+KIND_ORDER = {"proposal": 0, "claim": 1, "premise": 2, ARGUMENT: 3, "attack": 4}
+ATTACK_ORDER = {t: i for i, t in enumerate(ATTACKS)}
+
+# A chain is a linked list (node, rest, depth), ``rest`` being the chain of the
+# next node towards the target (None at the target) and ``depth`` the number of
+# arguments on it. Sharing tails keeps every chain O(1) to make.
+Chain = tuple
+
+
+def row(G: nx.DiGraph, node: str) -> dict[str, Any]:
+    """``{"id", "kind", "text", "speaker"}`` of a statement or argument.
+
+    Arguments have no kind of their own in the map; theirs is ``"argument"``
+    and their text is None unless the map gives one.
+
+    >>> row(_example(), "wet")
+    {'id': 'wet', 'kind': 'claim', 'text': 'We will get wet.', 'speaker': None}
+    """
+    d = G.nodes[node]
+    return {"id": node, "kind": d["kind"], "text": d.get("text"), "speaker": d.get("speaker")}
+
+
+# ------------------------------------------------------------ chains, bounded ---
+
+
+def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], Iterable[str]]:
+    """The nodes with an edge of one of ``types`` into a node, in map order."""
+    pred = G.pred
+
+    def into(node: str) -> Iterable[str]:
+        return [u for u, d in pred[node].items() if d["type"] in types]
+
+    return into
+
+
+def _on_chain(chain: Chain | None, node: str) -> bool:
+    while chain is not None:
+        if chain[0] == node:
+            return True
+        chain = chain[1]
+    return False
+
+
+def _ids(chain: Chain | None) -> list[str]:
+    out = []
+    while chain is not None:
+        out.append(chain[0])
+        chain = chain[1]
+    return out
+
+
+def chains_into(
+    G: nx.DiGraph,
+    target: str,
+    types: tuple[str, ...] = SUPPORT,
+    *,
+    limit: int = CHAIN_LIMIT,
+    max_depth: int | None = None,
+    within: set[str] | None = None,
+) -> tuple[dict[str, list[Chain]], set[str]]:
+    """Chains of edges of ``types`` leading into ``target``, breadth-first.
+
+    Returns ``(chains, more)``: ``chains`` maps every node with a chain to
+    ``target`` to at most ``limit`` simple chains, in order of length (the first
+    is a shortest one); ``more`` holds the nodes that have, or may have, chains
+    beyond those listed. ``max_depth`` bounds the arguments on a chain;
+    ``within`` restricts the walk to a set of nodes. An argument counts on its
+    own chain: when ``target`` is one, its premises are at depth 1. Each node is entered at most
+    ``limit`` times, so the walk is linear in the map's size for a fixed limit.
+
+    >>> chains, more = chains_into(_example(), "go")
+    >>> _ids(chains["rain"][0]), sorted(more)
+    (['rain', 'arg-wet', 'wet', 'arg-go', 'go'], [])
+    """
+    into = _edges_in(G, types)
+    nodes = G.nodes
+    start: Chain = (target, None, int(nodes[target]["kind"] == ARGUMENT))
+    chains: dict[str, list[Chain]] = {target: [start]}
+    full: set[str] = set()
+    queue = deque([start])
+    while queue:
+        chain = queue.popleft()
+        for v in into(chain[0]):
+            if within is not None and v not in within:
+                continue
+            depth = chain[2] + (nodes[v]["kind"] == ARGUMENT)
+            if max_depth is not None and depth > max_depth:
+                continue
+            have = chains.get(v)
+            if have is None:
+                new = (v, chain, depth)
+                chains[v] = [new]
+                queue.append(new)
+            elif _on_chain(chain, v):
+                continue  # not a simple chain: it would go round a cycle
+            elif len(have) >= limit:
+                full.add(v)
+            else:
+                new = (v, chain, depth)
+                have.append(new)
+                queue.append(new)
+    return chains, _upstream(full, into, chains)
+
+
+def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any]) -> set[str]:
+    """``seeds`` and every node of ``among`` with a chain into one of them."""
+    seen = set(seeds)
+    queue = deque(seeds)
+    while queue:
+        for u in into(queue.popleft()):
+            if u in among and u not in seen:
+                seen.add(u)
+                queue.append(u)
+    return seen
+
+
+def _chain_rows(chains: list[Chain]) -> list[list[str]]:
+    return sorted((_ids(c) for c in chains), key=lambda ids: (len(ids), ids))
+
+
+# ------------------------------------------------------------------ supports ---
+
+
+def supporters(
+    G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT
+) -> list[dict[str, Any]]:
+    """Every statement that supports ``target``, directly or through others.
+
+    A statement supports ``target`` when it is a premise of an argument for
+    ``target`` (depth 1), or a premise of an argument for a supporter (depth
+    = 1 + that supporter's depth). Each row has ``id, kind, text, speaker``,
+    ``depth`` (of its shortest chain), ``arguments`` (the arguments through
+    which it supports ``target`` within ``depth``), ``paths`` (at most
+    ``limit`` chains to ``target``, shortest first) and ``more_paths`` (True
+    when it has chains beyond those listed). ``target`` itself is never its
+    own supporter, even in a cycle. Sorted by depth, then id.
+
+    ``target`` may be an argument: its premises are then the direct supporters.
+
+    >>> [(r["id"], r["arguments"]) for r in supporters(_example(), "go", depth=1)]
+    [('dry', ['arg-go-dry']), ('wet', ['arg-go'])]
+    """
+    require(G, target)
+    chains, more = chains_into(G, target, SUPPORT, limit=limit, max_depth=depth)
+    succ = G.succ
+    rows = []
+    for node, found in chains.items():
+        if node == target or G.nodes[node]["kind"] == ARGUMENT:
+            continue
+        via = sorted(a for a, d in succ[node].items() if d["type"] == "premise" and a in chains)
+        rows.append({**row(G, node), "depth": found[0][2], "arguments": via,
+                     "paths": _chain_rows(found), "more_paths": node in more})
+    rows.sort(key=lambda r: (r["depth"], r["id"]))
+    return rows
+
+
+def support_report(
+    G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT
+) -> dict[str, Any]:
+    """What ``argmap supports`` answers: the target, its supporters, the bounds.
+
+    ``{"target": row, "supporters": [...], "depth": depth, "paths_limit": limit}``
+    (see :func:`supporters`).
+
+    >>> report = support_report(_example(), "wet")
+    >>> report["target"]["id"], [r["id"] for r in report["supporters"]]
+    ('wet', ['rain', 'walk'])
+    """
+    return {"target": row(G, require(G, target)), "supporters": supporters(G, target, depth=depth, limit=limit),
+            "depth": depth, "paths_limit": limit}
+
+
+# ------------------------------------------------------------------- attacks ---
+
+
+def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[str, Any]]:
+    """What challenges ``target``: the attacks on it and on the steps to it.
+
+    Always: attacks on ``target`` itself (depth 0) and undercuts of the
+    arguments concluding it (depth 1). With ``deep``: attacks on anything
+    ``target`` rests on, i.e. on every supporter and every argument in its
+    support tree, at the depth of what they attack. Each row has the
+    attacker's ``id, kind, text, speaker``, the attack's ``type`` and id
+    (``attack``), what it attacks (``on``), ``depth`` and ``path``: the
+    attacker followed by the shortest support chain from ``on`` to
+    ``target``. Sorted by depth, type, ``on``, then id.
+
+    >>> [(r["id"], r["path"]) for r in attackers(_example(), "go")]
+    [('wind', ['wind', 'arg-go', 'go'])]
+    >>> [(r["id"], r["on"], r["depth"]) for r in attackers(_example(), "go", deep=True)]
+    [('wind', 'arg-go', 1), ('drought', 'rain', 2)]
+    """
+    require(G, target)
+    chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1)
+    rows = []
+    for on, found in chains.items():
+        chain = found[0]
+        level = 0 if on == target else chain[2]
+        if not deep and level == 1 and G.nodes[on]["kind"] != ARGUMENT:
+            continue  # a direct premise: undermining it is a deep attack
+        for attacker, kind, attack in attacks_on(G, on):
+            rows.append({**row(G, attacker), "type": kind, "attack": attack, "on": on, "depth": level,
+                         "path": [attacker, *_ids(chain)]})
+    rows.sort(key=lambda r: (r["depth"], ATTACK_ORDER[r["type"]], r["on"], r["id"], r["attack"]))
+    return rows
+
+
+def attack_report(G: nx.DiGraph, target: str, *, deep: bool = False) -> dict[str, Any]:
+    """What ``argmap attacks`` answers: ``{"target": row, "attackers": [...], "deep": deep}``.
+
+    >>> [r["id"] for r in attack_report(_example(), "rain")["attackers"]]
+    ['drought']
+    """
+    return {"target": row(G, require(G, target)), "attackers": attackers(G, target, deep=deep), "deep": deep}
+
+
+# ---------------------------------------------------------------------- path ---
+
+
+def _reachable(G: nx.DiGraph, source: str, types: tuple[str, ...]) -> set[str]:
+    succ = G.succ
+    seen = {source}
+    queue = deque([source])
+    while queue:
+        for v, d in succ[queue.popleft()].items():
+            if v not in seen and d["type"] in types:
+                seen.add(v)
+                queue.append(v)
+    return seen
+
+
+def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
+    """The chains of support and attack edges from ``source`` to ``target``.
+
+    ``{"from": row, "to": row, "paths": [{"nodes", "edges", "length"}...],
+    "paths_limit": limit, "more_paths": bool}``: at most ``limit`` simple
+    chains, shortest first; ``edges[i]`` is the type of the edge from
+    ``nodes[i]`` to ``nodes[i + 1]`` (premise, conclusion, rebut, undermine,
+    undercut) and ``length`` counts edges. Only nodes both reachable from
+    ``source`` and leading to ``target`` are visited.
+
+    >>> [p["nodes"] for p in paths(_example(), "drought", "go")["paths"]]
+    [['drought', 'rain', 'arg-wet', 'wet', 'arg-go', 'go']]
+    """
+    require(G, source)
+    require(G, target)
+    types = SUPPORT + ATTACKS
+    found: list[Chain] = []
+    more = False
+    if source != target:
+        ahead = _reachable(G, source, types)
+        if target in ahead:
+            chains, beyond = chains_into(G, target, types, limit=limit, within=ahead)
+            found, more = chains.get(source, []), source in beyond
+    out = []
+    for nodes in _chain_rows(found):
+        edges = [G.edges[u, v]["type"] for u, v in zip(nodes, nodes[1:])]
+        out.append({"nodes": nodes, "edges": edges, "length": len(edges)})
+    return {"from": row(G, source), "to": row(G, target), "paths": out, "paths_limit": limit, "more_paths": more}
+
+
+# ---------------------------------------------------------------------- find ---
+
+FIELDS = ("id", "text", "quote", "speaker", "tags")
+
+
+def _searchable(G: nx.DiGraph) -> Iterable[tuple[str, str, dict[str, Any]]]:
+    """``(id, kind, fields)`` for every statement, argument and attack."""
+    for n, d in G.nodes(data=True):
+        yield n, d["kind"], d
+    for u, v in G.graph.get("attacks", ()):
+        if G.has_edge(u, v):
+            d = G.edges[u, v]
+            yield d["id"], "attack", {**d, "from": u, "to": v}
+
+
+def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
+    """Statements, arguments and attacks mentioning ``text``, best first.
+
+    Case-insensitive, over id, text, quote, speaker and tags. A match of the
+    whole of ``text`` in the id ranks first, then in the text, quote, speaker,
+    tags; then matches where every word of ``text`` occurs somewhere. Ties go
+    by id. Each row has ``id, kind, text, speaker``, ``quote``,
+    ``paragraph``, ``matched`` (the fields that hold the whole ``text``, or
+    every field holding one of its words) and ``rank`` (0 = best).
+
+    >>> [(r["id"], r["matched"]) for r in find(_example(), "WET")]
+    [('wet', ['id', 'text']), ('arg-wet', ['id'])]
+    """
+    needle = " ".join(text.lower().split())
+    words = needle.split()
+    if not words:
+        return []
+    rows = []
+    for node, kind, d in _searchable(G):
+        fields = {f: _field_text(node if f == "id" else d.get(f)) for f in FIELDS}
+        whole = [f for f in FIELDS if needle in fields[f] or (f == "id" and needle.replace(" ", "-") in fields[f])]
+        if whole:
+            rank = 0 if fields["id"] == needle.replace(" ", "-") else 1 + FIELDS.index(whole[0])
+            matched = whole
+        elif all(any(w in fields[f] for f in FIELDS) for w in words):
+            rank = 1 + len(FIELDS)
+            matched = [f for f in FIELDS if any(w in fields[f] for w in words)]
+        else:
+            continue
+        rows.append({"id": node, "kind": kind, "text": d.get("text"), "speaker": d.get("speaker"),
+                     "quote": d.get("quote"), "paragraph": d.get("paragraph"), "matched": matched, "rank": rank})
+    rows.sort(key=lambda r: (r["rank"], KIND_ORDER.get(r["kind"], 9), r["id"]))
+    return rows
+
+
+def _field_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value).lower()
+    return str(value).lower()
+
+
+# --------------------------------------------------------------------- stats ---
+
+
+def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
+    """The longest chain of support in the map: ``{"length", "path", "exact"}``.
+
+    ``length`` counts arguments; ``path`` runs from the first premise to the
+    last conclusion, arguments included. On a map without support cycles this
+    is exact; with cycles (finding the longest simple chain is then NP-hard)
+    it is the longest chain once the steps closing each cycle (found by a
+    depth-first walk in map order) are set aside, and ``exact`` is False.
+    Linear time.
+
+    >>> longest_chain(_example())
+    {'length': 2, 'path': ['rain', 'arg-wet', 'wet', 'arg-go', 'go'], 'exact': True}
+    """
+    succ = G.succ
+
+    def ahead(node: str) -> list[str]:
+        return [v for v, d in succ[node].items() if d["type"] in SUPPORT]
+
+    # Iterative depth-first walk: post-order, and the back edges that close cycles.
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    order: list[str] = []
+    back: set[tuple[str, str]] = set()
+    for root in G:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(ahead(root)))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                seen = state.get(child)
+                if seen is None:
+                    state[child] = 1
+                    stack.append((child, iter(ahead(child))))
+                    break
+                if seen == 1:
+                    back.add((node, child))
+            else:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+    # Longest path in the graph without back edges, in topological (reverse post-) order.
+    best: dict[str, int] = {}
+    step: dict[str, str] = {}
+    for node in order:  # post-order: everything ahead of a node comes first
+        length, nxt = 0, None
+        for v in ahead(node):
+            if (node, v) in back:
+                continue
+            candidate = best[v] + (G.nodes[node]["kind"] == ARGUMENT)
+            if nxt is None or candidate > length:
+                length, nxt = candidate, v
+        best[node] = length
+        if nxt is not None:
+            step[node] = nxt
+    starts = [n for n in order if G.nodes[n]["kind"] != ARGUMENT]
+    if not starts:
+        return {"length": 0, "path": [], "exact": not back}
+    first = min(starts, key=lambda n: (-best[n], n))
+    path = [first]
+    while path[-1] in step:
+        path.append(step[path[-1]])
+    return {"length": best[first], "path": path if best[first] else [], "exact": not back}
+
+
+def stats(G: nx.DiGraph) -> dict[str, Any]:
+    """Counts and gaps: what ``argmap stats`` shows.
+
+    ``statements`` (total, ``by_kind``, ``by_speaker`` with ``"(none)"`` for
+    statements without one), ``arguments`` (total, ``linked``: two or more
+    premises, ``single_premise``), ``attacks`` (total, ``by_type``),
+    ``longest_chain`` (see :func:`longest_chain`), ``unsupported_proposals``
+    and ``unsupported_claims`` (no argument concludes them; sorted ids).
+
+    >>> s = stats(_example())
+    >>> s["arguments"], s["attacks"]["by_type"], s["unsupported_claims"]
+    ({'total': 3, 'linked': 1, 'single_premise': 2}, {'rebut': 0, 'undermine': 1, 'undercut': 1}, ['dry'])
+    """
+    kinds: Counter[str] = Counter()
+    speakers: Counter[str] = Counter()
+    linked = single = 0
+    unsupported: dict[str, list[str]] = {"proposal": [], "claim": []}
+    for n, d in G.nodes(data=True):
+        kind = d["kind"]
+        if kind == ARGUMENT:
+            if len(premises(G, n)) > 1:
+                linked += 1
+            else:
+                single += 1
+            continue
+        kinds[kind] += 1
+        speakers[d.get("speaker") or "(none)"] += 1
+        if kind in unsupported and not arguments_for(G, n):
+            unsupported[kind].append(n)
+    by_type = Counter(t for _, _, t in G.edges(data="type") if t in ATTACKS)
+    return {
+        "statements": {"total": sum(kinds.values()),
+                       "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
+                       "by_speaker": dict(sorted(speakers.items()))},
+        "arguments": {"total": linked + single, "linked": linked, "single_premise": single},
+        "attacks": {"total": sum(by_type.values()), "by_type": {t: by_type.get(t, 0) for t in ATTACKS}},
+        "longest_chain": longest_chain(G),
+        "unsupported_proposals": sorted(unsupported["proposal"]),
+        "unsupported_claims": sorted(unsupported["claim"]),
+    }
+
+
+# ------------------------------------------------------------------- example ---
+
+
+def _example() -> nx.DiGraph:
+    """The small map the doctests use: a linked and a convergent reason for a
+    proposal, an undercut and an undermining."""
+    from .graph import build_graph
+    from .model import ArgumentMap
+
+    return build_graph(ArgumentMap.model_validate({
+        "title": "Umbrella",
+        "statements": [
+            {"id": "go", "kind": "proposal", "text": "Take an umbrella."},
+            {"id": "wet", "kind": "claim", "text": "We will get wet.", "tags": ["weather"]},
+            {"id": "rain", "kind": "premise", "text": "Rain is forecast.", "tags": ["weather"]},
+            {"id": "walk", "kind": "premise", "text": "We walk to work."},
+            {"id": "dry", "kind": "claim", "text": "An umbrella keeps papers dry."},
+            {"id": "wind", "kind": "premise", "text": "It is windy."},
+            {"id": "drought", "kind": "premise", "text": "Forecasts here are usually wrong."},
+        ],
+        "arguments": [
+            {"id": "arg-wet", "premises": ["rain", "walk"], "conclusion": "wet"},
+            {"id": "arg-go", "premises": ["wet"], "conclusion": "go"},
+            {"id": "arg-go-dry", "premises": ["dry"], "conclusion": "go"},
+        ],
+        "attacks": [
+            {"id": "att-wind", "from": "wind", "to": "arg-go", "type": "undercut"},
+            {"id": "att-drought", "from": "drought", "to": "rain", "type": "undermine"},
+        ],
+    }))
