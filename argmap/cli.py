@@ -199,6 +199,136 @@ def schema() -> None:
     render.write_json(ArgumentMap.model_json_schema(by_alias=True))
 
 
+# ------------------------------------------------- queries (issue 3) ---
+
+IdArgument = Annotated[str, typer.Argument(help="A statement id (or an argument id); `argmap find` looks one up.",
+                                           show_default=False)]
+PathsOption = Annotated[
+    int, typer.Option("--paths", "-p", min=1, help="At most this many chains per supporter, shortest first.")
+]
+
+
+@command()
+def supports(
+    node: IdArgument,
+    map_path: MapOption = None,
+    direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
+    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=1,
+                                                 help="Only supporters at most N steps away.")] = None,
+    paths: PathsOption = 3,
+    as_json: JsonOption = False,
+) -> None:
+    """Which statements support ID, directly and through others, and by which chains.
+
+    Co-premises of one linked argument are shown together as one reason.
+
+    Example: argmap supports prop-6n-partnership
+    """
+    from . import render
+    from .errors import UsageError
+    from .query import support_report
+
+    if direct and depth not in (None, 1):
+        raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
+    G = open_graph(map_path)
+    report = support_report(G, node, depth=1 if direct else depth, limit=paths)
+    if as_json:
+        render.write_json(report)
+    else:
+        render.supports_view(G, report)
+
+
+@command()
+def attacks(
+    node: IdArgument,
+    map_path: MapOption = None,
+    deep: Annotated[bool, typer.Option("--deep", help="Also attacks on everything ID rests on.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """What challenges ID: rebuttals of it and undercuts of the arguments for it.
+
+    With --deep, also attacks on its supporters and on the arguments further
+    down, each with the chain that links it to ID.
+
+    Example: argmap attacks prop-deepen-ct --deep
+    """
+    from . import render
+    from .query import attack_report
+
+    G = open_graph(map_path)
+    report = attack_report(G, node, deep=deep)
+    if as_json:
+        render.write_json(report)
+    else:
+        render.attacks_view(G, report)
+
+
+@command()
+def path(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The statement the chains start from.",
+                                          show_default=False)],
+    target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
+    map_path: MapOption = None,
+    paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = 3,
+    as_json: JsonOption = False,
+) -> None:
+    """The chains of support and attack edges from FROM to TO, shortest first.
+
+    Example: argmap path ct-deepening-meaningful prop-6n-partnership
+    """
+    from . import render
+    from .query import paths as find_paths
+
+    G = open_graph(map_path)
+    report = find_paths(G, source, target, limit=paths)
+    if as_json:
+        render.write_json(report)
+    else:
+        render.path_view(G, report)
+
+
+@command()
+def find(
+    text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).", show_default=False)],
+    map_path: MapOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search ids, texts, quotes, speakers and tags; id and text matches first.
+
+    Example: argmap find extradition
+    """
+    from . import render
+    from .query import find as search
+
+    G = open_graph(map_path)
+    rows = search(G, text)
+    if as_json:
+        render.write_json({"query": text, "matches": rows})
+    else:
+        render.find_view(rows, text)
+
+
+@command()
+def stats(map_path: MapOption = None, as_json: JsonOption = False) -> None:
+    """Counts and gaps: statements by kind and speaker, arguments, attacks, the
+    longest support chain, and proposals and claims nothing supports.
+
+    Example: argmap stats --json
+    """
+    from . import render
+    from .query import stats as count
+
+    G = open_graph(map_path)
+    report = count(G)
+    if as_json:
+        render.write_json(report)
+    else:
+        render.stats_view(G, report)
+
+
+# --------------------------------------------------- end of queries (issue 3) ---
+
+
 def version_callback(value: bool) -> None:
     if value:
         from . import __version__

@@ -364,8 +364,9 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
     ``length`` counts arguments; ``path`` runs from the first premise to the
     last conclusion, arguments included. On a map without support cycles this
     is exact; with cycles (finding the longest simple chain is then NP-hard)
-    it is the longest chain once the steps closing each cycle (found by a
-    depth-first walk in map order) are set aside, and ``exact`` is False.
+    it is the longest chain once the steps closing each cycle are set aside
+    (found by a depth-first walk from the statements nothing supports, in map
+    order), and ``exact`` is False: a real chain, perhaps not the longest.
     Linear time.
 
     >>> longest_chain(_example())
@@ -377,10 +378,13 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
         return [v for v, d in succ[node].items() if d["type"] in SUPPORT]
 
     # Iterative depth-first walk: post-order, and the back edges that close cycles.
+    # Starting from statements nothing supports keeps chains from first premises whole.
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
     order: list[str] = []
     back: set[tuple[str, str]] = set()
-    for root in G:
+    pred = G.pred
+    sources = [n for n in G if not any(d["type"] in SUPPORT for d in pred[n].values())]
+    for root in sources + list(G):
         if root in state:
             continue
         state[root] = 1

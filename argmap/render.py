@@ -226,3 +226,278 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
     console = stdout()
     console.print(table)
     console.print(Text(plural(len(rows), "statement"), style="dim"))
+
+
+# =========================================================== queries (issue 3) ===
+# Views for `argmap supports`, `attacks`, `path`, `find` and `stats`. Each takes
+# the plain data argmap.query returns (and the graph, for labels).
+
+EDGE_WORDS = {
+    "premise": "premise of",
+    "conclusion": "concludes",
+    "rebut": "rebuts",
+    "undermine": "undermines",
+    "undercut": "undercuts",
+}
+GROUP_WORDS = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
+
+
+def _node_label(G: Any, node: str) -> Text:
+    if G.nodes[node]["kind"] == "argument":
+        return _argument_label(G, node, False)
+    return _statement_label(G, node, False)
+
+
+def _short_label(G: Any, node: str, kind: str | None = None) -> Text:
+    """``○ PREMISE id`` (or ``+ ARGUMENT id``) without the text."""
+    kind = kind or G.nodes[node]["kind"]
+    if kind == "argument":
+        return Text.assemble(("+ ARGUMENT ", "bold blue"), (node, "bold blue"))
+    symbol, word, style = KIND_STYLE.get(kind, ("?", kind.upper(), "bold"))
+    return Text.assemble((f"{symbol} {word} ", style), (node, "bold"))
+
+
+def _chain_text(chain: list[str], G: Any, *, arguments: bool = True) -> Text:
+    """``a → arg → b → ...``: with ``arguments`` their ids (dimmed), else only
+    the statements."""
+    out = Text()
+    for node in chain:
+        is_arg = G.nodes[node]["kind"] == "argument"
+        if is_arg and not arguments:
+            continue
+        if out:
+            out.append(" → ", style="dim")
+        out.append(node, style="dim" if is_arg else "")
+    return out
+
+
+def supports_view(G: Any, report: dict[str, Any]) -> None:
+    """``argmap supports``: a tree rooted at the target. Under each statement,
+    the arguments for it (co-premises of a linked argument together, as one
+    reason) and under each argument its premises, recursively. A statement is
+    expanded once, where its shortest chain puts it; elsewhere a line points
+    to it. A footer counts supporters and lists those with several chains."""
+    from .graph import arguments_for, premises
+
+    target = report["target"]["id"]
+    rows = {r["id"]: r for r in report["supporters"]}
+    home = {r["id"]: r["paths"][0][1] for r in rows.values()}
+    limit = report.get("depth")
+
+    root = Tree(_node_label(G, target))
+    expanded = {target}
+    # Pre-order walk with an explicit stack of (parent branch, node, the
+    # argument it hangs from or None, ancestors as a linked list (node, rest)).
+    stack: list[tuple[Tree, str, str | None, Any]] = []
+    if G.nodes[target]["kind"] == "argument":
+        stack += [(root, p, target, (target, None)) for p in reversed(premises(G, target))]
+    else:
+        stack.append((root, target, None, None))
+    while stack:
+        parent, node, via, above = stack.pop()
+        if via is None or G.nodes[node]["kind"] == "argument":
+            # an expanded statement (branch already made) or an argument under one
+            if via is None:
+                branch, line = parent, (node, above)
+                reasons = arguments_for(G, node)
+                level = rows[node]["depth"] if node in rows else 0
+                if limit is not None and level >= limit:
+                    if reasons:
+                        more = plural(len(reasons), "more reason")
+                        branch.add(Text(f"… {more} deeper than --depth {limit}", style="dim"))
+                    continue
+                stack += [(branch, a, node, line) for a in reversed(reasons)]
+            elif node == target:  # the argument asked about, met again round a cycle
+                parent.add(Text.assemble(("↺ ", "bold yellow"), _short_label(G, node),
+                                         (" (a cycle: it is on this chain)", "dim")))
+            else:
+                holder = parent.add(_argument_label(G, node, False))
+                stack += [(holder, p, node, above) for p in reversed(premises(G, node))]
+            continue
+        if _on_line(above, node):
+            parent.add(Text.assemble(("↺ ", "bold yellow"), _short_label(G, node),
+                                     (" (a cycle: it is on this chain)", "dim")))
+        elif node in expanded or home.get(node) != via:
+            where = "above" if node in expanded else "below"
+            parent.add(Text.assemble(("↳ ", "dim"), _statement_label(G, node, False), (f" (see {where})", "dim")))
+        else:
+            expanded.add(node)
+            stack.append((parent.add(_statement_label(G, node, False)), node, None, above))
+
+    console = stdout()
+    _print_trimmed(console, root)
+    console.print()
+    supporters = report["supporters"]
+    if not supporters:
+        console.print(Text(f"Nothing in the map supports {target}.", style="dim"))
+        return
+    direct = sum(1 for r in supporters if r["depth"] == 1)
+    deepest = max(r["depth"] for r in supporters)
+    summary_line = (f"{plural(len(supporters), 'supporter')}: {direct} direct, {len(supporters) - direct} "
+                    f"indirect; the farthest is {plural(deepest, 'step')} away.")
+    console.print(Text(summary_line, style="dim"))
+    several = [r for r in supporters if len(r["paths"]) > 1]
+    if several:
+        console.print()
+        console.print(Text("Supporting through more than one chain:", style="bold"))
+        for r in several:
+            console.print(Text.assemble("  ", _short_label(G, r["id"])))
+            for chain in r["paths"]:
+                console.print(Text.assemble("    ", _chain_text(chain, G)))
+    if any(r["more_paths"] for r in supporters):
+        console.print(Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
+                           f"(--paths N lists more).", style="dim"))
+
+
+def attacks_view(G: Any, report: dict[str, Any]) -> None:
+    """``argmap attacks``: the target, then its attackers grouped by type; for an
+    attack on something the target rests on, what it hits and the chain from
+    there to the target."""
+    target = report["target"]["id"]
+    root = Tree(_node_label(G, target))
+    for kind, word in GROUP_WORDS.items():
+        group = [r for r in report["attackers"] if r["type"] == kind]
+        if not group:
+            continue
+        branch = root.add(Text(f"✗ {word} ({len(group)})", style="bold red"))
+        for r in group:
+            leaf = branch.add(_statement_label(G, r["id"], False))
+            if r["on"] != target:
+                leaf.add(_attack_where(G, r))
+    console = stdout()
+    _print_trimmed(console, root)
+    console.print()
+    count = len(report["attackers"])
+    if not count:
+        more = "" if report.get("deep") else " (--deep also looks at what it rests on)"
+        console.print(Text(f"Nothing in the map attacks {target}{more}.", style="dim"))
+        return
+    own = sum(1 for r in report["attackers"] if r["on"] == target)
+    line = f"{plural(count, 'attack')}: {own} on {target} itself, {count - own} on the reasons for it."
+    if not report.get("deep"):
+        line += " --deep also looks further down."
+    console.print(Text(line, style="dim"))
+
+
+def _attack_where(G: Any, r: dict[str, Any]) -> Text:
+    """Where an attack bites, for one attacker row: ``att-x on arg-y (p + q → c)``
+    for an undercut, ``att-x on p, 2 steps down: p → c → target`` otherwise."""
+    from .graph import conclusion, premises
+
+    on = r["on"]
+    out = Text.assemble((f"{r['attack']} on ", "dim"), (on, "bold"))
+    if G.nodes[on]["kind"] == "argument":
+        out.append(f" ({' + '.join(premises(G, on))} → {conclusion(G, on)})", style="dim")
+        rest = r["path"][3:]  # attacker, argument, its conclusion, ...
+        if rest:
+            out.append(", then: ", style="dim")
+            out.append_text(_chain_text(r["path"][2:], G, arguments=False))
+        return out
+    out.append(f", {plural(r['depth'], 'step')} down: ", style="dim")
+    out.append_text(_chain_text(r["path"][1:], G, arguments=False))
+    return out
+
+
+def path_view(G: Any, report: dict[str, Any]) -> None:
+    """``argmap path``: each chain from FROM to TO, one step per line."""
+    from rich.table import Table
+
+    source, target = report["from"]["id"], report["to"]["id"]
+    console = stdout()
+    found = report["paths"]
+    if not found:
+        console.print(Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
+        console.print(Text(f"Chains follow edges towards what a statement supports or attacks; "
+                           f"try `argmap path {target} {source}`.", style="dim"))
+        return
+    for number, chain in enumerate(found, 1):
+        console.print(Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row("", _node_label(G, chain["nodes"][0]))
+        for edge, node in zip(chain["edges"], chain["nodes"][1:]):
+            style = "bold red" if edge in GROUP_WORDS else "blue"
+            grid.add_row(Text(EDGE_WORDS[edge], style=style), _node_label(G, node))
+        _print_trimmed(console, grid)
+        console.print()
+    if report["more_paths"]:
+        console.print(Text(f"More chains exist than the {report['paths_limit']} shown (--paths N lists more).",
+                           style="dim"))
+
+
+def find_view(rows: list[dict[str, Any]], text: str) -> None:
+    """``argmap find``: each match with its label, paragraph and the fields that
+    matched, best first."""
+    from rich.table import Table
+
+    console = stdout()
+    if not rows:
+        console.print(Text(f"Nothing in the map mentions '{text}'.", style="dim"))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(overflow="fold")
+    for r in rows:
+        if r["kind"] == "attack":
+            label = Text.assemble(("✗ ATTACK ", "bold red"), (r["id"], "bold"))
+        else:
+            label = _short_label(G=None, node=r["id"], kind=r["kind"])
+        words = r["text"] or (f"“{r['quote']}”" if r["quote"] else "")
+        if words:
+            label.append(": " + words)
+        where = f"¶{r['paragraph']} · " if r.get("paragraph") else ""
+        label.append(f"\n  {where}matched in {', '.join(r['matched'])}", style="dim")
+        grid.add_row(label)
+    _print_trimmed(console, grid)
+    console.print(Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
+
+
+def stats_view(G: Any, report: dict[str, Any]) -> None:
+    """``argmap stats``: counts as a two-column list, then the longest chain and
+    the unsupported proposals and claims."""
+    from rich.table import Table
+
+    statements, arguments, attacks = report["statements"], report["arguments"], report["attacks"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    kinds = ", ".join(plural(n, k) for k, n in statements["by_kind"].items())
+    grid.add_row("statements", f"{statements['total']}: {kinds}")
+    grid.add_row("by speaker", ", ".join(f"{s} {n}" for s, n in statements["by_speaker"].items()))
+    grid.add_row("arguments", f"{arguments['total']}: {arguments['linked']} linked, "
+                              f"{arguments['single_premise']} single-premise")
+    grid.add_row("attacks", f"{attacks['total']}: " + ", ".join(f"{n} {t}" for t, n in attacks["by_type"].items()))
+    chain = report["longest_chain"]
+    if chain["length"]:
+        note = "" if chain["exact"] else " (the map has support cycles: the longest found without going round them)"
+        grid.add_row("longest chain", Text.assemble(f"{plural(chain['length'], 'step')}{note}: ",
+                                                    _chain_text(chain["path"], G, arguments=False)))
+    else:
+        grid.add_row("longest chain", "no argument in the map")
+    for key, label in (("unsupported_proposals", "unsupported proposals"), ("unsupported_claims", "unsupported claims")):
+        ids = report[key]
+        grid.add_row(label, f"{len(ids)}: " + ", ".join(ids) if ids else "none")
+    _print_trimmed(stdout(), grid)
+
+
+def _on_line(line: Any, node: str) -> bool:
+    while line is not None:
+        if line[0] == node:
+            return True
+        line = line[1]
+    return False
+
+
+def _print_trimmed(console: Console, renderable: Any) -> None:
+    """Print a tree or grid without the spaces Rich pads its lines with, so that
+    piped output and copied text carry no trailing blanks."""
+    from rich.segment import Segment
+
+    for line in console.render_lines(renderable, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip():
+            line.pop()
+        if line:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+        console.print(Text.assemble(*((seg.text, seg.style) for seg in line if not seg.control)),
+                      soft_wrap=True)
