@@ -163,7 +163,7 @@ def _demo() -> nx.DiGraph:
 
 def require(G: nx.DiGraph, node: str) -> str:
     """``node`` if the map has it; otherwise a :class:`~argmap.errors.NotFound`
-    error suggesting the closest ids.
+    error suggesting the closest ids (or, for an attack's id, what it joins).
 
     >>> require(_demo(), "c")
     'c'
@@ -172,19 +172,48 @@ def require(G: nx.DiGraph, node: str) -> str:
         return node
     from .errors import NotFound
 
+    for u, v in G.graph.get("attacks", ()):
+        if G.has_edge(u, v) and G.edges[u, v].get("id") == node:
+            kind = G.edges[u, v]["type"]
+            raise NotFound(f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
+                           hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).")
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
 def suggest(G: nx.DiGraph, node: str) -> str:
-    """``Did you mean ...?`` naming the ids closest to ``node``."""
-    import difflib
+    """``Did you mean ...?`` naming up to three ids close to ``node``.
 
+    Tried in turn: ids containing ``node`` (statements first, then the
+    shortest), ids containing all its words, ids spelled alike, statements whose text contains it.
+
+    >>> suggest(_demo(), "X ")
+    "Did you mean 'x'? (`argmap find TEXT` searches the map.)"
+    >>> suggest(_demo(), "nothing like it")
+    'No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id.'
+    """
+    import difflib
+    import re
+
+    query = "-".join(node.lower().replace("_", "-").split())
+    words = [w for w in re.split(r"[^a-z0-9]+", query) if w]
     ids = list(G.nodes)
-    close = [n for n in ids if node.lower() in n] if len(node) >= 3 else []
-    close = sorted(close, key=len)[:3] or difflib.get_close_matches(node.lower(), ids, n=3, cutoff=0.5)
+
+    def rank(n: str) -> tuple[bool, int, str]:  # statements first, then shorter ids
+        return G.nodes[n]["kind"] == ARGUMENT, len(n), n
+
+    close: list[str] = []
+    if query:
+        close = sorted((n for n in ids if query in n), key=rank) if len(query) >= 2 else []
+        if not close and len(words) > 1:
+            close = sorted((n for n in ids if all(w in n for w in words)), key=rank)
+        if not close:
+            close = difflib.get_close_matches(query, ids, n=3, cutoff=0.6)
+        if not close:
+            needle = " ".join(node.lower().split())
+            close = sorted(n for n, t in G.nodes(data="text") if t and needle in t.lower())
     if close:
-        return "Did you mean " + ", ".join(f"'{c}'" for c in close) + "? (`argmap list` shows every id)"
-    return "Run `argmap list` to see the ids."
+        return "Did you mean " + ", ".join(f"'{c}'" for c in close[:3]) + "? (`argmap find TEXT` searches the map.)"
+    return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
 def statement_rows(
