@@ -404,19 +404,21 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
                 order.append(node)
                 stack.pop()
     # Longest path in the graph without back edges, in topological (reverse post-) order.
+    # An argument whose step to its conclusion closes a cycle leads nowhere: no entry.
     best: dict[str, int] = {}
     step: dict[str, str] = {}
     for node in order:  # post-order: everything ahead of a node comes first
+        is_arg = G.nodes[node]["kind"] == ARGUMENT
         length, nxt = 0, None
         for v in ahead(node):
-            if (node, v) in back:
+            if (node, v) in back or v not in best:
                 continue
-            candidate = best[v] + (G.nodes[node]["kind"] == ARGUMENT)
-            if nxt is None or candidate > length:
-                length, nxt = candidate, v
-        best[node] = length
+            if nxt is None or best[v] + is_arg > length:
+                length, nxt = best[v] + is_arg, v
         if nxt is not None:
             step[node] = nxt
+        if nxt is not None or not is_arg:
+            best[node] = length
     starts = [n for n in order if G.nodes[n]["kind"] != ARGUMENT]
     if not starts:
         return {"length": 0, "path": [], "exact": not back}
