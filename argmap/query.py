@@ -137,16 +137,17 @@ def chains_into(
                 new = (v, chain, depth)
                 have.append(new)
                 queue.append(new)
-    return chains, _upstream(full, into, chains)
+    return chains, _upstream(full, into, chains, target)
 
 
-def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any]) -> set[str]:
-    """``seeds`` and every node of ``among`` with a chain into one of them."""
+def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any], end: str) -> set[str]:
+    """``seeds`` and every node of ``among`` with a chain into one of them
+    that does not pass through ``end`` (no chain to ``end`` goes on past it)."""
     seen = set(seeds)
     queue = deque(seeds)
     while queue:
         for u in into(queue.popleft()):
-            if u in among and u not in seen:
+            if u in among and u not in seen and u != end:
                 seen.add(u)
                 queue.append(u)
     return seen

@@ -329,23 +329,23 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
     console.print()
     supporters = report["supporters"]
     if not supporters:
-        console.print(Text(f"Nothing in the map supports {target}.", style="dim"))
+        _print_trimmed(console, Text(f"Nothing in the map supports {target}.", style="dim"))
         return
     direct = sum(1 for r in supporters if r["depth"] == 1)
     deepest = max(r["depth"] for r in supporters)
     summary_line = (f"{plural(len(supporters), 'supporter')}: {direct} direct, {len(supporters) - direct} "
                     f"indirect; the farthest is {plural(deepest, 'step')} away.")
-    console.print(Text(summary_line, style="dim"))
+    _print_trimmed(console, Text(summary_line, style="dim"))
     several = [r for r in supporters if len(r["paths"]) > 1]
     if several:
         console.print()
-        console.print(Text("Supporting through more than one chain:", style="bold"))
+        _print_trimmed(console, Text("Supporting through more than one chain:", style="bold"))
         for r in several:
-            console.print(Text.assemble("  ", _short_label(G, r["id"])))
+            _print_trimmed(console, Text.assemble("  ", _short_label(G, r["id"])))
             for chain in r["paths"]:
-                console.print(Text.assemble("    ", _chain_text(chain, G)))
+                _print_trimmed(console, Text.assemble("    ", _chain_text(chain, G)))
     if any(r["more_paths"] for r in supporters):
-        console.print(Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
+        _print_trimmed(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
                            f"(--paths N lists more).", style="dim"))
 
 
@@ -370,13 +370,13 @@ def attacks_view(G: Any, report: dict[str, Any]) -> None:
     count = len(report["attackers"])
     if not count:
         more = "" if report.get("deep") else " (--deep also looks at what it rests on)"
-        console.print(Text(f"Nothing in the map attacks {target}{more}.", style="dim"))
+        _print_trimmed(console, Text(f"Nothing in the map attacks {target}{more}.", style="dim"))
         return
     own = sum(1 for r in report["attackers"] if r["on"] == target)
     line = f"{plural(count, 'attack')}: {own} on {target} itself, {count - own} on the reasons for it."
     if not report.get("deep"):
         line += " --deep also looks further down."
-    console.print(Text(line, style="dim"))
+    _print_trimmed(console, Text(line, style="dim"))
 
 
 def _attack_where(G: Any, r: dict[str, Any]) -> Text:
@@ -406,12 +406,12 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
     console = stdout()
     found = report["paths"]
     if not found:
-        console.print(Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
-        console.print(Text(f"Chains follow edges towards what a statement supports or attacks; "
+        _print_trimmed(console, Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
+        _print_trimmed(console, Text(f"Chains follow edges towards what a statement supports or attacks; "
                            f"try `argmap path {target} {source}`.", style="dim"))
         return
     for number, chain in enumerate(found, 1):
-        console.print(Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
+        _print_trimmed(console, Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold")
@@ -422,7 +422,7 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
         _print_trimmed(console, grid)
         console.print()
     if report["more_paths"]:
-        console.print(Text(f"More chains exist than the {report['paths_limit']} shown (--paths N lists more).",
+        _print_trimmed(console, Text(f"More chains exist than the {report['paths_limit']} shown (--paths N lists more).",
                            style="dim"))
 
 
@@ -433,7 +433,7 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
 
     console = stdout()
     if not rows:
-        console.print(Text(f"Nothing in the map mentions '{text}'.", style="dim"))
+        _print_trimmed(console, Text(f"Nothing in the map mentions '{text}'.", style="dim"))
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(overflow="fold")
@@ -449,7 +449,7 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
         label.append(f"\n  {where}matched in {', '.join(r['matched'])}", style="dim")
         grid.add_row(label)
     _print_trimmed(console, grid)
-    console.print(Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
+    _print_trimmed(console, Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
 
 
 def stats_view(G: Any, report: dict[str, Any]) -> None:
@@ -499,5 +499,4 @@ def _print_trimmed(console: Console, renderable: Any) -> None:
         if line:
             last = line[-1]
             line[-1] = Segment(last.text.rstrip(), last.style, last.control)
-        console.print(Text.assemble(*((seg.text, seg.style) for seg in line if not seg.control)),
-                      soft_wrap=True)
+        console.print(Text.assemble(*((seg.text, seg.style) for seg in line if not seg.control)), soft_wrap=True)
