@@ -411,6 +411,8 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
                            f"try `argmap path {target} {source}`.", style="dim"))
         return
     for number, chain in enumerate(found, 1):
+        if number > 1:
+            console.print()
         _print_trimmed(console, Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
@@ -420,7 +422,6 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
             style = "bold red" if edge in GROUP_WORDS else "blue"
             grid.add_row(Text(EDGE_WORDS[edge], style=style), _node_label(G, node))
         _print_trimmed(console, grid)
-        console.print()
     if report["more_paths"]:
         _print_trimmed(console, Text(f"More chains exist than the {report['paths_limit']} shown (--paths N lists more).",
                            style="dim"))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -261,9 +264,27 @@ def test_queries_read_a_map_from_stdin(bridge):
     assert {r["id"] for r in json.loads(result.stdout)["supporters"]} == {"survey", "trade", "go", "cost"}
 
 
-def test_every_query_command_is_in_the_readme():
-    from pathlib import Path
+README = Path(__file__).resolve().parent.parent / "README.md"
+QUERIES = ("supports", "attacks", "path", "find", "stats")
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for name in ("supports", "attacks", "path", "find", "stats"):
-        assert f"### `argmap {name}" in readme or f"### argmap {name}" in readme, name
+
+def readme_examples() -> list[tuple[str, str]]:
+    """``(command line, output)`` of every README console block running a query command."""
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n\$ argmap (.*?)\n(.*?)```", text, flags=re.S)
+    return [(line, out) for line, out in blocks if line.split()[0] in QUERIES]
+
+
+def test_every_query_command_has_a_readme_section_with_an_example():
+    text = README.read_text(encoding="utf-8")
+    shown = {line.split()[0] for line, _ in readme_examples()}
+    for name in QUERIES:
+        assert f"### `argmap {name}" in text, name
+        assert name in shown, name
+
+
+@pytest.mark.parametrize("line,expected", readme_examples())
+def test_readme_shows_real_output(run80, line, expected):
+    result = run80(*shlex.split(line))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected, f"README output of `argmap {line}` is stale: paste the output above"
