@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS, SUPPORT, arguments_for, attacks_on, conclusion, premises, require
+from .graph import ARGUMENT, ATTACKS, SUPPORT, attacks_on, premises, require
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
@@ -54,21 +54,41 @@ def row(G: nx.DiGraph, node: str) -> dict[str, Any]:
     >>> row(_example(), "wet")
     {'id': 'wet', 'kind': 'claim', 'text': 'We will get wet.', 'speaker': None}
     """
-    d = G.nodes[node]
+    d = G._node[node]
     return {"id": node, "kind": d["kind"], "text": d.get("text"), "speaker": d.get("speaker")}
 
 
 # ------------------------------------------------------------ chains, bounded ---
 
 
-def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], Iterable[str]]:
-    """The nodes with an edge of one of ``types`` into a node, in map order."""
-    pred = G.pred
+def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """The nodes with an edge of one of ``types`` into a node, in map order.
 
-    def into(node: str) -> Iterable[str]:
+    Reads ``G._pred``, the adjacency dict networkx's own algorithms use: the
+    public views cost a wrapper object per lookup, which dominates at 100,000
+    statements. Nothing is copied or changed.
+    """
+    pred = G._pred
+
+    def into(node: str) -> list[str]:
         return [u for u, d in pred[node].items() if d["type"] in types]
 
     return into
+
+
+def _edges_out(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """The nodes an edge of one of ``types`` leads to from a node (see :func:`_edges_in`)."""
+    succ = G._succ
+
+    def out(node: str) -> list[str]:
+        return [v for v, d in succ[node].items() if d["type"] in types]
+
+    return out
+
+
+def _is_argument(G: nx.DiGraph) -> Callable[[str], bool]:
+    attrs = G._node
+    return lambda node: attrs[node]["kind"] == ARGUMENT
 
 
 def _on_chain(chain: Chain | None, node: str) -> bool:
@@ -87,6 +107,25 @@ def _ids(chain: Chain | None) -> list[str]:
     return out
 
 
+def _lister() -> Callable[[Chain], list[str]]:
+    """``_ids`` remembering every tail it lists: chains share their tails, so
+    listing all the chains of a support tree costs about the size of the output."""
+    memo: dict[int, list[str]] = {}
+
+    def ids(chain: Chain) -> list[str]:
+        fresh = []
+        while chain is not None and id(chain) not in memo:
+            fresh.append(chain)
+            chain = chain[1]
+        tail = memo[id(chain)] if chain is not None else []
+        for link in reversed(fresh):
+            tail = [link[0], *tail]
+            memo[id(link)] = tail
+        return tail
+
+    return ids
+
+
 def chains_into(
     G: nx.DiGraph,
     target: str,
@@ -95,6 +134,7 @@ def chains_into(
     limit: int = CHAIN_LIMIT,
     max_depth: int | None = None,
     within: set[str] | None = None,
+    track_more: bool = True,
 ) -> tuple[dict[str, list[Chain]], set[str]]:
     """Chains of edges of ``types`` leading into ``target``, breadth-first.
 
@@ -102,17 +142,19 @@ def chains_into(
     ``target`` to at most ``limit`` simple chains, in order of length (the first
     is a shortest one); ``more`` holds the nodes that have, or may have, chains
     beyond those listed. ``max_depth`` bounds the arguments on a chain;
-    ``within`` restricts the walk to a set of nodes. An argument counts on its
-    own chain: when ``target`` is one, its premises are at depth 1. Each node is entered at most
-    ``limit`` times, so the walk is linear in the map's size for a fixed limit.
+    ``within`` restricts the walk to a set of nodes; without ``track_more``,
+    ``more`` is left empty (and costs nothing). An argument counts on its own
+    chain: when ``target`` is one, its premises are at depth 1. Each node is
+    entered at most ``limit`` times, so the walk is linear in the map's size
+    for a fixed limit.
 
     >>> chains, more = chains_into(_example(), "go")
     >>> _ids(chains["rain"][0]), sorted(more)
     (['rain', 'arg-wet', 'wet', 'arg-go', 'go'], [])
     """
     into = _edges_in(G, types)
-    nodes = G.nodes
-    start: Chain = (target, None, int(nodes[target]["kind"] == ARGUMENT))
+    is_argument = _is_argument(G)
+    start: Chain = (target, None, int(is_argument(target)))
     chains: dict[str, list[Chain]] = {target: [start]}
     full: set[str] = set()
     queue = deque([start])
@@ -121,7 +163,7 @@ def chains_into(
         for v in into(chain[0]):
             if within is not None and v not in within:
                 continue
-            depth = chain[2] + (nodes[v]["kind"] == ARGUMENT)
+            depth = chain[2] + is_argument(v)
             if max_depth is not None and depth > max_depth:
                 continue
             have = chains.get(v)
@@ -129,11 +171,10 @@ def chains_into(
                 new = (v, chain, depth)
                 chains[v] = [new]
                 queue.append(new)
-            elif _on_chain(chain, v):
-                continue  # not a simple chain: it would go round a cycle
             elif len(have) >= limit:
-                full.add(v)
-            else:
+                if track_more and v not in full and not _on_chain(chain, v):
+                    full.add(v)  # a further simple chain, not listed
+            elif not _on_chain(chain, v):  # else it would go round a cycle
                 new = (v, chain, depth)
                 have.append(new)
                 queue.append(new)
@@ -153,8 +194,8 @@ def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict
     return seen
 
 
-def _chain_rows(chains: list[Chain]) -> list[list[str]]:
-    return sorted((_ids(c) for c in chains), key=lambda ids: (len(ids), ids))
+def _chain_rows(chains: list[Chain], ids: Callable[[Chain], list[str]] = _ids) -> list[list[str]]:
+    return sorted((ids(c) for c in chains), key=lambda nodes: (len(nodes), nodes))
 
 
 # ------------------------------------------------------------------ supports ---
@@ -181,14 +222,16 @@ def supporters(
     """
     require(G, target)
     chains, more = chains_into(G, target, SUPPORT, limit=limit, max_depth=depth)
-    succ = G.succ
+    out = _edges_out(G, ("premise",))
+    is_argument = _is_argument(G)
+    ids = _lister()
     rows = []
     for node, found in chains.items():
-        if node == target or G.nodes[node]["kind"] == ARGUMENT:
+        if node == target or is_argument(node):
             continue
-        via = sorted(a for a, d in succ[node].items() if d["type"] == "premise" and a in chains)
+        via = sorted(a for a in out(node) if a in chains)
         rows.append({**row(G, node), "depth": found[0][2], "arguments": via,
-                     "paths": _chain_rows(found), "more_paths": node in more})
+                     "paths": _chain_rows(found, ids), "more_paths": node in more})
     rows.sort(key=lambda r: (r["depth"], r["id"]))
     return rows
 
@@ -230,12 +273,12 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     [('wind', 'arg-go', 1), ('drought', 'rain', 2)]
     """
     require(G, target)
-    chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1)
+    chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1, track_more=False)
     rows = []
     for on, found in chains.items():
         chain = found[0]
         level = 0 if on == target else chain[2]
-        if not deep and level == 1 and G.nodes[on]["kind"] != ARGUMENT:
+        if not deep and level == 1 and G._node[on]["kind"] != ARGUMENT:
             continue  # a direct premise: undermining it is a deep attack
         for attacker, kind, attack in attacks_on(G, on):
             rows.append({**row(G, attacker), "type": kind, "attack": attack, "on": on, "depth": level,
@@ -256,44 +299,90 @@ def attack_report(G: nx.DiGraph, target: str, *, deep: bool = False) -> dict[str
 # ---------------------------------------------------------------------- path ---
 
 
-def _reachable(G: nx.DiGraph, source: str, types: tuple[str, ...]) -> set[str]:
-    succ = G.succ
-    seen = {source}
-    queue = deque([source])
+#: Partial chains ``paths`` may extend before it stops and says there may be more.
+SEARCH_BUDGET = 200_000
+
+
+def _distances_to(into: Callable[[str], list[str]], target: str, avoid: str) -> dict[str, int]:
+    """Edges from each node to ``target`` (breadth-first, backwards), not passing through ``avoid``."""
+    dist = {target: 0}
+    queue = deque([target])
     while queue:
-        for v, d in succ[queue.popleft()].items():
-            if v not in seen and d["type"] in types:
-                seen.add(v)
-                queue.append(v)
-    return seen
+        node = queue.popleft()
+        if node == avoid:
+            continue
+        for u in into(node):
+            if u not in dist:
+                dist[u] = dist[node] + 1
+                queue.append(u)
+    return dist
+
+
+def shortest_chains(
+    G: nx.DiGraph, source: str, target: str, types: tuple[str, ...], *, limit: int, budget: int = SEARCH_BUDGET
+) -> tuple[list[list[str]], bool]:
+    """The ``limit`` shortest simple chains of ``types`` edges from ``source``
+    to ``target``, and whether there are (or may be) more.
+
+    A best-first search guided by each node's exact distance to ``target``
+    (one breadth-first pass), so it extends little beyond the chains it
+    returns; it gives up after ``budget`` extensions, saying there may be more.
+
+    >>> shortest_chains(_example(), "rain", "go", SUPPORT, limit=3)
+    ([['rain', 'arg-wet', 'wet', 'arg-go', 'go']], False)
+    """
+    import heapq
+
+    dist = _distances_to(_edges_in(G, types), target, avoid=source)
+    if source not in dist or source == target:
+        return [], False
+    out = _edges_out(G, types)
+    found: list[Chain] = []
+    # (bound on the full length, minus the length so far: among equal bounds the
+    # longest partial chain first, so the search runs down one chain, not all)
+    heap: list[tuple[int, int, int, Chain]] = [(dist[source], 0, 0, (source, None, 0))]
+    count = 0
+    while heap:
+        *_, chain = heapq.heappop(heap)
+        node, length = chain[0], chain[2]
+        if node == target:
+            if len(found) == limit:
+                return _forward(found), True
+            found.append(chain)
+            continue
+        if count > budget:
+            return _forward(found), True
+        for v in out(node):
+            if v in dist and not _on_chain(chain, v):
+                count += 1
+                heapq.heappush(heap, (length + 1 + dist[v], -length - 1, count, (v, chain, length + 1)))
+    return _forward(found), False
+
+
+def _forward(chains: list[Chain]) -> list[list[str]]:
+    """Chains built from their start, listed from their start, shortest first."""
+    return sorted((_ids(c)[::-1] for c in chains), key=lambda nodes: (len(nodes), nodes))
 
 
 def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """The chains of support and attack edges from ``source`` to ``target``.
 
     ``{"from": row, "to": row, "paths": [{"nodes", "edges", "length"}...],
-    "paths_limit": limit, "more_paths": bool}``: at most ``limit`` simple
-    chains, shortest first; ``edges[i]`` is the type of the edge from
-    ``nodes[i]`` to ``nodes[i + 1]`` (premise, conclusion, rebut, undermine,
-    undercut) and ``length`` counts edges. Only nodes both reachable from
-    ``source`` and leading to ``target`` are visited.
+    "paths_limit": limit, "more_paths": bool}``: the ``limit`` shortest simple
+    chains, shortest first (see :func:`shortest_chains`); ``edges[i]`` is the
+    type of the edge from ``nodes[i]`` to ``nodes[i + 1]`` (premise,
+    conclusion, rebut, undermine, undercut) and ``length`` counts edges.
 
     >>> [p["nodes"] for p in paths(_example(), "drought", "go")["paths"]]
     [['drought', 'rain', 'arg-wet', 'wet', 'arg-go', 'go']]
     """
     require(G, source)
     require(G, target)
-    types = SUPPORT + ATTACKS
-    found: list[Chain] = []
-    more = False
-    if source != target:
-        ahead = _reachable(G, source, types)
-        if target in ahead:
-            chains, beyond = chains_into(G, target, types, limit=limit, within=ahead)
-            found, more = chains.get(source, []), source in beyond
+    found, more = shortest_chains(G, source, target, SUPPORT + ATTACKS, limit=limit)
+    succ = G._succ
     out = []
-    for nodes in _chain_rows(found):
-        edges = [G.edges[u, v]["type"] for u, v in zip(nodes, nodes[1:])]
+    for nodes in found:
+        edges = [succ[u][v]["type"] for u, v in zip(nodes, nodes[1:])]
         out.append({"nodes": nodes, "edges": edges, "length": len(edges)})
     return {"from": row(G, source), "to": row(G, target), "paths": out, "paths_limit": limit, "more_paths": more}
 
@@ -304,13 +393,14 @@ FIELDS = ("id", "text", "quote", "speaker", "tags")
 
 
 def _searchable(G: nx.DiGraph) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    """``(id, kind, fields)`` for every statement, argument and attack."""
-    for n, d in G.nodes(data=True):
+    """``(id, kind, attributes)`` for every statement, argument and attack."""
+    for n, d in G._node.items():
         yield n, d["kind"], d
+    succ = G._succ
     for u, v in G.graph.get("attacks", ()):
-        if G.has_edge(u, v):
-            d = G.edges[u, v]
-            yield d["id"], "attack", {**d, "from": u, "to": v}
+        d = succ.get(u, {}).get(v)
+        if d is not None:
+            yield d["id"], "attack", d
 
 
 def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
@@ -319,9 +409,10 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
     Case-insensitive, over id, text, quote, speaker and tags. A match of the
     whole of ``text`` in the id ranks first, then in the text, quote, speaker,
     tags; then matches where every word of ``text`` occurs somewhere. Ties go
-    by id. Each row has ``id, kind, text, speaker``, ``quote``,
-    ``paragraph``, ``matched`` (the fields that hold the whole ``text``, or
-    every field holding one of its words) and ``rank`` (0 = best).
+    by kind (proposals first), then id. Each row has ``id, kind, text,
+    speaker``, ``quote``, ``paragraph``, ``matched`` (the fields that hold the
+    whole ``text``, or every field holding one of its words) and ``rank``
+    (0 = the id itself).
 
     >>> [(r["id"], r["matched"]) for r in find(_example(), "WET")]
     [('wet', ['id', 'text']), ('arg-wet', ['id'])]
@@ -330,30 +421,25 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
     words = needle.split()
     if not words:
         return []
+    slug = needle.replace(" ", "-")
     rows = []
     for node, kind, d in _searchable(G):
-        fields = {f: _field_text(node if f == "id" else d.get(f)) for f in FIELDS}
-        whole = [f for f in FIELDS if needle in fields[f] or (f == "id" and needle.replace(" ", "-") in fields[f])]
+        hay = "\x1f".join((node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "",
+                            " ".join(d.get("tags") or ()))).lower()
+        if not all(w in hay for w in words):
+            continue  # cheap test first: most nodes stop here
+        fields = dict(zip(FIELDS, hay.split("\x1f")))
+        whole = [f for f in FIELDS if needle in fields[f] or (f == "id" and slug in fields[f])]
         if whole:
-            rank = 0 if fields["id"] == needle.replace(" ", "-") else 1 + FIELDS.index(whole[0])
+            rank = 0 if fields["id"] == slug else 1 + FIELDS.index(whole[0])
             matched = whole
-        elif all(any(w in fields[f] for f in FIELDS) for w in words):
+        else:
             rank = 1 + len(FIELDS)
             matched = [f for f in FIELDS if any(w in fields[f] for w in words)]
-        else:
-            continue
         rows.append({"id": node, "kind": kind, "text": d.get("text"), "speaker": d.get("speaker"),
                      "quote": d.get("quote"), "paragraph": d.get("paragraph"), "matched": matched, "rank": rank})
     rows.sort(key=lambda r: (r["rank"], KIND_ORDER.get(r["kind"], 9), r["id"]))
     return rows
-
-
-def _field_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v) for v in value).lower()
-    return str(value).lower()
 
 
 # --------------------------------------------------------------------- stats ---
@@ -373,54 +459,57 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
     >>> longest_chain(_example())
     {'length': 2, 'path': ['rain', 'arg-wet', 'wet', 'arg-go', 'go'], 'exact': True}
     """
-    succ = G.succ
+    attrs = G._node
+    succ = G._succ
 
     def ahead(node: str) -> list[str]:
-        return [v for v, d in succ[node].items() if d["type"] in SUPPORT]
+        d = attrs[node]
+        if d["kind"] == ARGUMENT:
+            return [d["conclusion"]] if d["conclusion"] in attrs else []
+        return [v for v, e in succ[node].items() if e["type"] == "premise"]
 
-    # Iterative depth-first walk: post-order, and the back edges that close cycles.
-    # Starting from statements nothing supports keeps chains from first premises whole.
+    # Iterative depth-first walk from the statements nothing supports (so chains
+    # from first premises stay whole), then from anything left. When a node is
+    # done, every step ahead of it is done too, except the steps back to a node
+    # still on the stack, which close cycles: set those aside and take the
+    # longest way on. An argument whose only way on closes a cycle leads nowhere.
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
     order: list[str] = []
-    back: set[tuple[str, str]] = set()
-    pred = G.pred
-    sources = [n for n in G if not any(d["type"] in SUPPORT for d in pred[n].values())]
+    best: dict[str, int] = {}
+    step: dict[str, str] = {}
+    cyclic = False
+    concluded = {d["conclusion"] for d in attrs.values() if d["kind"] == ARGUMENT}
+    sources = [n for n, d in attrs.items() if d["kind"] != ARGUMENT and n not in concluded]
     for root in sources + list(G):
         if root in state:
             continue
         state[root] = 1
-        stack = [(root, iter(ahead(root)))]
+        stack = [(root, ahead(root), 0)]
         while stack:
-            node, children = stack[-1]
-            for child in children:
-                seen = state.get(child)
-                if seen is None:
-                    state[child] = 1
-                    stack.append((child, iter(ahead(child))))
-                    break
-                if seen == 1:
-                    back.add((node, child))
-            else:
-                state[node] = 2
-                order.append(node)
-                stack.pop()
-    # Longest path in the graph without back edges, in topological (reverse post-) order.
-    # An argument whose step to its conclusion closes a cycle leads nowhere: no entry.
-    best: dict[str, int] = {}
-    step: dict[str, str] = {}
-    for node in order:  # post-order: everything ahead of a node comes first
-        is_arg = G.nodes[node]["kind"] == ARGUMENT
-        length, nxt = 0, None
-        for v in ahead(node):
-            if (node, v) in back or v not in best:
+            node, children, i = stack[-1]
+            while i < len(children) and children[i] in state:
+                cyclic = cyclic or state[children[i]] == 1
+                i += 1
+            if i < len(children):
+                child = children[i]
+                stack[-1] = (node, children, i + 1)
+                state[child] = 1
+                stack.append((child, ahead(child), 0))
                 continue
-            if nxt is None or best[v] + is_arg > length:
-                length, nxt = best[v] + is_arg, v
-        if nxt is not None:
-            step[node] = nxt
-        if nxt is not None or not is_arg:
-            best[node] = length
-    starts = [n for n in order if G.nodes[n]["kind"] != ARGUMENT]
+            stack.pop()
+            state[node] = 2
+            order.append(node)
+            is_arg = attrs[node]["kind"] == ARGUMENT
+            length, nxt = 0, None
+            for v in children:
+                if state[v] == 2 and v in best and (nxt is None or best[v] + is_arg > length):
+                    length, nxt = best[v] + is_arg, v
+            if nxt is not None:
+                step[node] = nxt
+            if nxt is not None or not is_arg:
+                best[node] = length
+    back = cyclic
+    starts = [n for n in order if attrs[n]["kind"] != ARGUMENT]
     if not starts:
         return {"length": 0, "path": [], "exact": not back}
     first = min(starts, key=lambda n: (-best[n], n))
@@ -447,19 +536,20 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
     speakers: Counter[str] = Counter()
     linked = single = 0
     unsupported: dict[str, list[str]] = {"proposal": [], "claim": []}
-    for n, d in G.nodes(data=True):
+    pred = G._pred
+    for n, d in G._node.items():
         kind = d["kind"]
         if kind == ARGUMENT:
-            if len(premises(G, n)) > 1:
+            if len(d["premises"]) > 1 and len(premises(G, n)) > 1:
                 linked += 1
             else:
                 single += 1
             continue
         kinds[kind] += 1
         speakers[d.get("speaker") or "(none)"] += 1
-        if kind in unsupported and not arguments_for(G, n):
+        if kind in unsupported and not any(e["type"] == "conclusion" for e in pred[n].values()):
             unsupported[kind].append(n)
-    by_type = Counter(t for _, _, t in G.edges(data="type") if t in ATTACKS)
+    by_type = Counter(e["type"] for edges in G._succ.values() for e in edges.values() if e["type"] in ATTACKS)
     return {
         "statements": {"total": sum(kinds.values()),
                        "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
