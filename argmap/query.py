@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS, SUPPORT, attacks_on, premises, require
+from .graph import ARGUMENT, ATTACKS, SUPPORT, premises, require
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
@@ -153,17 +153,22 @@ def chains_into(
     (['rain', 'arg-wet', 'wet', 'arg-go', 'go'], [])
     """
     into = _edges_in(G, types)
-    is_argument = _is_argument(G)
-    start: Chain = (target, None, int(is_argument(target)))
+    attrs = G._node
+    start: Chain = (target, None, int(attrs[target]["kind"] == ARGUMENT))
     chains: dict[str, list[Chain]] = {target: [start]}
     full: set[str] = set()
+    sources: dict[str, list[str]] = {}  # into(node), for the `limit` visits of each node
     queue = deque([start])
     while queue:
         chain = queue.popleft()
-        for v in into(chain[0]):
+        node = chain[0]
+        found = sources.get(node)
+        if found is None:
+            found = sources[node] = into(node)
+        for v in found:
             if within is not None and v not in within:
                 continue
-            depth = chain[2] + is_argument(v)
+            depth = chain[2] + (attrs[v]["kind"] == ARGUMENT)
             if max_depth is not None and depth > max_depth:
                 continue
             have = chains.get(v)
@@ -222,15 +227,18 @@ def supporters(
     """
     require(G, target)
     chains, more = chains_into(G, target, SUPPORT, limit=limit, max_depth=depth)
-    out = _edges_out(G, ("premise",))
-    is_argument = _is_argument(G)
+    attrs = G._node
+    via: dict[str, list[str]] = {}  # the arguments each supporter acts through
+    for a in chains:
+        if attrs[a]["kind"] == ARGUMENT:
+            for p in attrs[a]["premises"]:
+                via.setdefault(p, []).append(a)
     ids = _lister()
     rows = []
     for node, found in chains.items():
-        if node == target or is_argument(node):
+        if node == target or attrs[node]["kind"] == ARGUMENT:
             continue
-        via = sorted(a for a in out(node) if a in chains)
-        rows.append({**row(G, node), "depth": found[0][2], "arguments": via,
+        rows.append({**row(G, node), "depth": found[0][2], "arguments": sorted(via[node]),
                      "paths": _chain_rows(found, ids), "more_paths": node in more})
     rows.sort(key=lambda r: (r["depth"], r["id"]))
     return rows
@@ -274,15 +282,17 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     """
     require(G, target)
     chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1, track_more=False)
+    pred = G._pred  # attack edges into each node, in map order (as graph.attacks_on)
     rows = []
     for on, found in chains.items():
         chain = found[0]
         level = 0 if on == target else chain[2]
         if not deep and level == 1 and G._node[on]["kind"] != ARGUMENT:
             continue  # a direct premise: undermining it is a deep attack
-        for attacker, kind, attack in attacks_on(G, on):
-            rows.append({**row(G, attacker), "type": kind, "attack": attack, "on": on, "depth": level,
-                         "path": [attacker, *_ids(chain)]})
+        for attacker, edge in pred[on].items():
+            if edge["type"] in ATTACKS:
+                rows.append({**row(G, attacker), "type": edge["type"], "attack": edge["id"], "on": on,
+                             "depth": level, "path": [attacker, *_ids(chain)]})
     rows.sort(key=lambda r: (r["depth"], ATTACK_ORDER[r["type"]], r["on"], r["id"], r["attack"]))
     return rows
 

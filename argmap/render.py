@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
@@ -240,6 +241,10 @@ EDGE_WORDS = {
     "undercut": "undercuts",
 }
 GROUP_WORDS = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
+#: Entries a `supports` tree shows before it stops (no one reads further; Rich would take minutes),
+#: and supporters listed with their several chains.
+MAX_TREE_ENTRIES = 3000
+MAX_LISTED = 20
 
 
 def _node_label(G: Any, node: str) -> Text:
@@ -293,7 +298,13 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
         stack += [(root, p, target, (target, None)) for p in reversed(premises(G, target))]
     else:
         stack.append((root, target, None, None))
+    entries = 0
     while stack:
+        entries += 1
+        if entries > MAX_TREE_ENTRIES:
+            root.add(Text(f"… the tree stops here, after {MAX_TREE_ENTRIES} entries: --depth N shows "
+                          f"fewer levels, --json lists every supporter.", style="bold"))
+            break
         parent, node, via, above = stack.pop()
         if via is None or G.nodes[node]["kind"] == "argument":
             # an expanded statement (branch already made) or an argument under one
@@ -340,10 +351,13 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
     if several:
         console.print()
         _print_trimmed(console, Text("Supporting through more than one chain:", style="bold"))
-        for r in several:
+        for r in several[:MAX_LISTED]:
             _print_trimmed(console, Text.assemble("  ", _short_label(G, r["id"])))
             for chain in r["paths"]:
-                _print_trimmed(console, Text.assemble("    ", _chain_text(chain, G)))
+                _print_trimmed(console, Padding(_chain_text(chain, G), (0, 0, 0, 4)))
+        if len(several) > MAX_LISTED:
+            _print_trimmed(console, Text(f"  … and {len(several) - MAX_LISTED} more (--json lists them all).",
+                                         style="dim"))
     if any(r["more_paths"] for r in supporters):
         _print_trimmed(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
                            f"(--paths N lists more).", style="dim"))
