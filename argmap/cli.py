@@ -201,8 +201,8 @@ def schema() -> None:
 
 # ------------------------------------------------- queries (issue 3) ---
 
-IdArgument = Annotated[str, typer.Argument(help="A statement id (or an argument id); `argmap find` looks one up.",
-                                           show_default=False)]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", show_default=False,
+                                           help="A statement id (or an argument id); `argmap find` looks one up.")]
 PathsOption = Annotated[
     int, typer.Option("--paths", "-p", min=1, help="At most this many chains per supporter, shortest first.")
 ]

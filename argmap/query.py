@@ -10,10 +10,12 @@ argument to its conclusion. A *chain* is the list of ids from a statement to
 the one it supports, arguments included (``[premise, argument, conclusion,
 ...]``). Its *depth* is the number of arguments on it: 1 = a direct reason.
 
-Traversals are breadth-first and visit each node a bounded number of times,
-so they stay linear in the size of the map, cycles included: a node keeps at
-most ``limit`` chains (the shortest it meets; the first is always a shortest
-one), and rows say when more chains exist than are listed.
+Support and attack queries walk breadth-first and enter each node a bounded
+number of times, so they stay linear in the size of the map, cycles included:
+a node keeps at most ``limit`` chains (the shortest it meets; the first is
+always a shortest one), and rows say when more chains exist than are listed.
+``paths`` finds the few shortest chains between two statements with a search
+guided by exact distances, so it looks at little beyond what it returns.
 
 Examples
 --------
@@ -86,11 +88,6 @@ def _edges_out(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[st
     return out
 
 
-def _is_argument(G: nx.DiGraph) -> Callable[[str], bool]:
-    attrs = G._node
-    return lambda node: attrs[node]["kind"] == ARGUMENT
-
-
 def _on_chain(chain: Chain | None, node: str) -> bool:
     while chain is not None:
         if chain[0] == node:
@@ -133,7 +130,6 @@ def chains_into(
     *,
     limit: int = CHAIN_LIMIT,
     max_depth: int | None = None,
-    within: set[str] | None = None,
     track_more: bool = True,
 ) -> tuple[dict[str, list[Chain]], set[str]]:
     """Chains of edges of ``types`` leading into ``target``, breadth-first.
@@ -142,8 +138,7 @@ def chains_into(
     ``target`` to at most ``limit`` simple chains, in order of length (the first
     is a shortest one); ``more`` holds the nodes that have, or may have, chains
     beyond those listed. ``max_depth`` bounds the arguments on a chain;
-    ``within`` restricts the walk to a set of nodes; without ``track_more``,
-    ``more`` is left empty (and costs nothing). An argument counts on its own
+    without ``track_more``, ``more`` is left empty (and costs nothing). An argument counts on its own
     chain: when ``target`` is one, its premises are at depth 1. Each node is
     entered at most ``limit`` times, so the walk is linear in the map's size
     for a fixed limit.
@@ -166,8 +161,6 @@ def chains_into(
         if found is None:
             found = sources[node] = into(node)
         for v in found:
-            if within is not None and v not in within:
-                continue
             depth = chain[2] + (attrs[v]["kind"] == ARGUMENT)
             if max_depth is not None and depth > max_depth:
                 continue
@@ -217,7 +210,7 @@ def supporters(
     ``depth`` (of its shortest chain), ``arguments`` (the arguments through
     which it supports ``target`` within ``depth``), ``paths`` (at most
     ``limit`` chains to ``target``, shortest first) and ``more_paths`` (True
-    when it has chains beyond those listed). ``target`` itself is never its
+    when it has, or may have, chains beyond those listed). ``target`` itself is never its
     own supporter, even in a cycle. Sorted by depth, then id.
 
     ``target`` may be an argument: its premises are then the direct supporters.

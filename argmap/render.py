@@ -437,7 +437,8 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
             grid.add_row(Text(EDGE_WORDS[edge], style=style), _node_label(G, node))
         _print_trimmed(console, grid)
     if report["more_paths"]:
-        _print_trimmed(console, Text(f"More chains exist than the {report['paths_limit']} shown (--paths N lists more).",
+        limit = report["paths_limit"]
+        _print_trimmed(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).",
                            style="dim"))
 
 
@@ -489,7 +490,8 @@ def stats_view(G: Any, report: dict[str, Any]) -> None:
                                                     _chain_text(chain["path"], G, arguments=False)))
     else:
         grid.add_row("longest chain", "no argument in the map")
-    for key, label in (("unsupported_proposals", "unsupported proposals"), ("unsupported_claims", "unsupported claims")):
+    for kind in ("proposals", "claims"):
+        key, label = f"unsupported_{kind}", f"unsupported {kind}"
         ids = report[key]
         grid.add_row(label, f"{len(ids)}: " + ", ".join(ids) if ids else "none")
     _print_trimmed(stdout(), grid)
