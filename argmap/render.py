@@ -360,7 +360,7 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
                                          style="dim"))
     if any(r["more_paths"] for r in supporters):
         _print_trimmed(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
-                           f"(--paths N lists more).", style="dim"))
+                                     f"(--paths N lists more).", style="dim"))
 
 
 def attacks_view(G: Any, report: dict[str, Any]) -> None:
@@ -439,7 +439,7 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
     if report["more_paths"]:
         limit = report["paths_limit"]
         _print_trimmed(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).",
-                           style="dim"))
+                                     style="dim"))
 
 
 def find_view(rows: list[dict[str, Any]], text: str) -> None:
