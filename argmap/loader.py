@@ -149,8 +149,10 @@ def resolve_source(file: str, base: Any) -> Any:
 def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
     """``source.file`` rewritten so it still resolves from a map written to ``new_dir``."""
     target = resolve_source(file, base)
-    if not isinstance(target, Path):
-        return RESOURCE_PREFIX + str(Path(file).as_posix())
+    package = Path(str(data_dir())).resolve()
+    if not isinstance(target, Path) or Path(str(target)).resolve().is_relative_to(package):
+        inside = Path(str(target)).resolve().relative_to(package) if isinstance(target, Path) else Path(file)
+        return RESOURCE_PREFIX + inside.as_posix()
     if new_dir is None:
         return str(target.resolve())
     try:

@@ -15,8 +15,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
-from .model import ArgumentMap, Argument, Attack, Source, Statement, reference_problems
+import re
 
+from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
+
+_SLUG = re.compile(SLUG_PATTERN)
 Locate = Callable[[tuple], "tuple[int, int] | None"]
 
 _FIELDS = {
@@ -95,9 +98,15 @@ def _placed(problems: Iterable[Problem], locate: Locate | None) -> list[Problem]
 
 def translate(err: ValidationError, data: Any = None) -> list[Problem]:
     """One :class:`Problem` per Pydantic error, in words a map author understands."""
+    errors = err.errors(include_url=False)
+    # a list whose items failed also reports itself "too short": say only what is wrong inside
+    inner = {tuple(e["loc"][:-2]) for e in errors if len(e["loc"]) >= 2 and isinstance(e["loc"][-2], int)}
+    inner |= {tuple(e["loc"][:-1]) for e in errors if e["loc"] and isinstance(e["loc"][-1], int)}
     problems = []
-    for e in err.errors(include_url=False):
+    for e in errors:
         loc = tuple(e["loc"])
+        if e["type"] == "too_short" and loc in inner:
+            continue
         problems.append(_problem(e["type"], loc, e.get("input"), e.get("ctx") or {}, e["msg"]))
     return problems
 
@@ -123,7 +132,7 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
             )
         return Problem("is empty", loc, hint="Write some text, or remove the field.")
     if kind == "literal_error":
-        expected = ctx.get("expected", "").replace("'", "")
+        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return Problem(f"{_short(value)} is not a valid {field}", loc,
                        hint=f"Use one of: {expected}.")
     if kind in ("string_type", "int_type", "int_parsing", "tuple_type", "list_type",
@@ -184,19 +193,24 @@ def _lenient_references(data: dict) -> list[Problem]:
     def text(value: Any) -> str | None:
         return value if isinstance(value, str) else None
 
+    def slug(value: Any) -> bool:
+        return isinstance(value, str) and _SLUG.match(value) is not None
+
     statements = items("statements")
-    if not statements or not all(isinstance(s, dict) and text(s.get("id")) for s in statements):
+    if not statements or not all(isinstance(s, dict) and slug(s.get("id")) for s in statements):
         return []
     arguments, attacks = [], []
     for a in items("arguments"):
-        if not isinstance(a, dict) or not text(a.get("id")) or not text(a.get("conclusion")):
+        if not isinstance(a, dict) or not slug(a.get("id")) or not text(a.get("conclusion")):
             return []
         premises = a.get("premises")
         if not isinstance(premises, list) or not all(isinstance(p, str) for p in premises):
             return []
         arguments.append((a["id"], tuple(premises), a["conclusion"]))
     for t in items("attacks"):
-        if not isinstance(t, dict) or not all(text(t.get(k)) for k in ("id", "from", "to", "type")):
+        if not isinstance(t, dict) or not slug(t.get("id")) or not all(text(t.get(k)) for k in ("from", "to")):
             return []
+        if t.get("type") not in ATTACK_TYPES:
+            continue
         attacks.append((t["id"], t["from"], t["to"], t["type"]))
     return reference_problems([s["id"] for s in statements], arguments, attacks)
