@@ -12,7 +12,6 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 from rich.tree import Tree
 
@@ -31,6 +30,14 @@ ATTACK_WORDS = {
 def stdout() -> Console:
     """A console on the current stdout (80 columns when it is not a terminal)."""
     return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def emit(console: Console, *renderables: Any) -> None:
+    """Print renderables without the trailing spaces Rich leaves where it wraps."""
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
 def stderr() -> Console:
@@ -161,32 +168,27 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
     console = stdout()
     shown: set[str] = set()
     if focus is not None:
-        console.print(support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
+        emit(console, support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
         return
-    title = Text(G.graph["title"], style="bold underline")
-    console.print(title)
+    parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
     if source.get("title") or source.get("file"):
-        console.print(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
-                           style="dim"))
-    console.print()
+        parts.append(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
+                          style="dim"))
+    parts.append(Text())
     for p in statements(G, "proposal"):
-        if p in shown:
-            continue
-        console.print(support_tree(G, p, depth=depth, quotes=quotes, shown=shown))
-        console.print()
+        if p not in shown:
+            parts += [support_tree(G, p, depth=depth, quotes=quotes, shown=shown), Text()]
     rest = [n for n in statements(G) if n not in shown]
     if rest:
-        console.print(Text("Not under any proposal", style="bold underline"))
-        console.print()
-        # the tops of their own chains first: statements that support nothing
-        supports_something = {n for n in rest if any(
-            t == "premise" or t in ("rebut", "undermine", "undercut") for _, _, t in G.out_edges(n, data="type"))}
-        for n in [n for n in rest if n not in supports_something] + rest:
+        parts += [Text("Not under any proposal", style="bold underline"), Text()]
+        # the tops of their own chains first: statements that support or attack nothing
+        active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
+        for n in [n for n in rest if n not in active] + rest:
             if n not in shown:
-                console.print(support_tree(G, n, depth=depth, quotes=quotes, shown=shown))
-                console.print()
-    console.print(Text(summary(G), style="dim"))
+                parts += [support_tree(G, n, depth=depth, quotes=quotes, shown=shown), Text()]
+    parts.append(Text(summary(G), style="dim"))
+    emit(console, *parts)
 
 
 def summary(G: Any) -> str:
@@ -210,19 +212,32 @@ def plural(count: int, noun: str) -> str:
 
 
 def statement_table(rows: list[dict[str, Any]]) -> None:
-    """Statements as a table: id, kind, speaker, paragraph, text."""
+    """Statements as a table (id, kind, paragraph, speaker, text); on a terminal
+    narrower than 120 columns, as entries of two lines so no text is squeezed."""
+    from rich import box
+    from rich.padding import Padding
     from rich.table import Table
 
-    table = Table(expand=False)
-    table.add_column("id", style="bold", overflow="fold")
-    table.add_column("kind")
-    table.add_column("speaker", overflow="fold")
-    table.add_column("¶", justify="right")
-    table.add_column("text", overflow="fold", ratio=1)
-    for r in rows:
-        style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
-        table.add_row(escape(r["id"]), Text(r["kind"], style=style), r.get("speaker") or "",
-                      str(r.get("paragraph") or ""), Text(r["text"]))
     console = stdout()
-    console.print(table)
-    console.print(Text(plural(len(rows), "statement"), style="dim"))
+    if console.width >= 120:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("id", style="bold", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("¶", justify="right", no_wrap=True)
+        table.add_column("speaker", no_wrap=True)
+        table.add_column("text", ratio=1)
+        for r in rows:
+            style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
+            table.add_row(Text(r["id"]), Text(r["kind"], style=style), str(r.get("paragraph") or ""),
+                          Text(r.get("speaker") or ""), Text(r["text"]))
+        emit(console, table, Text(plural(len(rows), "statement"), style="dim"))
+        return
+    parts: list[Any] = []
+    for r in rows:
+        symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
+        head = Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text("  ")
+        details = [r["kind"]] + ([f"¶{r['paragraph']}"] if r.get("paragraph") else [])
+        details += [r["speaker"]] if r.get("speaker") else []
+        head.append(" · ".join(details), style="dim")
+        parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
+    emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
