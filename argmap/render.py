@@ -241,3 +241,22 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         head.append(" · ".join(details), style="dim")
         parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
     emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
+
+
+# ------------------------------------------------------- export (issue 4) ---
+
+
+def write_export(data: str | bytes) -> None:
+    """An export to stdout: text as it is (UTF-8), bytes unchanged."""
+    if isinstance(data, str):
+        write_text(data)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def wrote(path: str, fmt: str, size: int) -> None:
+    """Say on stderr what an export wrote (stdout stays free for data)."""
+    kb = f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
+    stderr().print(Text(f"Wrote {path} ({fmt}, {kb}).", style="dim"))
