@@ -10,7 +10,7 @@ Examples
 >>> import argmap
 >>> G = argmap.build_graph(argmap.load())
 >>> text = export(G, "mermaid", ExportOptions(wrap=20))
->>> text.splitlines()[1]
+>>> text.splitlines()[2]
 'flowchart BT'
 """
 

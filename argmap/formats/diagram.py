@@ -61,9 +61,12 @@ def xml_safe(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` cleaned and broken into lines of at most ``width`` characters."""
-    return textwrap.wrap(clean(text), width, break_on_hyphens=False) or [""]
+def wrap(text: str, width: int, *, whole_words: bool = False) -> list[str]:
+    """``text`` cleaned and broken into lines of at most ``width`` characters
+    (longer words are cut, unless ``whole_words``)."""
+    lines = (line.strip() for line in textwrap.wrap(clean(text), width, break_on_hyphens=False,
+                                                    break_long_words=not whole_words))
+    return [line for line in lines if line] or [""]
 
 
 def drawn_arguments(G: Any) -> set[str]:

@@ -28,27 +28,33 @@ FONT = "Helvetica"
 ATTACK_STYLE = {
     "rebut": 'style="dashed", penwidth=2.0, arrowhead="tee"',
     "undermine": 'style="dotted", penwidth=2.2, arrowhead="tee"',
-    "undercut": 'style="dashed", penwidth=1.6, arrowhead="teeodot"',
+    "undercut": 'style="dashed", penwidth=2.8, arrowhead="tee"',
 }
 
 
 def html(text: str) -> str:
-    """Text escaped for a Graphviz HTML-like label.
+    r"""Text escaped for a Graphviz HTML-like label.
 
-    >>> html('a <b> & "c"')
-    'a &lt;b&gt; &amp; &quot;c&quot;'
+    Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
+    name, the graph's...), so a backslash is doubled.
+
+    >>> print(html('a <b> & "c" \\N'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N
     """
-    return (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (clean(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#39;"))
 
 
-def quoted(text: str) -> str:
-    """A DOT double-quoted string holding ``text``.
+def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
+    r"""A DOT double-quoted string holding ``text``.
 
-    >>> quoted('say "hi" \\\\ bye')
-    '"say \\\\"hi\\\\" \\\\\\\\ bye"'
+    Graphviz reads a tooltip's backslashes twice, so by default each one is
+    written four times; ids (slugs) have none.
+
+    >>> print(quoted('say "hi" \\ bye'))
+    "say \"hi\" \\\\ bye"
     """
-    return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + clean(text).replace("\\", backslash).replace('"', '\\"') + '"'
 
 
 def statement_label(G: Any, node: str, options: Any) -> str:
@@ -56,7 +62,8 @@ def statement_label(G: Any, node: str, options: Any) -> str:
     look = KINDS[d["kind"]]
     lines = [html(line) for line in wrap(d["text"], options.wrap)]
     body = "<BR/>".join(f"<B>{line}</B>" for line in lines) if d["kind"] == "proposal" else "<BR/>".join(lines)
-    label = f'<FONT POINT-SIZE="8" COLOR="{look.text}">{html(header(G, node, options))}</FONT><BR/>{body}'
+    top = "<BR/>".join(html(line) for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True))
+    label = f'<FONT POINT-SIZE="8" COLOR="{look.text}">{top}</FONT><BR/>{body}'
     if options.quotes:
         quote = quote_lines(d, options.wrap + 4)
         if quote:
@@ -109,11 +116,11 @@ def title_label(G: Any) -> str:
     key = [f'<FONT COLOR="{SUPPORT.line}">──► supports</FONT>']
     if any(role == "premise" for _, _, role in supports(G)):
         key.append(f'<FONT COLOR="{SUPPORT.line}">● premises that work only together</FONT>')
-    marks = {"rebut": "- - -", "undermine": "· · ·", "undercut": "- - -"}
+    marks = {"rebut": "- - -", "undermine": "· · ·", "undercut": "<B>- - -</B>"}
     for kind in ("rebut", "undermine", "undercut"):
         if kind in kinds:
             look = ATTACKS[kind]
-            target = " a reason (●)" if kind == "undercut" else ""
+            target = f' a reason (<FONT COLOR="{SUPPORT.line}">●</FONT>)' if kind == "undercut" else ""
             key.append(f'<FONT COLOR="{look.line}">{marks[kind]}┤ {look.word}{target}</FONT>')
     title = html(G.graph.get("title") or "")
     return (f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >')

@@ -8,7 +8,7 @@ but letters, digits and plain punctuation is written as an entity code
 (``#60;``), so no text can break the chart or inject markup.
 
 >>> from argmap.graph import _demo
->>> print(dumps(_demo()).splitlines()[1])
+>>> print(dumps(_demo()).splitlines()[2])
 flowchart BT
 >>> text("<b>\\"hi\\"</b> & #1")
 '#60;b#62;#34;hi#34;#60;/b#62; #38; #35;1'
@@ -37,7 +37,7 @@ def text(value: str) -> str:
 
 def label(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    lines = [f"<small>{text(header(G, node, options))}</small>"]
+    lines = [f"<small>{text(line)}</small>" for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True)]
     body = [text(line) for line in wrap(d["text"], options.wrap)]
     lines += [f"<b>{line}</b>" for line in body] if d["kind"] == "proposal" else body
     if options.quotes:
@@ -52,7 +52,9 @@ def dumps(G: Any, options: Any = None) -> str:
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
     ids: dict[str, str] = {}
-    out = [f"%% {text(G.graph.get('title') or '')}", "flowchart BT"]
+    # Mermaid would wrap lines again at 200 pixels; the lines are already wrapped
+    out = ['%%{init: {"flowchart": {"wrappingWidth": 900}}}%%', f"%% {text(G.graph.get('title') or '')}",
+           "flowchart BT"]
     for kind, look in KINDS.items():
         width = "3px" if kind == "proposal" else "1px"
         out.append(f"  classDef {kind} fill:{look.fill},stroke:{look.line},stroke-width:{width},color:#1a1a1a")
