@@ -15,7 +15,6 @@ what an undercut points at.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,10 +62,30 @@ def xml_safe(text: str) -> str:
 
 def wrap(text: str, width: int, *, whole_words: bool = False) -> list[str]:
     """``text`` cleaned and broken into lines of at most ``width`` characters
-    (longer words are cut, unless ``whole_words``)."""
-    lines = (line.strip() for line in textwrap.wrap(clean(text), width, break_on_hyphens=False,
-                                                    break_long_words=not whole_words))
-    return [line for line in lines if line] or [""]
+    (a longer word is cut into pieces, unless ``whole_words``).
+
+    >>> wrap("tiny extraordinarily", 6)
+    ['tiny', 'extrao', 'rdinar', 'ily']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        while not whole_words and len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
 
 
 def drawn_arguments(G: Any) -> set[str]:
@@ -109,13 +128,13 @@ def quote_lines(d: dict[str, Any], width: int) -> list[str]:
     return wrap(f"“{d['quote']}”{para}", width)
 
 
-def supports(G: Any) -> list[tuple[str, str, str]]:
+def supports(G: Any, drawn: set[str]) -> list[tuple[str, str, str]]:
     """Every support line to draw, in map order: ``(from, to, role)`` where role
-    is ``premise`` (premise to argument dot), ``conclusion`` (argument dot to its
-    conclusion) or ``direct`` (the one premise straight to the conclusion)."""
+    is ``premise`` (premise to the dot of an argument in ``drawn``),
+    ``conclusion`` (argument dot to its conclusion) or ``direct`` (the one
+    premise straight to the conclusion)."""
     from ..graph import premises
 
-    drawn = drawn_arguments(G)
     lines = []
     for n, d in G.nodes(data=True):
         if d["kind"] != ARGUMENT:

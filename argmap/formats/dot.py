@@ -110,11 +110,11 @@ def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
             f'tooltip={quoted(d["id"] + ": " + (d.get("text") or look.word))}];')
 
 
-def title_label(G: Any) -> str:
-    """The title, and under it a one-line key to the lines the diagram uses."""
-    kinds = {d["type"] for _, _, d in attacks(G)}
+def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
+    """The title, and under it a one-line key to the lines the diagram uses:
+    the support ``lines`` and the attack ``kinds``."""
     key = [f'<FONT COLOR="{SUPPORT.line}">──► supports</FONT>']
-    if any(role == "premise" for _, _, role in supports(G)):
+    if any(role == "premise" for _, _, role in lines):
         key.append(f'<FONT COLOR="{SUPPORT.line}">● premises that work only together</FONT>')
     marks = {"rebut": "- - -", "undermine": "· · ·", "undercut": "<B>- - -</B>"}
     for kind in ("rebut", "undermine", "undercut"):
@@ -132,10 +132,13 @@ def dumps(G: Any, options: Any = None) -> str:
 
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
+    lines = supports(G, drawn)
+    fights = attacks(G)
     out = [
         'digraph "argmap" {',
         f'  graph [rankdir="BT", newrank=true, ranksep=0.5, nodesep=0.25, pad=0.3, bgcolor="white", '
-        f'fontname="{FONT}", fontsize=18, labelloc="t", label={title_label(G)}, charset="UTF-8"];',
+        f'fontname="{FONT}", fontsize=18, labelloc="t", '
+        f'label={title_label(G, lines, {d["type"] for _, _, d in fights})}, charset="UTF-8"];',
         f'  node [shape="box", fontname="{FONT}", fontsize=11, margin="0.14,0.07", penwidth=1.2];',
         f'  edge [fontname="{FONT}", fontsize=9, color="{SUPPORT.line}", penwidth=1.4, arrowsize=0.8];',
     ]
@@ -147,7 +150,7 @@ def dumps(G: Any, options: Any = None) -> str:
     proposals = [n for n, kind in G.nodes(data="kind") if kind == "proposal"]
     if proposals:
         out.append("  { rank=max; " + " ".join(quoted(p) + ";" for p in proposals) + " }")
-    out += [support_edge(u, v, role) for u, v, role in supports(G)]
-    out += [attack_edge(u, v, d) for u, v, d in attacks(G)]
+    out += [support_edge(u, v, role) for u, v, role in lines]
+    out += [attack_edge(u, v, d) for u, v, d in fights]
     out.append("}")
     return "\n".join(out) + "\n"

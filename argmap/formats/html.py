@@ -200,16 +200,27 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
     quote covers it (statements first), and the first piece of each quote
     carries the anchor ``q-<id>``.
     """
-    cuts = sorted({0, len(text), *(s for s, _, _ in hits), *(e for _, e, _ in hits)})
+    starts: dict[int, list[str]] = {}
+    ends: dict[int, list[str]] = {}
+    order = {}
+    for k, (start, end, i) in enumerate(hits):
+        starts.setdefault(start, []).append(i)
+        ends.setdefault(end, []).append(i)
+        order[i] = (i not in statements, k)
+    cuts = sorted({0, len(text), *starts, *ends})
+    active: dict[str, None] = {}  # the quotes covering the current piece (a sweep, not a search per piece)
     anchored: set[str] = set()
     out = []
     for start, end in zip(cuts, cuts[1:]):
+        for i in ends.get(start, ()):
+            active.pop(i, None)
+        for i in starts.get(start, ()):
+            active[i] = None
         piece = esc(text[start:end])
-        ids = [i for s, e, i in hits if s <= start and end <= e]
-        if not ids:
+        if not active:
             out.append(piece)
             continue
-        ids.sort(key=lambda i: i not in statements)
+        ids = sorted(active, key=order.__getitem__)
         anchor = ""
         new = [i for i in ids if i not in anchored]
         if new:

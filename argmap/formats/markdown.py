@@ -43,43 +43,60 @@ def quote(d: dict[str, Any]) -> str:
     return f" — “*{escape(d['quote'])}*”{para}"
 
 
-def reasons(G: Any, node: str, indent: str, seen: set[str], out: list[str], undercuts: bool = True) -> None:
-    """The reasons for ``node`` as nested bullets, each statement expanded once
-    (with the undercuts of each reason unless ``undercuts`` is false)."""
+def reason_items(G: Any, node: str, indent: str, undercuts: bool = True) -> list[tuple[str, str, str]]:
+    """What to write for the reasons of ``node``: ``("line", text, "")`` or
+    ``("statement", id, indent)`` items (with each reason's undercuts unless
+    ``undercuts`` is false)."""
     from ..graph import arguments_for, attacks_on, premises
 
+    items = []
     for argument in arguments_for(G, node):
         d = G.nodes[argument]
         parts = premises(G, argument)
         linked = " (these together)" if len(parts) > 1 else ""
         scheme = f", *{escape(d['scheme'])}*" if d.get("scheme") else ""
-        out.append(f"{indent}- Reason `{argument}`{scheme}{linked}{quote(d)}")
-        for premise in parts:
-            statement(G, premise, indent + "  ", seen, out)
+        items.append(("line", f"{indent}- Reason `{argument}`{scheme}{linked}{quote(d)}", ""))
+        items += [("statement", p, indent + "  ") for p in parts]
         for attacker, kind, _ in attacks_on(G, argument) if undercuts else ():
-            out.append(f"{indent}  - {ATTACK_WORDS[kind]} (challenges this reason):")
-            statement(G, attacker, indent + "    ", seen, out)
+            items.append(("line", f"{indent}  - {ATTACK_WORDS[kind]} (challenges this reason):", ""))
+            items.append(("statement", attacker, indent + "    "))
+    return items
 
 
-def statement(G: Any, node: str, indent: str, seen: set[str], out: list[str]) -> None:
-    """One statement as a bullet, then (first time only) its reasons and challenges."""
+def attack_items(G: Any, node: str, indent: str, note: str = "") -> list[tuple[str, str, str]]:
+    """What to write for the attacks on ``node`` (see :func:`reason_items`)."""
     from ..graph import attacks_on
 
-    if node in seen:
-        out.append(f"{indent}- {G.nodes[node]['kind'].capitalize()} `{node}` (see above)")
-        return
-    seen.add(node)
-    out.append(f"{indent}- {describe(G, node)}")
-    reasons(G, node, indent + "  ", seen, out)
+    items = []
     for attacker, kind, _ in attacks_on(G, node):
-        out.append(f"{indent}  - {ATTACK_WORDS[kind]}:")
-        statement(G, attacker, indent + "    ", seen, out)
+        items += [("line", f"{indent}- {ATTACK_WORDS[kind]}{note}:", ""), ("statement", attacker, indent + "  ")]
+    return items
+
+
+def bullets(G: Any, items: list[tuple[str, str, str]], seen: set[str]) -> list[str]:
+    """The items as nested bullets: each statement with its reasons and the
+    attacks on it, expanded once (later mentions say "see above"). An explicit
+    stack, so that no chain of reasons is too deep to write."""
+    out = []
+    stack = list(reversed(items))
+    while stack:
+        kind, value, indent = stack.pop()
+        if kind == "line":
+            out.append(value)
+        elif value in seen:
+            out.append(f"{indent}- {G.nodes[value]['kind'].capitalize()} `{value}` (see above)")
+        else:
+            seen.add(value)
+            out.append(f"{indent}- {describe(G, value)}")
+            more = reason_items(G, value, indent + "  ") + attack_items(G, value, indent + "  ")
+            stack.extend(reversed(more))
+    return out
 
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a Markdown report."""
     from ..export import ExportOptions
-    from ..graph import arguments_for, attacks_on, statements
+    from ..graph import arguments_for, statements
     from . import mermaid
 
     options = options or ExportOptions()
@@ -111,16 +128,11 @@ def dumps(G: Any, options: Any = None) -> str:
         who = f", *{escape(d['speaker'])}*" if d.get("speaker") else ""
         out += [f"`{node}`{who}{quote(d)}", ""]
         seen.add(node)
-        body: list[str] = []
-        reasons(G, node, "", seen, body, undercuts=False)
+        body = bullets(G, reason_items(G, node, "", undercuts=False), seen)
         out += ["### Reasons for it", ""] + (body or ["None in the map."]) + [""]
-        challenges: list[str] = []
-        for attacker, kind, _ in attacks_on(G, node):
-            challenges.append(f"- {ATTACK_WORDS[kind]}:")
-            statement(G, attacker, "  ", seen, challenges)
+        items = attack_items(G, node, "")
         for argument in arguments_for(G, node):
-            for attacker, kind, _ in attacks_on(G, argument):
-                challenges.append(f"- {ATTACK_WORDS[kind]} (challenges reason `{argument}`):")
-                statement(G, attacker, "  ", seen, challenges)
+            items += attack_items(G, argument, "", f" (challenges reason `{argument}`)")
+        challenges = bullets(G, items, seen)
         out += ["### Challenges to it", ""] + (challenges or ["None in the map."]) + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,12 +16,13 @@ flowchart BT
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..graph import ARGUMENT
 from .diagram import ATTACKS, KINDS, SUPPORT, attacks, clean, drawn_arguments, header, quote_lines, supports, wrap
 
-_PLAIN = set(" .,:!?'()-/+=")
+_SPECIAL = re.compile(r"[^\w .,:!?'()\-/+=]")
 
 # Mermaid shapes per kind: (opening, closing)
 SHAPES = {"proposal": ("[[", "]]"), "claim": ("(", ")"), "premise": ("[", "]")}
@@ -32,7 +33,7 @@ ATTACK_LINK = {"rebut": ("-.", ".-x"), "undermine": ("-.", ".-x"), "undercut": (
 def text(value: str) -> str:
     """``value`` for a quoted Mermaid label: letters, digits, spaces and plain
     punctuation as they are, everything else as ``#code;``."""
-    return "".join(c if c.isalnum() or c in _PLAIN else f"#{ord(c)};" for c in clean(value))
+    return _SPECIAL.sub(lambda m: f"#{ord(m.group())};", clean(value))
 
 
 def label(G: Any, node: str, options: Any) -> str:
@@ -70,7 +71,7 @@ def dumps(G: Any, options: Any = None) -> str:
             out.append(f'  {ids[n]}{opening}"{label(G, n, options)}"{closing}:::{d["kind"]}')
     links: dict[str, list[int]] = {"support": []}
     count = 0
-    for u, v, role in supports(G):
+    for u, v, role in supports(G, drawn):
         arrow = "---" if role == "premise" else "-->"
         out.append(f"  {ids[u]} {arrow} {ids[v]}")
         links["support"].append(count)

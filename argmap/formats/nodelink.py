@@ -28,12 +28,12 @@ def dumps(G: Any, options: Any = None) -> str:
     source = map_data(G, options).get("source")
     graph = {k: v for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")),
                                 ("source", source)) if v}
-    data = {
-        "directed": True,
-        "multigraph": False,
-        "graph": graph,
-        "nodes": [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in G.nodes(data=True)],
-        "links": [{"source": u, "target": v, **{k: _plain(x) for k, x in d.items()}}
-                  for u, v, d in G.edges(data=True)],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    nodes = [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in G.nodes(data=True)]
+    links = [{"source": u, "target": v, **{k: _plain(x) for k, x in d.items()}} for u, v, d in G.edges(data=True)]
+
+    def rows(items: list[dict[str, Any]]) -> str:
+        # one object a line: readable, and fast (the C encoder) for big maps
+        return ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
+
+    head = json.dumps({"directed": True, "multigraph": False, "graph": graph}, indent=2, ensure_ascii=False)[:-2]
+    return f'{head},\n  "nodes": [\n{rows(nodes)}\n  ],\n  "links": [\n{rows(links)}\n  ]\n}}\n'
