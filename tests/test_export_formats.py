@@ -209,3 +209,29 @@ def test_dot_output_is_the_same_in_every_process():
 
 def test_svg_is_byte_identical_on_a_second_run():
     assert exported(SMALL, "svg") == exported(SMALL, "svg")
+
+
+def test_a_long_chain_of_reasons_exports(tmp_path):
+    """No writer recurses along the map: 3000 levels of reasons are fine."""
+    n = 3000
+    m = argmap.ArgumentMap.model_validate({
+        "title": "Chain",
+        "statements": [{"id": f"s{i}", "kind": "proposal" if i == 0 else "claim", "text": f"Step {i}."}
+                       for i in range(n)],
+        "arguments": [{"id": f"a{i}", "premises": [f"s{i}"], "conclusion": f"s{i - 1}"} for i in range(1, n)],
+    })
+    G = argmap.build_graph(m)
+    for fmt in ("yaml", "json", "nodelink", "graphml", "dot", "mermaid", "md"):
+        assert f"Step {n - 1}." in export(G, fmt), fmt
+    assert export(G, "md").count("\n") > n
+    assert len(neighbourhood(G, "s0", n)) == 2 * n - 1
+
+
+def test_missing_source_text_is_a_warning_and_the_report_says_so(tmp_path, run):
+    path = tmp_path / "map.yaml"
+    path.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")  # small.txt is not beside it
+    out = tmp_path / "report.html"
+    result = run("export", "-m", path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "source file 'small.txt' not found" in result.stderr
+    assert "The source text was not found" in out.read_text(encoding="utf-8")

@@ -138,3 +138,14 @@ def test_awkward_texts_show_as_typed_and_run_no_script(browser, tmp_path):
     page.click("#diagram g#n-s0")
     page.wait_for_timeout(600)
     assert active_text(page) == 'He said "<b>stop</b> & go" \\ then {left|right}'
+
+
+def test_a_map_without_source_text_still_works(browser, tiny, tmp_path):
+    path = tmp_path / "tiny.html"
+    path.write_text(exported(tiny, "html", output=path), encoding="utf-8")
+    page, problems = open_page(browser, path)
+    assert page.locator("#source").count() == 0
+    page.click("#diagram g#n-wet")
+    page.wait_for_timeout(300)
+    assert page.get_attribute("#row-wet", "class") == "active"
+    assert problems == []
