@@ -85,6 +85,8 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
         return spec
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
+    if Path(output).is_dir():
+        raise UsageError(f"{output}: is a folder.", hint=f"Give a file name, e.g. -o {Path(output) / 'map.svg'}.")
     spec = for_suffix(Path(output).name, write=True)
     if spec is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)

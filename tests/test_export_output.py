@@ -95,8 +95,9 @@ def test_a_symbolic_link_is_followed_not_replaced(tmp_path):
     assert link.is_symlink() and real.read_text() == "new"
 
 
-def test_writing_to_a_folder_is_a_usage_error(tmp_path, run):
-    result = run("export", "-m", SMALL, "--format", "dot", "-o", tmp_path)
+@pytest.mark.parametrize("fmt", [["--format", "dot"], []])
+def test_writing_to_a_folder_is_a_usage_error(tmp_path, run, fmt):
+    result = run("export", "-m", SMALL, *fmt, "-o", tmp_path)
     assert result.exit_code == 2
     assert "is a folder" in result.stderr
 
