@@ -100,8 +100,7 @@ def translate(err: ValidationError, data: Any = None) -> list[Problem]:
     """One :class:`Problem` per Pydantic error, in words a map author understands."""
     errors = err.errors(include_url=False)
     # a list whose items failed also reports itself "too short": say only what is wrong inside
-    inner = {tuple(e["loc"][:-2]) for e in errors if len(e["loc"]) >= 2 and isinstance(e["loc"][-2], int)}
-    inner |= {tuple(e["loc"][:-1]) for e in errors if e["loc"] and isinstance(e["loc"][-1], int)}
+    inner = {tuple(e["loc"][:k]) for e in errors for k, part in enumerate(e["loc"]) if isinstance(part, int)}
     problems = []
     for e in errors:
         loc = tuple(e["loc"])
@@ -141,8 +140,10 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
             "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
             "int_from_float": "a whole number", "tuple_type": "a list", "list_type": "a list",
         }.get(kind, "a mapping of fields")
-        hint = "Put the value in quotes." if want == "text" and value is not None else ""
-        if want == "text" and value is None:
+        hint = ""
+        if want == "text" and isinstance(value, (int, float, bool)):
+            hint = "Put the value in quotes."
+        elif value is None:
             hint = "Write a value, or remove the field."
         return Problem(f"expected {want}, found {_describe(value)}", loc, hint=hint)
     if kind == "too_short":

@@ -145,3 +145,12 @@ def test_format_is_detected_by_suffix_and_content(tmp_path):
         loaded = read_map(path, check_source=False)
         assert loaded.map == load()
     assert read_map(tmp_path / "map.data", check_source=False).format == "json"
+
+
+def test_input_size_limit_is_configurable(tiny, monkeypatch):
+    monkeypatch.setenv("ARGMAP_MAX_INPUT_MB", "0.0001")  # about 100 bytes
+    with pytest.raises(InputError) as info:
+        load(tiny)
+    assert "MB limit" in info.value.lines()[0] and "ARGMAP_MAX_INPUT_MB" in info.value.lines()[0]
+    monkeypatch.setenv("ARGMAP_MAX_INPUT_MB", "1")
+    assert load(tiny).title == "Umbrellas"

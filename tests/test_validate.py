@@ -142,3 +142,22 @@ def test_json_errors_are_located_too():
     assert "statements[1].colour: unknown field 'colour'" in line
     [line] = problems('{"title": "T",\n "statements": [}', "json")
     assert line.startswith("m.yaml:2:17:") and "invalid JSON" in line
+
+
+def test_yaml_alias_bomb_is_refused_quickly():
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    text = "\n".join(lines) + "\ntitle: T\nstatements:\n  - {id: a, kind: claim, text: A, tags: *i}\n"
+    found = problems(text)  # 9**9 strings if expanded: finishing at all proves it is not
+    assert any("unknown field 'a'" in l for l in found)
+    assert any("statements[0].tags[0]: expected text, found a list" in l for l in found)
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("yaml", "title: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+    ("json", '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+])
+def test_deep_nesting_is_an_error_not_a_crash(fmt, text):
+    [line] = problems(text, fmt)
+    assert "nest" in line
