@@ -199,6 +199,67 @@ def schema() -> None:
     render.write_json(ArgumentMap.model_json_schema(by_alias=True))
 
 
+# ------------------------------------------------------- export (issue 4) ---
+
+ExportFormatOption = Annotated[
+    Optional[str],
+    typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
+                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md or html. "
+                 "Default: the one -o's suffix names, else dot."),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
+]
+ExportFocusOption = Annotated[
+    Optional[str], typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
+]
+ExportDepthOption = Annotated[
+    Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
+]
+
+
+@command()
+def export(
+    map_path: MapOption = None,
+    fmt: ExportFormatOption = None,
+    output: OutputOption = None,
+    focus: ExportFocusOption = None,
+    depth: ExportDepthOption = None,
+    wrap: Annotated[int, typer.Option("--wrap", "-w", min=8, help="Columns of text per line in diagrams.")] = 28,
+    quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show quotes in diagrams.")] = False,
+    ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
+    speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Allow -o to overwrite the map being read.")] = False,
+) -> None:
+    """Export the map, or a focused part of it, as a diagram, a report or data.
+
+    Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
+    """
+    from . import render
+    from .errors import UsageError
+    from .export import ExportOptions, choose_format, export_loaded
+    from .output import check_target, write_atomic
+
+    spec = choose_format(fmt, output)
+    to_stdout = output is None or str(output) == "-"
+    if to_stdout and spec.binary and sys.stdout.isatty():
+        raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
+    loaded = open_map(map_path)
+    if not to_stdout:
+        check_target(output, input_path=loaded.path, force=force)
+    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
+    data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
+    if to_stdout:
+        render.write_export(data)
+    else:
+        write_atomic(output, data)
+        render.wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+
+
+# ----------------------------------------------------- end of export block ---
+
+
 # ------------------------------------------------- queries (issue 3) ---
 
 IdArgument = Annotated[str, typer.Argument(metavar="ID", show_default=False,

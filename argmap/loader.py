@@ -21,6 +21,19 @@ EMBEDDED_NAME = "embedded map (sco.yaml)"
 RESOURCE_PREFIX = "argmap:"
 
 
+LIMIT_VARIABLE = "ARGMAP_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 2048
+
+
+def max_input_bytes() -> int:
+    """The largest input argmap reads: ``$ARGMAP_MAX_INPUT_MB`` megabytes (default 2048)."""
+    try:
+        return int(float(os.environ.get(LIMIT_VARIABLE, DEFAULT_MAX_INPUT_MB)) * 2**20)
+    except ValueError:
+        raise UsageError(f"{LIMIT_VARIABLE} must be a number of megabytes, not "
+                         f"'{os.environ[LIMIT_VARIABLE]}'.") from None
+
+
 @dataclass
 class Loaded:
     """A map and where it came from: what commands need beyond the map itself."""
@@ -50,11 +63,23 @@ def read_text(path: str | Path) -> tuple[str, str]:
     """
     if str(path) == "-":
         name = "<stdin>"
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        data = stream.read(max_input_bytes() + 1) if stream else sys.stdin.read().encode()
+        if len(data) > max_input_bytes():
+            raise InputError(
+                f"{name}: is more than the {max_input_bytes() / 2**20:.0f} MB limit.",
+                hint=f"Raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
+            )
     else:
         name = str(path)
         p = Path(path)
         try:
+            size = p.stat().st_size if p.is_file() else 0
+            if size > max_input_bytes():
+                raise InputError(
+                    f"{name}: is {size / 2**20:.0f} MB, more than the {max_input_bytes() / 2**20:.0f} MB limit.",
+                    hint=f"Check it is the right file, or raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
+                )
             data = p.read_bytes()
         except FileNotFoundError:
             raise InputError(f"{name}: no such file.", hint="Check the path.") from None
@@ -149,8 +174,10 @@ def resolve_source(file: str, base: Any) -> Any:
 def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
     """``source.file`` rewritten so it still resolves from a map written to ``new_dir``."""
     target = resolve_source(file, base)
-    if not isinstance(target, Path):
-        return RESOURCE_PREFIX + str(Path(file).as_posix())
+    package = Path(str(data_dir())).resolve()
+    if not isinstance(target, Path) or Path(str(target)).resolve().is_relative_to(package):
+        inside = Path(str(target)).resolve().relative_to(package) if isinstance(target, Path) else Path(file)
+        return RESOURCE_PREFIX + inside.as_posix()
     if new_dir is None:
         return str(target.resolve())
     try:

@@ -44,8 +44,12 @@ def yaml_positions(text: str) -> Positions:
         return {}
     out: Positions = {(): (1, 1)}
     stack = [((), root)]
+    seen: set[int] = set()  # aliases share nodes: walk each once (no "billion laughs")
     while stack:
         path, node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else None

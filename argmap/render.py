@@ -12,8 +12,6 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
-from rich.padding import Padding
 from rich.text import Text
 from rich.tree import Tree
 
@@ -32,6 +30,14 @@ ATTACK_WORDS = {
 def stdout() -> Console:
     """A console on the current stdout (80 columns when it is not a terminal)."""
     return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def emit(console: Console, *renderables: Any) -> None:
+    """Print renderables without the trailing spaces Rich leaves where it wraps."""
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
 def stderr() -> Console:
@@ -162,32 +168,27 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
     console = stdout()
     shown: set[str] = set()
     if focus is not None:
-        console.print(support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
+        emit(console, support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
         return
-    title = Text(G.graph["title"], style="bold underline")
-    console.print(title)
+    parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
     if source.get("title") or source.get("file"):
-        console.print(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
-                           style="dim"))
-    console.print()
+        parts.append(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
+                          style="dim"))
+    parts.append(Text())
     for p in statements(G, "proposal"):
-        if p in shown:
-            continue
-        console.print(support_tree(G, p, depth=depth, quotes=quotes, shown=shown))
-        console.print()
+        if p not in shown:
+            parts += [support_tree(G, p, depth=depth, quotes=quotes, shown=shown), Text()]
     rest = [n for n in statements(G) if n not in shown]
     if rest:
-        console.print(Text("Not under any proposal", style="bold underline"))
-        console.print()
-        # the tops of their own chains first: statements that support nothing
-        supports_something = {n for n in rest if any(
-            t == "premise" or t in ("rebut", "undermine", "undercut") for _, _, t in G.out_edges(n, data="type"))}
-        for n in [n for n in rest if n not in supports_something] + rest:
+        parts += [Text("Not under any proposal", style="bold underline"), Text()]
+        # the tops of their own chains first: statements that support or attack nothing
+        active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
+        for n in [n for n in rest if n not in active] + rest:
             if n not in shown:
-                console.print(support_tree(G, n, depth=depth, quotes=quotes, shown=shown))
-                console.print()
-    console.print(Text(summary(G), style="dim"))
+                parts += [support_tree(G, n, depth=depth, quotes=quotes, shown=shown), Text()]
+    parts.append(Text(summary(G), style="dim"))
+    emit(console, *parts)
 
 
 def summary(G: Any) -> str:
@@ -211,22 +212,54 @@ def plural(count: int, noun: str) -> str:
 
 
 def statement_table(rows: list[dict[str, Any]]) -> None:
-    """Statements as a table: id, kind, speaker, paragraph, text."""
+    """Statements as a table (id, kind, paragraph, speaker, text); on a terminal
+    narrower than 120 columns, as entries of two lines so no text is squeezed."""
+    from rich import box
+    from rich.padding import Padding
     from rich.table import Table
 
-    table = Table(expand=False)
-    table.add_column("id", style="bold", overflow="fold")
-    table.add_column("kind")
-    table.add_column("speaker", overflow="fold")
-    table.add_column("¶", justify="right")
-    table.add_column("text", overflow="fold", ratio=1)
-    for r in rows:
-        style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
-        table.add_row(escape(r["id"]), Text(r["kind"], style=style), r.get("speaker") or "",
-                      str(r.get("paragraph") or ""), Text(r["text"]))
     console = stdout()
-    console.print(table)
-    console.print(Text(plural(len(rows), "statement"), style="dim"))
+    if console.width >= 120:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("id", style="bold", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("¶", justify="right", no_wrap=True)
+        table.add_column("speaker", no_wrap=True)
+        table.add_column("text", ratio=1)
+        for r in rows:
+            style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
+            table.add_row(Text(r["id"]), Text(r["kind"], style=style), str(r.get("paragraph") or ""),
+                          Text(r.get("speaker") or ""), Text(r["text"]))
+        emit(console, table, Text(plural(len(rows), "statement"), style="dim"))
+        return
+    parts: list[Any] = []
+    for r in rows:
+        symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
+        head = Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text("  ")
+        details = [r["kind"]] + ([f"¶{r['paragraph']}"] if r.get("paragraph") else [])
+        details += [r["speaker"]] if r.get("speaker") else []
+        head.append(" · ".join(details), style="dim")
+        parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
+    emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
+
+
+# ------------------------------------------------------- export (issue 4) ---
+
+
+def write_export(data: str | bytes) -> None:
+    """An export to stdout: text as it is (UTF-8), bytes unchanged."""
+    if isinstance(data, str):
+        write_text(data)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def wrote(path: str, fmt: str, size: int) -> None:
+    """Say on stderr what an export wrote (stdout stays free for data)."""
+    kb = f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
+    stderr().print(Text(f"Wrote {path} ({fmt}, {kb}).", style="dim"))
 
 
 # =========================================================== queries (issue 3) ===
@@ -282,6 +315,8 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
     reason) and under each argument its premises, recursively. A statement is
     expanded once, where its shortest chain puts it; elsewhere a line points
     to it. A footer counts supporters and lists those with several chains."""
+    from rich.padding import Padding
+
     from .graph import arguments_for, premises
 
     target = report["target"]["id"]
@@ -336,30 +371,30 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
             stack.append((parent.add(_statement_label(G, node, False)), node, None, above))
 
     console = stdout()
-    _print_trimmed(console, root)
+    emit(console, root)
     console.print()
     supporters = report["supporters"]
     if not supporters:
-        _print_trimmed(console, Text(f"Nothing in the map supports {target}.", style="dim"))
+        emit(console, Text(f"Nothing in the map supports {target}.", style="dim"))
         return
     direct = sum(1 for r in supporters if r["depth"] == 1)
     deepest = max(r["depth"] for r in supporters)
     summary_line = (f"{plural(len(supporters), 'supporter')}: {direct} direct, {len(supporters) - direct} "
                     f"indirect; the farthest is {plural(deepest, 'step')} away.")
-    _print_trimmed(console, Text(summary_line, style="dim"))
+    emit(console, Text(summary_line, style="dim"))
     several = [r for r in supporters if len(r["paths"]) > 1]
     if several:
         console.print()
-        _print_trimmed(console, Text("Supporting through more than one chain:", style="bold"))
+        emit(console, Text("Supporting through more than one chain:", style="bold"))
         for r in several[:MAX_LISTED]:
-            _print_trimmed(console, Text.assemble("  ", _short_label(G, r["id"])))
+            emit(console, Text.assemble("  ", _short_label(G, r["id"])))
             for chain in r["paths"]:
-                _print_trimmed(console, Padding(_chain_text(chain, G), (0, 0, 0, 4)))
+                emit(console, Padding(_chain_text(chain, G), (0, 0, 0, 4)))
         if len(several) > MAX_LISTED:
-            _print_trimmed(console, Text(f"  … and {len(several) - MAX_LISTED} more (--json lists them all).",
+            emit(console, Text(f"  … and {len(several) - MAX_LISTED} more (--json lists them all).",
                                          style="dim"))
     if any(r["more_paths"] for r in supporters):
-        _print_trimmed(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
+        emit(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
                                      f"(--paths N lists more).", style="dim"))
 
 
@@ -379,18 +414,18 @@ def attacks_view(G: Any, report: dict[str, Any]) -> None:
             if r["on"] != target:
                 leaf.add(_attack_where(G, r))
     console = stdout()
-    _print_trimmed(console, root)
+    emit(console, root)
     console.print()
     count = len(report["attackers"])
     if not count:
         more = "" if report.get("deep") else " (--deep also looks at what it rests on)"
-        _print_trimmed(console, Text(f"Nothing in the map attacks {target}{more}.", style="dim"))
+        emit(console, Text(f"Nothing in the map attacks {target}{more}.", style="dim"))
         return
     own = sum(1 for r in report["attackers"] if r["on"] == target)
     line = f"{plural(count, 'attack')}: {own} on {target} itself, {count - own} on the reasons for it."
     if not report.get("deep"):
         line += " --deep also looks further down."
-    _print_trimmed(console, Text(line, style="dim"))
+    emit(console, Text(line, style="dim"))
 
 
 def _attack_where(G: Any, r: dict[str, Any]) -> Text:
@@ -420,14 +455,14 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
     console = stdout()
     found = report["paths"]
     if not found:
-        _print_trimmed(console, Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
-        _print_trimmed(console, Text(f"Chains follow edges towards what a statement supports or attacks; "
+        emit(console, Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
+        emit(console, Text(f"Chains follow edges towards what a statement supports or attacks; "
                            f"try `argmap path {target} {source}`.", style="dim"))
         return
     for number, chain in enumerate(found, 1):
         if number > 1:
             console.print()
-        _print_trimmed(console, Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
+        emit(console, Text(f"Chain {number}: {plural(chain['length'], 'link')}", style="bold underline"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold")
@@ -435,10 +470,10 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
         for edge, node in zip(chain["edges"], chain["nodes"][1:]):
             style = "bold red" if edge in GROUP_WORDS else "blue"
             grid.add_row(Text(EDGE_WORDS[edge], style=style), _node_label(G, node))
-        _print_trimmed(console, grid)
+        emit(console, grid)
     if report["more_paths"]:
         limit = report["paths_limit"]
-        _print_trimmed(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).",
+        emit(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).",
                                      style="dim"))
 
 
@@ -449,7 +484,7 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
 
     console = stdout()
     if not rows:
-        _print_trimmed(console, Text(f"Nothing in the map mentions '{text}'.", style="dim"))
+        emit(console, Text(f"Nothing in the map mentions '{text}'.", style="dim"))
         return
     grid = Table.grid(padding=(0, 1))
     grid.add_column(overflow="fold")
@@ -464,8 +499,8 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
         where = f"¶{r['paragraph']} · " if r.get("paragraph") else ""
         label.append(f"\n  {where}matched in {', '.join(r['matched'])}", style="dim")
         grid.add_row(label)
-    _print_trimmed(console, grid)
-    _print_trimmed(console, Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
+    emit(console, grid)
+    emit(console, Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
 
 
 def stats_view(G: Any, report: dict[str, Any]) -> None:
@@ -494,7 +529,7 @@ def stats_view(G: Any, report: dict[str, Any]) -> None:
         key, label = f"unsupported_{kind}", f"unsupported {kind}"
         ids = report[key]
         grid.add_row(label, f"{len(ids)}: " + ", ".join(ids) if ids else "none")
-    _print_trimmed(stdout(), grid)
+    emit(stdout(), grid)
 
 
 def _on_line(line: Any, node: str) -> bool:
@@ -503,17 +538,3 @@ def _on_line(line: Any, node: str) -> bool:
             return True
         line = line[1]
     return False
-
-
-def _print_trimmed(console: Console, renderable: Any) -> None:
-    """Print a tree or grid without the spaces Rich pads its lines with, so that
-    piped output and copied text carry no trailing blanks."""
-    from rich.segment import Segment
-
-    for line in console.render_lines(renderable, pad=False):
-        while line and not line[-1].control and not line[-1].text.rstrip():
-            line.pop()
-        if line:
-            last = line[-1]
-            line[-1] = Segment(last.text.rstrip(), last.style, last.control)
-        console.print(Text.assemble(*((seg.text, seg.style) for seg in line if not seg.control)), soft_wrap=True)

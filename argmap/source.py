@@ -37,12 +37,23 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+def _is_title(block: str, title: str | None) -> bool:
+    """A first block is a title when it is one line that equals the given title, or
+    one short line that does not end like a sentence."""
+    if "\n" in block:
+        return False
+    if title and normalize(block).casefold() == normalize(title).casefold():
+        return True
+    return len(block) <= 200 and not block.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", "’", "'"))
+
+
 @dataclass
 class SourceText:
     """A source text split into paragraphs (blank-line separated blocks).
 
     The first block is the title, not a paragraph, when it is a single line equal
-    to the given ``title`` (ignoring case, quotes and spacing).
+    to the given ``title`` (ignoring case, quotes and spacing), or a single short
+    line that does not end like a sentence.
     """
 
     paragraphs: list[str]
@@ -54,9 +65,8 @@ class SourceText:
         text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
         blocks = [b.strip() for b in _BLANK_LINE.split(text) if b.strip()]
         title_line = None
-        if blocks and title and "\n" not in blocks[0]:
-            if normalize(blocks[0]).casefold() == normalize(title).casefold():
-                title_line = blocks.pop(0)
+        if blocks and _is_title(blocks[0], title):
+            title_line = blocks.pop(0)
         return cls(blocks, title_line, [normalize(b).casefold() for b in blocks])
 
     def find(self, quote: str) -> int | None:
@@ -93,7 +103,13 @@ class SourceText:
             matcher = difflib.SequenceMatcher(None, flat.casefold(), needle.casefold(), autojunk=False)
             block = matcher.find_longest_match(0, len(flat), 0, len(needle))
             start = max(0, block.a - block.b)
-            window = flat[start:start + size]
+            end = start + size
+            # widen to whole words
+            while 0 < start < len(flat) and flat[start - 1] != " " and flat[start] != " ":
+                start -= 1
+            while 0 < end < len(flat) and flat[end - 1] != " " and flat[end] != " ":
+                end += 1
+            window = flat[start:end].strip()
             score = difflib.SequenceMatcher(None, window.casefold(), needle.casefold()).ratio()
             if best is None or score > best[0]:
                 best = (score, i, window)

@@ -15,8 +15,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
-from .model import ArgumentMap, Argument, Attack, Source, Statement, reference_problems
+import re
 
+from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
+
+_SLUG = re.compile(SLUG_PATTERN)
 Locate = Callable[[tuple], "tuple[int, int] | None"]
 
 _FIELDS = {
@@ -95,9 +98,14 @@ def _placed(problems: Iterable[Problem], locate: Locate | None) -> list[Problem]
 
 def translate(err: ValidationError, data: Any = None) -> list[Problem]:
     """One :class:`Problem` per Pydantic error, in words a map author understands."""
+    errors = err.errors(include_url=False)
+    # a list whose items failed also reports itself "too short": say only what is wrong inside
+    inner = {tuple(e["loc"][:k]) for e in errors for k, part in enumerate(e["loc"]) if isinstance(part, int)}
     problems = []
-    for e in err.errors(include_url=False):
+    for e in errors:
         loc = tuple(e["loc"])
+        if e["type"] == "too_short" and loc in inner:
+            continue
         problems.append(_problem(e["type"], loc, e.get("input"), e.get("ctx") or {}, e["msg"]))
     return problems
 
@@ -123,7 +131,7 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
             )
         return Problem("is empty", loc, hint="Write some text, or remove the field.")
     if kind == "literal_error":
-        expected = ctx.get("expected", "").replace("'", "")
+        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return Problem(f"{_short(value)} is not a valid {field}", loc,
                        hint=f"Use one of: {expected}.")
     if kind in ("string_type", "int_type", "int_parsing", "tuple_type", "list_type",
@@ -132,8 +140,10 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
             "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
             "int_from_float": "a whole number", "tuple_type": "a list", "list_type": "a list",
         }.get(kind, "a mapping of fields")
-        hint = "Put the value in quotes." if want == "text" and value is not None else ""
-        if want == "text" and value is None:
+        hint = ""
+        if want == "text" and isinstance(value, (int, float, bool)):
+            hint = "Put the value in quotes."
+        elif value is None:
             hint = "Write a value, or remove the field."
         return Problem(f"expected {want}, found {_describe(value)}", loc, hint=hint)
     if kind == "too_short":
@@ -184,19 +194,24 @@ def _lenient_references(data: dict) -> list[Problem]:
     def text(value: Any) -> str | None:
         return value if isinstance(value, str) else None
 
+    def slug(value: Any) -> bool:
+        return isinstance(value, str) and _SLUG.match(value) is not None
+
     statements = items("statements")
-    if not statements or not all(isinstance(s, dict) and text(s.get("id")) for s in statements):
+    if not statements or not all(isinstance(s, dict) and slug(s.get("id")) for s in statements):
         return []
     arguments, attacks = [], []
     for a in items("arguments"):
-        if not isinstance(a, dict) or not text(a.get("id")) or not text(a.get("conclusion")):
+        if not isinstance(a, dict) or not slug(a.get("id")) or not text(a.get("conclusion")):
             return []
         premises = a.get("premises")
         if not isinstance(premises, list) or not all(isinstance(p, str) for p in premises):
             return []
         arguments.append((a["id"], tuple(premises), a["conclusion"]))
     for t in items("attacks"):
-        if not isinstance(t, dict) or not all(text(t.get(k)) for k in ("id", "from", "to", "type")):
+        if not isinstance(t, dict) or not slug(t.get("id")) or not all(text(t.get(k)) for k in ("from", "to")):
             return []
+        if t.get("type") not in ATTACK_TYPES:
+            continue
         attacks.append((t["id"], t["from"], t["to"], t["type"]))
     return reference_problems([s["id"] for s in statements], arguments, attacks)

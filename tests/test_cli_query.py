@@ -275,12 +275,9 @@ def readme_examples() -> list[tuple[str, str]]:
     return [(line, out) for line, out in blocks if line.split()[0] in QUERIES]
 
 
-def test_every_query_command_has_a_readme_section_with_an_example():
-    text = README.read_text(encoding="utf-8")
+def test_every_query_command_has_a_readme_example():
     shown = {line.split()[0] for line, _ in readme_examples()}
-    for name in QUERIES:
-        assert f"### `argmap {name}" in text, name
-        assert name in shown, name
+    assert shown == set(QUERIES)
 
 
 @pytest.mark.parametrize("line,expected", readme_examples())

@@ -54,6 +54,17 @@ FORMATS: dict[str, Format] = {
         Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
         Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
                sniff=_looks_like_json),
+        # ---- export formats (issue 4): writers only ----
+        Format("nodelink", "nodelink", (".nodelink.json",), "the graph as networkx node-link JSON (D3)", write=True),
+        Format("dot", "dot", (".dot", ".gv"), "the diagram as Graphviz DOT", write=True),
+        Format("svg", "svg", (".svg",), "the diagram drawn as SVG (Graphviz)", write=True),
+        Format("png", "png", (".png",), "the diagram drawn as PNG (Graphviz)", write=True, binary=True),
+        Format("pdf", "pdf", (".pdf",), "the diagram drawn as PDF (needs Graphviz's dot)", write=True, binary=True),
+        Format("mermaid", "mermaid", (".mmd", ".mermaid"), "the diagram as a Mermaid flowchart", write=True),
+        Format("graphml", "graphml", (".graphml",), "the graph as GraphML (yEd, Gephi)", write=True),
+        Format("md", "markdown", (".md", ".markdown"), "a Markdown report with a Mermaid diagram", write=True),
+        Format("html", "html", (".html", ".htm"), "a self-contained HTML report: diagram, table, source",
+               write=True),
     )
 }
 

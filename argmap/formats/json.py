@@ -19,7 +19,8 @@ def loads(text: str, *, name: str = "<string>") -> Any:
 
 
 def dumps(graph: Any, options: Any = None) -> str:
-    """The map held by ``graph`` as indented JSON, fields in schema order."""
-    from ..graph import map_data
+    """The map held by ``graph`` as indented JSON, fields in schema order
+    (``source.file`` as ``options.source_file`` says, when set)."""
+    from ..export import map_data
 
-    return json.dumps(map_data(graph), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(map_data(graph, options), indent=2, ensure_ascii=False) + "\n"

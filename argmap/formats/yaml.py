@@ -74,8 +74,9 @@ def loads(text: str, *, name: str = "<string>") -> Any:
 
 
 def dumps(graph: Any, options: Any = None) -> str:
-    """The map held by ``graph`` as YAML, fields in schema order."""
-    from ..graph import map_data
+    """The map held by ``graph`` as YAML, fields in schema order
+    (``source.file`` as ``options.source_file`` says, when set)."""
+    from ..export import map_data
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(map_data(graph), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(map_data(graph, options), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,188 @@
+"""Export a map, or a focused part of it, in any format of the format table.
+
+Writers (``argmap.formats.<name>.dumps``) take the graph and an
+:class:`ExportOptions`; they return text or bytes and never touch files.
+This module picks the format, cuts the focused part out of the graph and
+hands both to the writer; writing is :mod:`argmap.output`'s job.
+
+Examples
+--------
+>>> import argmap
+>>> G = argmap.build_graph(argmap.load())
+>>> text = export(G, "mermaid", ExportOptions(wrap=20))
+>>> text.splitlines()[2]
+'flowchart BT'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+#: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
+DEFAULT_FORMAT = "dot"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a writer needs besides the graph.
+
+    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
+    ``speakers``: show them in diagrams; ``source``: the
+    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
+    highlights them); ``source_file``: ``source.file`` as it must read in a
+    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
+    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
+    """
+
+    wrap: int = 28
+    quotes: bool = False
+    ids: bool = False
+    speakers: bool = False
+    source: Any = None
+    source_file: str | None = None
+    renderer: str | None = None
+
+
+def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
+    """The graph ``G`` (or a view of it) written in format ``fmt``.
+
+    >>> import argmap
+    >>> export(argmap.build_graph(argmap.load()), "json").startswith('{')
+    True
+    """
+    from .formats import get, names
+
+    spec = get(fmt)
+    if not spec.write:
+        raise UsageError(f"argmap cannot write the '{fmt}' format.",
+                         hint="Use one of: " + ", ".join(names(write=True)) + ".")
+    if options is not None and options.wrap < 8:
+        raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
+    return spec.writer()(G, options or ExportOptions())
+
+
+def choose_format(fmt: str | None, output: str | Path | None) -> Any:
+    """The format to write: ``fmt`` if given, else the one ``output``'s suffix names.
+
+    >>> choose_format(None, "map.svg").name
+    'svg'
+    >>> choose_format("md", None).name
+    'md'
+    >>> choose_format(None, None).name
+    'dot'
+    """
+    from .formats import FORMATS, for_suffix, get, names
+
+    if fmt:
+        spec = get(fmt)
+        if not spec.write:
+            raise UsageError(f"argmap cannot write the '{fmt}' format.",
+                             hint="Use one of: " + ", ".join(names(write=True)) + ".")
+        return spec
+    if output is None or str(output) == "-":
+        return get(DEFAULT_FORMAT)
+    if Path(output).is_dir():
+        raise UsageError(f"{output}: is a folder.", hint=f"Give a file name, e.g. -o {Path(output) / 'map.svg'}.")
+    spec = for_suffix(Path(output).name, write=True)
+    if spec is None:
+        suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
+        raise UsageError(f"cannot tell the format from the name '{output}'.",
+                         hint=f"Give --format, or end the file name in one of: {suffixes}.")
+    return spec
+
+
+def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) -> Any:
+    """A view of ``G``: ``focus`` and what stands for or against it, ``depth`` levels down.
+
+    Level 0 is ``focus``; the premises of its arguments and the statements
+    attacking it (or its arguments) are level 1, and so on, the way
+    ``argmap show`` counts. Focused on an argument, its conclusion is kept too
+    so the part is still a valid map. Without ``focus`` the roots are the
+    proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
+
+    Examples
+    --------
+    >>> from argmap.graph import _demo
+    >>> list(neighbourhood(_demo(), "c", 1).nodes)
+    ['p', 'c', 'x', 'a']
+    >>> list(neighbourhood(_demo(), "c", 0).nodes)
+    ['c']
+    >>> list(neighbourhood(_demo(), "a", 1).nodes)
+    ['p', 'c', 'x', 'a']
+    """
+    import networkx as nx
+
+    from .graph import ARGUMENT, arguments_for, conclusion, require, statements
+
+    if focus is None and depth is None:
+        return G
+    if focus is not None:
+        roots = [require(G, focus)]
+    else:
+        roots = statements(G, "proposal")
+    keep = set(roots)
+    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
+        keep.add(conclusion(G, focus))
+    frontier, level = list(roots), 0
+    while frontier and (depth is None or level < depth):
+        found = []
+        for node in frontier:
+            targets = [node] if G.nodes[node]["kind"] == ARGUMENT else [node, *arguments_for(G, node)]
+            for target in targets:
+                keep.add(target)
+                for source, _, kind in G.in_edges(target, data="type"):
+                    if kind != "conclusion" and source not in keep:
+                        keep.add(source)
+                        found.append(source)
+        frontier, level = found, level + 1
+    return nx.subgraph_view(G, filter_node=keep.__contains__)
+
+
+def relocated_source(loaded: Any, output: str | Path | None) -> str | None:
+    """``source.file`` as it must read in a map written to ``output`` (stdout: the
+    current folder), so the source text is still found from there."""
+    from .loader import data_dir, portable_source
+
+    src = loaded.map.source
+    if src is None or src.file is None:
+        return None
+    base = loaded.path.parent if loaded.path is not None else (data_dir() if loaded.embedded else Path.cwd())
+    new_dir = Path.cwd() if output is None or str(output) == "-" else Path(output).absolute().parent
+    return portable_source(src.file, base, new_dir)
+
+
+def export_loaded(
+    loaded: Any,
+    fmt: str,
+    *,
+    output: str | Path | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    options: ExportOptions | None = None,
+) -> str | bytes:
+    """Export a map read by :func:`argmap.loader.read_map`, for writing to ``output``.
+
+    Adds what only the loaded map knows: its source text (for the HTML report)
+    and ``source.file`` rewritten to resolve from ``output``'s folder.
+    """
+    from .graph import build_graph
+
+    G = neighbourhood(build_graph(loaded.map), focus, depth)
+    options = replace(options or ExportOptions(), source=loaded.source,
+                      source_file=relocated_source(loaded, output))
+    return export(G, fmt, options)
+
+
+def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:
+    """The map a graph holds as plain data (:func:`argmap.graph.map_data`), with
+    ``source.file`` as ``options`` says."""
+    from .graph import map_data as data_of
+
+    data = data_of(G)
+    if options is not None and options.source_file and data.get("source"):
+        data["source"] = {**data["source"], "file": options.source_file}
+    return data

@@ -1,0 +1,156 @@
+"""The map as a Graphviz DOT diagram, for reports (``dot -Tsvg``) and editors.
+
+Proposals sit on top, on one rank; reasons point up to what they support.
+Every label is an HTML-like label with its text escaped, so quotes,
+backslashes, ``<>{}|``, newlines, emoji or right-to-left text cannot break
+the DOT. Output depends on the map only (map order, no hashing), so the same
+map always gives the same bytes.
+
+>>> from argmap.graph import _demo
+>>> text = dumps(_demo())
+>>> text.splitlines()[0]
+'digraph "argmap" {'
+>>> '"x" -> "a"' in text
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..graph import ARGUMENT
+from .diagram import ATTACKS, KINDS, SUPPORT, attacks, clean, drawn_arguments, header, quote_lines, supports, wrap
+
+FONT = "Helvetica"
+
+# Line styles that still tell the attacks apart in greyscale; each attack line
+# also carries its word ("rebuts", ...).
+ATTACK_STYLE = {
+    "rebut": 'style="dashed", penwidth=2.0, arrowhead="tee"',
+    "undermine": 'style="dotted", penwidth=2.2, arrowhead="tee"',
+    "undercut": 'style="dashed", penwidth=2.8, arrowhead="tee"',
+}
+
+
+def html(text: str) -> str:
+    r"""Text escaped for a Graphviz HTML-like label.
+
+    Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
+    name, the graph's...), so a backslash is doubled.
+
+    >>> print(html('a <b> & "c" \\N'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N
+    """
+    return (clean(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
+    r"""A DOT double-quoted string holding ``text``.
+
+    Graphviz reads a tooltip's backslashes twice, so by default each one is
+    written four times; ids (slugs) have none.
+
+    >>> print(quoted('say "hi" \\ bye'))
+    "say \"hi\" \\\\ bye"
+    """
+    return '"' + clean(text).replace("\\", backslash).replace('"', '\\"') + '"'
+
+
+def statement_label(G: Any, node: str, options: Any) -> str:
+    d = G.nodes[node]
+    look = KINDS[d["kind"]]
+    lines = [html(line) for line in wrap(d["text"], options.wrap)]
+    body = "<BR/>".join(f"<B>{line}</B>" for line in lines) if d["kind"] == "proposal" else "<BR/>".join(lines)
+    top = "<BR/>".join(html(line) for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True))
+    label = f'<FONT POINT-SIZE="8" COLOR="{look.text}">{top}</FONT><BR/>{body}'
+    if options.quotes:
+        quote = quote_lines(d, options.wrap + 4)
+        if quote:
+            label += '<BR/><FONT POINT-SIZE="9" COLOR="#555555">' + "<BR/>".join(
+                f"<I>{html(line)}</I>" for line in quote) + "</FONT>"
+    return f"<{label}>"
+
+
+def tooltip(d: dict[str, Any]) -> str:
+    text = d.get("text") or ""
+    if d.get("quote"):
+        text += f" — “{d['quote']}”"
+        if d.get("paragraph"):
+            text += f" ¶{d['paragraph']}"
+    return quoted(text)
+
+
+def statement_node(G: Any, node: str, options: Any) -> str:
+    d = G.nodes[node]
+    look = KINDS[d["kind"]]
+    style = {"proposal": '"filled,bold", peripheries=2', "claim": '"filled,rounded"', "premise": '"filled"'}[d["kind"]]
+    return (f'  {quoted(node)} [id={quoted("n-" + node)}, label={statement_label(G, node, options)}, '
+            f'style={style}, fillcolor="{look.fill}", color="{look.line}", tooltip={tooltip(d)}];')
+
+
+def argument_node(G: Any, node: str, options: Any) -> str:
+    d = G.nodes[node]
+    xlabel = f", xlabel=<{html(node)}>, fontsize=8, fontcolor=\"#2e7d32\"" if options.ids else ""
+    words = "linked reason: these premises support it together" if len(d["premises"]) > 1 else "reason"
+    return (f'  {quoted(node)} [id={quoted("n-" + node)}, shape=circle, label="", width=0.13, height=0.13, '
+            f'fixedsize=true, style="filled", fillcolor="{SUPPORT.line}", color="{SUPPORT.line}", '
+            f'tooltip={quoted(words)}{xlabel}];')
+
+
+def support_edge(u: str, v: str, role: str) -> str:
+    attrs = ' [arrowhead="none"]' if role == "premise" else ""
+    return f"  {quoted(u)} -> {quoted(v)}{attrs};"
+
+
+def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
+    look = ATTACKS[d["type"]]
+    return (f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
+            f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
+            f'tooltip={quoted(d["id"] + ": " + (d.get("text") or look.word))}];')
+
+
+def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
+    """The title, and under it a one-line key to the lines the diagram uses:
+    the support ``lines`` and the attack ``kinds``."""
+    key = [f'<FONT COLOR="{SUPPORT.line}">──► supports</FONT>']
+    if any(role == "premise" for _, _, role in lines):
+        key.append(f'<FONT COLOR="{SUPPORT.line}">● premises that work only together</FONT>')
+    marks = {"rebut": "- - -", "undermine": "· · ·", "undercut": "<B>- - -</B>"}
+    for kind in ("rebut", "undermine", "undercut"):
+        if kind in kinds:
+            look = ATTACKS[kind]
+            target = f' a reason (<FONT COLOR="{SUPPORT.line}">●</FONT>)' if kind == "undercut" else ""
+            key.append(f'<FONT COLOR="{look.line}">{marks[kind]}┤ {look.word}{target}</FONT>')
+    title = html(G.graph.get("title") or "")
+    return (f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >')
+
+
+def dumps(G: Any, options: Any = None) -> str:
+    """The graph as DOT text."""
+    from ..export import ExportOptions
+
+    options = options or ExportOptions()
+    drawn = drawn_arguments(G)
+    lines = supports(G, drawn)
+    fights = attacks(G)
+    out = [
+        'digraph "argmap" {',
+        f'  graph [rankdir="BT", newrank=true, ranksep=0.5, nodesep=0.25, pad=0.3, bgcolor="white", '
+        f'fontname="{FONT}", fontsize=18, labelloc="t", '
+        f'label={title_label(G, lines, {d["type"] for _, _, d in fights})}, charset="UTF-8"];',
+        f'  node [shape="box", fontname="{FONT}", fontsize=11, margin="0.14,0.07", penwidth=1.2];',
+        f'  edge [fontname="{FONT}", fontsize=9, color="{SUPPORT.line}", penwidth=1.4, arrowsize=0.8];',
+    ]
+    for n, d in G.nodes(data=True):
+        if d["kind"] != ARGUMENT:
+            out.append(statement_node(G, n, options))
+        elif n in drawn:
+            out.append(argument_node(G, n, options))
+    proposals = [n for n, kind in G.nodes(data="kind") if kind == "proposal"]
+    if proposals:
+        out.append("  { rank=max; " + " ".join(quoted(p) + ";" for p in proposals) + " }")
+    out += [support_edge(u, v, role) for u, v, role in lines]
+    out += [attack_edge(u, v, d) for u, v, d in fights]
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,35 @@
+"""The README stays true: two set-up commands, CI runs the second, every command documented."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.cli import app
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def setup_commands() -> list[str]:
+    section = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, flags=re.S)
+
+
+def test_readme_has_exactly_two_single_line_setup_commands():
+    commands = setup_commands()
+    assert len(commands) == 2
+    assert all("\n" not in c for c in commands)
+    assert commands[0].endswith("argmap show")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert setup_commands()[1] in ci
+
+
+def test_every_command_is_documented():
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for name in names:
+        assert f"### {name}" in README, name

@@ -1,0 +1,42 @@
+"""Start-up stays fast: `argmap --help` loads neither networkx nor Pydantic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import sys
+sys.argv = ["argmap"] + {args!r}
+from argmap.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("networkx", "pydantic", "yaml", "rich") if m in sys.modules)
+print("HEAVY", heavy)
+"""
+
+
+def loaded_after(*args: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", PROBE.format(args=list(args))],
+                         capture_output=True, text=True, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("HEAVY"))
+    return eval(line[len("HEAVY "):])  # noqa: S307 (our own probe's output)
+
+
+def test_help_imports_neither_networkx_nor_pydantic():
+    heavy = loaded_after("--help")
+    assert "networkx" not in heavy and "pydantic" not in heavy and "yaml" not in heavy
+
+
+def test_command_help_does_not_build_graphs():
+    # Typer itself coerces a command's parameters with Pydantic, so only networkx
+    # (and argmap's own model) can be kept out of `argmap show --help`.
+    heavy = loaded_after("show", "--help")
+    assert "networkx" not in heavy and "yaml" not in heavy
+
+
+def test_the_probe_can_see_heavy_imports():
+    """The check above would notice: a real command does load them."""
+    assert {"networkx", "pydantic"} <= set(loaded_after("list", "--kind", "proposal"))
