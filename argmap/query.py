@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS, SUPPORT, premises, require
+from .graph import ARGUMENT, ATTACKS, SUPPORT, require
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
@@ -535,24 +535,23 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
     >>> s["arguments"], s["attacks"]["by_type"], s["unsupported_claims"]
     ({'total': 3, 'linked': 1, 'single_premise': 2}, {'rebut': 0, 'undermine': 1, 'undercut': 1}, ['dry'])
     """
+    attrs, succ = G._node, G._succ
+    arguments = [d for d in attrs.values() if d["kind"] == ARGUMENT]
+    linked = sum(1 for d in arguments if len(d["premises"]) > 1 and sum(p in attrs for p in d["premises"]) > 1)
+    concluded = {d["conclusion"] for d in arguments}
     kinds: Counter[str] = Counter()
     speakers: Counter[str] = Counter()
-    linked = single = 0
     unsupported: dict[str, list[str]] = {"proposal": [], "claim": []}
-    pred = G._pred
-    for n, d in G._node.items():
+    for n, d in attrs.items():
         kind = d["kind"]
         if kind == ARGUMENT:
-            if len(d["premises"]) > 1 and len(premises(G, n)) > 1:
-                linked += 1
-            else:
-                single += 1
             continue
         kinds[kind] += 1
         speakers[d.get("speaker") or "(none)"] += 1
-        if kind in unsupported and not any(e["type"] == "conclusion" for e in pred[n].values()):
+        if kind in unsupported and n not in concluded:
             unsupported[kind].append(n)
-    by_type = Counter(e["type"] for edges in G._succ.values() for e in edges.values() if e["type"] in ATTACKS)
+    by_type = Counter(succ[u][v]["type"] for u, v in G.graph.get("attacks", ()) if u in succ and v in succ[u])
+    single = len(arguments) - linked
     return {
         "statements": {"total": sum(kinds.values()),
                        "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
