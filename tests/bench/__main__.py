@@ -60,6 +60,8 @@ def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str
     rows += [
         ("supports (json)", ["supports", proposal, "-m", json_map, "--json"]),
         ("attacks --deep (json)", ["attacks", proposal, "--deep", "-m", json_map, "--json"]),
+        ("find (json)", ["find", "security council", "-m", json_map, "--json"]),
+        ("stats (json)", ["stats", "-m", json_map, "--json"]),
         ("evaluate grounded (json)", ["evaluate", "-m", json_map, "--json"]),
         ("check (json)", ["check", "-m", json_map, "--json"]),
     ]
