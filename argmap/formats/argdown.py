@@ -1,0 +1,964 @@
+"""Argdown: read and write the argumentation syntax of https://argdown.org.
+
+Reading has two steps. :func:`parse` turns Argdown text into a
+:class:`Document`, the Argdown-level view (equivalence classes of statements,
+arguments with their premise-conclusion structures, typed relations), exactly
+as the reference implementation reads it. :func:`loads` then maps that view
+onto argmap's model:
+
+- every equivalence class becomes a statement (id from its title, ``title``
+  kept); an argument that is only sketched (no premise-conclusion structure)
+  becomes a statement holding its description;
+- a premise-conclusion structure becomes one argument per inference step
+  (premises: the statements since the previous conclusion, or the step's
+  ``uses: [...]`` data), so intermediary conclusions chain;
+- support relations become arguments, attack relations attacks (undercut when
+  they target an argument or inference), contrary and contradictory relations
+  attacks in both directions;
+- ``#proposal``/``#claim``/``#premise`` tags and ``{kind: ..., quote: ...,
+  paragraph: ..., speaker: ..., note: ..., id: ...}`` data set those fields;
+  otherwise a statement some argument concludes is a claim, any other a premise;
+- headings become tags of the statements and arguments defined under them.
+
+The parser is one pass over the lines with an explicit indentation stack: no
+recursion, linear in the size of the file.
+
+>>> m = loads("[Rain]: It rains.\\n  + [Forecast]: The forecast says so.\\n")
+>>> [(s.id, s.kind, s.text) for s in m.statements]
+[('rain', 'claim', 'It rains.'), ('forecast', 'premise', 'The forecast says so.')]
+>>> [(a.premises, a.conclusion) for a in m.arguments]
+[(('forecast',), 'rain')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import MapInvalid, Problem
+from ._common import KINDS, Ids, attack_type, infer_kinds, locator, slugify, text_slug, title_from_name
+
+SUFFIXES = (".argdown", ".ad")
+
+#: shortcodes the reference replaces by default (dots or colons around the name)
+SHORTCODES = {
+    "~": "¬", "A": "∀", "E": "∃", "->": "→", "<->": "↔", "^": "∧", "v": "∨", "v_": "⊻",
+    "<>": "◇", "[]": "◻", "O": "𝗢", "P": "𝗣", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
+    "y": "✔", "check": "✔", "n": "❌", "cross": "❌", "?": "❓", "question": "❓", "star": "⭐",
+    "heart": "❤", "happy": "😀", "smile": "☺️", "smiley": "☺️", "laugh": "😆", "lol": "😆",
+    "rofl": "🤣", "joy": "😂", "love": "😍", "wink": "😉", "shush": "🤫", "sush": "🤫",
+    "meh": "😐", "eye-roll": "🙄", "sad": "😢", "disappointed": "😞", "scream": "😱",
+    "think": "🤔",
+}
+
+#: relation symbol -> (relation, direction): "in" means the child relates to
+#: its parent (``+ x``: x supports the parent), "out" the parent to the child
+SYMBOLS = {
+    "+": ("support", "in"), "<+": ("support", "in"), "+>": ("support", "out"),
+    "-": ("attack", "in"), "<-": ("attack", "in"), "->": ("attack", "out"),
+    "_": ("undercut", "in"), "<_": ("undercut", "in"), "_>": ("undercut", "out"),
+    "><": ("contradictory", "out"),
+}
+
+_SPECIAL = re.compile(r"\\|\[|<!--|/\*|//|\{|\n")
+_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_HEADING = re.compile(r"(#+)(?:[ \t]+|$)")
+_PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?:[ \t]+|$)")
+_RELATION = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:[ \t]+|$)")
+_NEW_ELEMENT = re.compile(r"\[[^\]\n]+\](?!\()|<[^>\n]+>|\(\d+\)(?:[ \t]|$)|\*[ \t]|\d+\.[ \t]")
+_COLLAPSED = re.compile(r"-{4,}[ \t]*$")
+_EXPANDED_LINE = re.compile(r"(-{2,})[ \t]+(.*?)[ \t]+-{2,}[ \t]*$")
+_EXPANDED_START = re.compile(r"-{2,3}[ \t]*$")
+_EXPANDED_END = re.compile(r"-{2,}[ \t]*$")
+_STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)")
+_ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
+_DATA = re.compile("\ue000(\\d+)\ue001")
+_INLINE = re.compile(
+    r"(?P<esc>\\(?P<ec>[^\s\\]|\\))"
+    "|(?P<data>\ue000(?P<di>\\d+)\ue001)"
+    r"|(?P<mention>@(?:\[[^\]\n]*\]|<[^>\n]*>))"
+    r"|(?P<link>\[(?P<lt>[^\]\n]*)\]\([^)\n]*\))"
+    r"|(?P<tagb>#\((?P<tb>[^)\n]*)\))"
+    r"|(?P<tag>#(?P<tn>[\w-]+))"
+    r"|(?P<sc>\.(?P<scd>[^\s.]+)\.|:(?P<scc>[^\s:]+):)"
+    r"|(?P<em>\*+|_+)"
+)
+_BREAK = re.compile(r"\n[ \t]*")
+_SENTINEL = re.compile("[ \t]*\x00[ \t]*")
+
+
+# ---------------------------------------------------------------- the model ---
+
+
+@dataclass
+class Section:
+    """A heading and the part of the document under it."""
+
+    title: str
+    level: int
+    parent: Section | None
+    data: dict = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+
+    def group(self) -> str | None:
+        """The group (tag) its elements belong to: itself, or the nearest
+        enclosing section, skipping sections marked ``{isGroup: false}``."""
+        s: Section | None = self
+        while s is not None and s.data.get("isGroup") is False:
+            s = s.parent
+        return s.title if s is not None else None
+
+
+@dataclass
+class EquivalenceClass:
+    """A statement title and its members: Argdown's unit of "the same statement"."""
+
+    title: str
+    untitled: bool
+    line: int
+    column: int
+    text: str | None = None  # of the first member that defines it, as the reference reads it
+    clean: str | None = None  # the same without hashtags (argmap's text)
+    tags: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    defined: bool = False
+    section: Section | None = None
+
+
+@dataclass
+class PcsStatement:
+    """One numbered line of a premise-conclusion structure."""
+
+    title: str
+    number: int
+    role: str  # premise | intermediary-conclusion | main-conclusion
+    line: int
+    column: int
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Inference:
+    """An inference line (or block) before a conclusion; ``conclusion`` indexes
+    :attr:`Argument.pcs`."""
+
+    rules: str
+    data: dict
+    conclusion: int
+    line: int
+    column: int
+
+
+@dataclass
+class Argument:
+    """An argument: its descriptions, and its premise-conclusion structure once reconstructed."""
+
+    title: str
+    untitled: bool
+    line: int
+    column: int
+    description: str | None = None
+    clean: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    pcs: list[PcsStatement] = field(default_factory=list)
+    inferences: list[Inference] = field(default_factory=list)
+    defined: bool = False
+    section: Section | None = None
+
+    @property
+    def reconstructed(self) -> bool:
+        return bool(self.pcs)
+
+
+@dataclass
+class Relation:
+    """A typed relation between statements (equivalence classes), arguments and inferences.
+
+    ``source``/``target`` are ``("s", title)``, ``("a", title)`` or
+    ``("i", argument title, inference index)``.
+    """
+
+    type: str  # support attack undercut entails contrary contradictory
+    source: tuple
+    target: tuple
+    line: int
+    column: int
+    meta: dict | None = None
+
+    def view(self) -> dict:
+        names = {"s": "equivalence-class", "a": "argument", "i": "inference"}
+        return {"type": self.type, "from": self.source[1], "fromType": names[self.source[0]],
+                "to": self.target[1], "toType": names[self.target[0]]}
+
+
+@dataclass
+class Document:
+    """An Argdown document as the reference reads it."""
+
+    frontmatter: dict
+    statements: dict[str, EquivalenceClass]
+    arguments: dict[str, Argument]
+    relations: list[Relation]
+    sections: list[Section]
+    strict: bool = False
+
+    def view(self) -> dict:
+        """Statements, arguments and relations in the shape of the reference
+        CLI's JSON export (tags sorted, relations deduplicated and sorted)."""
+        relations = {json.dumps(r.view(), sort_keys=True) for r in self.relations}
+        return {
+            "statements": {t: {"text": s.text, "tags": sorted(s.tags)} for t, s in self.statements.items()},
+            "arguments": {t: {"description": a.description, "tags": sorted(a.tags),
+                              "pcs": [{"title": p.title, "role": p.role} for p in a.pcs]}
+                          for t, a in self.arguments.items()},
+            "relations": [json.loads(r) for r in sorted(relations)],
+        }
+
+
+# ------------------------------------------------------------- the scanner ---
+
+
+@dataclass
+class _Line:
+    """A logical line: a source line with comments cut out and data blocks
+    replaced by placeholders (so one may span several source lines)."""
+
+    text: str
+    offsets: list[int]
+    where: list[tuple[int, int]]
+    commented: bool = False
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        i = max(bisect_right(self.offsets, offset) - 1, 0)
+        line, col = self.where[i]
+        return line, col + offset - self.offsets[i]
+
+
+@dataclass
+class _Data:
+    raw: str
+    line: int
+    column: int
+
+
+def _match_brace(text: str, start: int) -> int | None:
+    """The offset just after the ``}`` closing the ``{`` at ``start`` (YAML-quote aware)."""
+    depth, quote, last = 0, "", ""
+    i, n = start, len(text)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                if quote == "'" and text.startswith("'", i + 1):
+                    i += 2
+                    continue
+                quote = ""
+        elif c in "\"'" and last in ("", "{", "[", ",", ":", "-", "?"):
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        if not quote and not c.isspace():
+            last = c
+        i += 1
+    return None
+
+
+def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Problem]]:
+    """Split text into logical lines, cutting out comments and data blocks."""
+    lines: list[_Line] = []
+    datas: list[_Data] = []
+    problems: list[Problem] = []
+    parts: list[str] = []
+    size = 0
+    offsets, where = [0], [(first_line, 1)]
+    commented = False
+    line, start = first_line, 0  # current source line and the offset where it starts
+    raw_next = 0  # source offset just after the last copied chunk
+    braces = True
+    pos, n = 0, len(text)
+
+    def copy(a: int, b: int) -> None:
+        nonlocal size, raw_next
+        if a >= b:
+            return
+        if a != raw_next:
+            offsets.append(size)
+            where.append((line, a - start + 1))
+        parts.append(text[a:b])
+        size += b - a
+        raw_next = b
+
+    def skip(a: int, b: int) -> None:  # consume text[a:b], keeping line numbers right
+        nonlocal line, start
+        k = text.count("\n", a, b)
+        if k:
+            line += k
+            start = text.rfind("\n", a, b) + 1
+
+    while pos < n:
+        m = _SPECIAL.search(text, pos)
+        if m is None:
+            copy(pos, n)
+            break
+        s, token = m.start(), m.group()
+        copy(pos, s)
+        pos = s + len(token)
+        if token == "\n":
+            lines.append(_Line("".join(parts), offsets, where, commented))
+            parts, size, commented = [], 0, False
+            line, start = line + 1, s + 1
+            raw_next = start
+            offsets, where = [0], [(line, 1)]
+        elif token == "\\":
+            if pos < n and text[pos] != "\n":
+                pos += 1
+            copy(s, pos)
+        elif token == "[":
+            link = _LINK.match(text, s)
+            if link:
+                pos = link.end()
+            copy(s, pos)
+        elif token in ("<!--", "/*"):
+            close = "-->" if token == "<!--" else "*/"
+            end = text.find(close, pos)
+            if end < 0:
+                problems.append(Problem(f"the comment opened here ({token}) is never closed",
+                                        line=line, column=s - start + 1, hint=f"Close it with {close}."))
+                end = n
+            else:
+                end += len(close)
+            skip(s, end)
+            while end < n and text[end] in " \t":  # the reference drops the spaces after a comment
+                end += 1
+            pos, commented = end, True
+        elif token == "//":
+            end = text.find("\n", pos)
+            pos, commented = (n if end < 0 else end), True
+        else:  # "{": a data block
+            end = _match_brace(text, s) if braces else None
+            if end is None:
+                if braces:
+                    problems.append(Problem(
+                        "the data block opened here with '{' is never closed", line=line,
+                        column=s - start + 1, hint="Close it with '}', or write \\{ for a literal brace."))
+                braces = False
+                copy(s, pos)
+                continue
+            placeholder = f"\ue000{len(datas)}\ue001"
+            datas.append(_Data(text[s:end], line, s - start + 1))
+            offsets.append(size)
+            where.append((line, s - start + 1))
+            parts.append(placeholder)
+            size += len(placeholder)
+            skip(s, end)
+            pos, raw_next = end, -1
+    lines.append(_Line("".join(parts), offsets, where, commented))
+    return lines, datas, problems
+
+
+# ------------------------------------------------------------------ inline ---
+
+
+@dataclass
+class _Text:
+    text: str  # as the reference reads it (hashtags kept)
+    clean: str  # hashtags removed
+    tags: list[str]
+    data: list[int]  # data placeholder indices
+    stray: int | None = None  # offset of text after a data block (an error)
+
+
+def _inline(s: str, remove_tags: bool = False) -> _Text:
+    """Resolve the inline elements of statement text: escapes, links, mentions,
+    hashtags, shortcodes, bold and italic markers, data placeholders.
+
+    Whitespace follows the reference: runs of spaces inside a line stay, a
+    line break becomes one space, and the spaces after a tag, link, mention,
+    shortcode or closing marker shrink to one.
+
+    >>> _inline("**pros & cons**   in  #tag  Argdown").text
+    'pros & cons in  #tag Argdown'
+    """
+    tokens: list[list[str]] = []  # [kind, value]: kind is "text", "tag" or "open" (an emphasis marker)
+    tags: list[str] = []
+    data: list[int] = []
+    opened: list[tuple[str, int]] = []  # (marker char, token index)
+    stray = None
+    eat = False
+    pos = 0
+
+    def add(chunk: str) -> None:
+        nonlocal eat
+        if eat:
+            lead = len(chunk) - len(chunk.lstrip(" \t"))
+            if lead:
+                tokens.append(["text", " "])
+                chunk = chunk[lead:]
+            eat = False
+        if chunk:
+            tokens.append(["text", chunk])
+
+    for m in _INLINE.finditer(s):
+        if m.start() > pos:
+            chunk = s[pos:m.start()]
+            if data and stray is None and chunk.strip():
+                stray = pos + len(chunk) - len(chunk.lstrip())
+            add(chunk)
+        pos = m.end()
+        eat = False
+        if data and stray is None and m.group("data") is None:
+            stray = m.start()
+        if m.group("esc"):
+            tokens.append(["text", m.group("ec")])
+        elif m.group("data"):
+            if data and stray is None:
+                stray = m.start()
+            data.append(int(m.group("di")))
+        elif m.group("mention"):
+            tokens.append(["text", m.group()])
+            eat = True
+        elif m.group("link"):
+            tokens.append(["text", m.group("lt")])
+            eat = True
+        elif m.group("tagb") or m.group("tag"):
+            name = m.group("tb") if m.group("tagb") else m.group("tn")
+            if name not in tags:
+                tags.append(name)
+            tokens.append(["tag", m.group()])
+            eat = True
+        elif m.group("sc"):
+            name = m.group("scd") if m.group("scd") is not None else m.group("scc")
+            tokens.append(["text", SHORTCODES.get(name, m.group())])
+            eat = True
+        else:  # a run of * or _: emphasis markers are dropped when they pair up
+            run, char = m.group(), m.group()[0]
+            before = s[m.start() - 1] if m.start() else ""
+            after = s[m.end()] if m.end() < len(s) else ""
+            if before and not before.isspace() and not after.isalnum() and opened and opened[-1][0] == char:
+                tokens[opened.pop()[1]] = ["text", ""]
+                eat = True
+            elif after and not after.isspace():
+                opened.append((char, len(tokens)))
+                tokens.append(["text", run])
+            else:
+                tokens.append(["text", run])
+    if pos < len(s):
+        chunk = s[pos:]
+        if data and stray is None and chunk.strip():
+            stray = pos + len(chunk) - len(chunk.lstrip())
+        add(chunk)
+    text = "".join(v if k != "tag" else ("\x00" if remove_tags else v) for k, v in tokens)
+    clean = "".join(v if k != "tag" else "\x00" for k, v in tokens)
+    return _Text(_spaces(text), _spaces(clean), tags, data, stray)
+
+
+def _spaces(text: str) -> str:
+    """Line breaks (with the next line's indentation) become one space unless
+    one is there already; removed tags leave one space."""
+    text = _BREAK.sub(lambda m: "" if m.start() and m.string[m.start() - 1] in " \t" else " ", text)
+    return _SENTINEL.sub(" ", text).strip()
+
+
+# ------------------------------------------------------------------ parser ---
+
+
+@dataclass
+class _Element:
+    """A statement or argument being read: where its text is, what it is."""
+
+    kind: str  # "s" or "a"
+    title: str
+    definition: bool  # has text of its own (titled definition or untitled statement)
+    pieces: list[tuple[_Line, int]]
+    line: int
+    column: int
+    relation: Relation | None = None  # the relation it is the child of
+    number: int | None = None  # pcs statement number
+    context: str = "top"
+    data: dict = field(default_factory=dict)
+
+    @property
+    def member(self) -> tuple:
+        return (self.kind, self.title)
+
+
+class _Parser:
+    def __init__(self, text: str, name: str) -> None:
+        self.name = name
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        self.problems: list[Problem] = []
+        self.statements: dict[str, EquivalenceClass] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.raw: list[tuple[str, str, tuple, tuple, int, int, tuple | None, Relation]] = []
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.untitled = 0
+        self.datas: list[_Data] = []
+        self.frontmatter: dict = {}
+        self.remove_tags = False
+
+    # ---- errors
+
+    def error(self, message: str, where: tuple[int, int] | None, hint: str = "") -> None:
+        line, col = where if where else (None, None)
+        self.problems.append(Problem(message, line=line, column=col, hint=hint))
+
+    # ---- the document
+
+    def run(self) -> Document:
+        body, first = self._frontmatter()
+        model = self.frontmatter.get("model") if isinstance(self.frontmatter.get("model"), dict) else {}
+        strict = model.get("mode") == "strict"
+        self.remove_tags = model.get("removeTagsFromText") is True
+        lines, self.datas, problems = _scan(body, first)
+        self.problems += problems
+        previous: _Element | None = None
+        block: list[_Line] = []
+        for line in lines + [_Line("", [0], [(0, 1)])]:
+            if line.text.strip():
+                block.append(line)
+            elif not line.commented and block:
+                previous = self._block(block, previous)
+                block = []
+        relations = self._relations(strict)
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+            raise MapInvalid(self.name, self.problems[:50])
+        return Document(self.frontmatter, self.statements, self.arguments, relations, self.sections, strict)
+
+    def _frontmatter(self) -> tuple[str, int]:
+        text = self.text
+        lead = len(text) - len(text.lstrip(" \t\n"))
+        skipped = text.count("\n", 0, lead)
+        m = re.match(r"===[ \t]*\n", text[lead:])
+        if not m:
+            return text, 1
+        start = lead + m.end()
+        end = re.compile(r"^===[ \t]*$", re.M).search(text, start)
+        first = skipped + 1
+        if end is None:
+            self.error("the front matter opened with === is never closed", (first, 1),
+                       hint="End it with a line of three equals signs (===).")
+            return "", 1
+        data = self._yaml(text[start:end.start()], first + 1, 1, block=True, what="front matter")
+        self.frontmatter = data if isinstance(data, dict) else {}
+        line_after = text.count("\n", 0, end.end()) + 1
+        return text[end.end():], line_after
+
+    def _yaml(self, source: str, line: int, col: int, *, block: bool, what: str) -> Any:
+        from . import yaml as yaml_format
+
+        try:
+            data = yaml_format.parse(source, name=self.name)
+        except MapInvalid as err:
+            for p in err.problems:
+                at_line = line + (p.line or 1) - 1
+                at_col = (p.column or 1) + (col - 1 if (p.line or 1) == 1 and not block else 0)
+                self.problems.append(Problem(f"invalid YAML in the {what}: " + p.message.removeprefix("invalid YAML: "),
+                                             line=at_line, column=at_col, hint=p.hint))
+            return {}
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.error(f"the {what} must be a mapping of keys to values, like {{key: value}}", (line, col))
+            return {}
+        return data
+
+    def _data(self, index: int) -> dict:
+        d = self.datas[index]
+        inner = d.raw[1:-1]
+        if inner.lstrip(" \t").startswith("\n"):  # block style: YAML between the braces
+            return self._yaml(inner, d.line, d.column + 1, block=True, what="data")
+        return self._yaml(d.raw, d.line, d.column, block=False, what="data")
+
+    # ---- blocks
+
+    def _block(self, lines: list[_Line], previous: _Element | None) -> _Element | None:
+        first = lines[0]
+        stripped = first.text.lstrip()
+        indent = len(first.text) - len(stripped)
+        if _HEADING.match(stripped):
+            self._heading(lines, indent)
+            return None
+        if _PCS_ITEM.match(stripped):
+            target = previous if previous is not None and previous.kind == "a" else None
+            self._pcs(lines, target)
+            return None
+        if _LIST_ITEM.match(stripped):
+            self._list(lines, indent)
+            return None
+        m = _RELATION.match(stripped)
+        if m:
+            self.error(f"a relation ('{m.group(1)}') must follow the statement or argument it relates to",
+                       first.pos(indent), hint="Remove the empty line above it, or put a statement first.")
+            return None
+        if stripped.startswith("--"):
+            self.error("an inference line (----) may only stand between the numbered statements of a "
+                       "premise-conclusion structure", first.pos(indent),
+                       hint="Put numbered statements like '(1) ...' before and after it.")
+            return None
+        root = self._start(first, indent, "top")
+        if root is None:
+            return None
+        self._tree(lines[1:], [(0, root.member, None)], root)
+        return root
+
+    def _heading(self, lines: list[_Line], indent: int) -> None:
+        first = lines[0]
+        m = _HEADING.match(first.text, indent)
+        assert m is not None
+        level = len(m.group(1))
+        content = _Content([(first, m.end())] + [(line, 0) for line in lines[1:]])
+        text = _inline(content.text)
+        data: dict = {}
+        for i in text.data:
+            data.update(self._data(i))
+        parent = self.section
+        while parent is not None and parent.level >= level:
+            parent = parent.parent
+        self.section = Section(text.clean or text.text, level, parent, data, text.tags)
+        self.sections.append(self.section)
+
+    def _list(self, lines: list[_Line], indent: int) -> None:
+        stack: list = []
+        current: _Element | None = None
+        for line in lines:
+            stripped = line.text.lstrip()
+            at = len(line.text) - len(stripped)
+            item = _LIST_ITEM.match(stripped)
+            relation = _RELATION.match(stripped)
+            if item and not relation:
+                if at != indent:
+                    self.error("nested lists are not supported in Argdown", line.pos(at),
+                               hint="Indent every list item alike, or use relations (+, -) to nest statements.")
+                    return
+                self._finish(current)
+                current = self._start(line, at + item.end(), "list")
+                if current is None:
+                    return
+                stack = [(0, current.member, None)]
+                continue
+            current = self._line(line, stack, current)
+            if current is None:
+                return
+        self._finish(current)
+
+    def _tree(self, lines: list[_Line], stack: list, current: _Element) -> None:
+        for line in lines:
+            current = self._line(line, stack, current)
+            if current is None:
+                return
+        self._finish(current)
+
+    def _line(self, line: _Line, stack: list, current: _Element | None) -> _Element | None:
+        """One line below a tree's root: a relation to a new child, or more text."""
+        stripped = line.text.lstrip()
+        at = len(line.text) - len(stripped)
+        m = _RELATION.match(stripped)
+        if m is None:
+            if _NEW_ELEMENT.match(stripped):
+                self.error("a new statement, argument or list item must start after an empty line",
+                           line.pos(at), hint="Insert an empty line before it, or a relation symbol such as '+'.")
+                return None
+            if current is not None:
+                current.pieces.append((line, 0))
+            return current
+        self._finish(current)
+        symbol = m.group(1)
+        if at > stack[-1][0]:
+            parent = stack[-1]
+            stack.append((at, None, None))
+        else:
+            while len(stack) > 1 and at < stack[-1][0]:
+                stack.pop()
+            if len(stack) == 1:
+                self.error(f"the relation '{symbol}' must be indented further than the line it relates to",
+                           line.pos(at), hint="Indent it, e.g. by two spaces.")
+                return None
+            parent = stack[-2]
+        child = self._start(line, at + m.end(), "relation")
+        if child is None:
+            return None
+        stack[-1] = (stack[-1][0], child.member, None)
+        child.relation = self._relate(symbol, parent, child, line.pos(at))
+        return child
+
+    # ---- elements
+
+    def _start(self, line: _Line, offset: int, context: str) -> _Element | None:
+        """Read the head of a statement or argument (its title, if any) and register it."""
+        rest = line.text[offset:]
+        where = line.pos(offset)
+        if not rest.strip() and context == "relation":
+            self.error("a relation needs a statement or argument after its symbol", where)
+            return None
+        m = _STATEMENT_HEAD.match(rest)
+        untitled = False
+        if m and not rest.startswith("(", m.end()):  # "[text](url)" is a link, not a title
+            kind, title, definition, head = "s", m.group(1).strip(), bool(m.group(2)), m.end()
+        elif (m := _ARGUMENT_HEAD.match(rest)) is not None:
+            kind, title, definition, head = "a", m.group(1).strip(), bool(m.group(2)), m.end()
+            if context == "pcs":
+                self.error("an argument cannot be a premise or conclusion", where,
+                           hint="Use a statement: [Title]: text, or a reference [Title].")
+                return None
+        else:
+            self.untitled += 1
+            kind, title, definition, head, untitled = "s", f"Untitled {self.untitled}", True, 0, True
+        element = _Element(kind, title, definition, [(line, offset + head)], *where, context=context)
+        registry: Any = self.statements if kind == "s" else self.arguments
+        item = registry.get(title)
+        if item is None:
+            cls = EquivalenceClass if kind == "s" else Argument
+            item = registry[title] = cls(title, untitled, *where)
+            item.section = self.section
+        elif definition and not item.defined and context != "pcs":
+            item.section = self.section
+        return element
+
+    def _finish(self, element: _Element | None) -> None:
+        """Read an element's text once all its lines are known."""
+        if element is None:
+            return
+        content = _Content(element.pieces)
+        text = _inline(content.text, self.remove_tags)
+        if text.stray is not None:
+            self.error("nothing may follow a data block {...} in a statement or argument",
+                       content.pos(text.stray), hint="Move the data to the end.")
+        data: dict = {}
+        for i in text.data:
+            data.update(self._data(i))
+        registry: Any = self.statements if element.kind == "s" else self.arguments
+        item = registry[element.title]
+        if element.definition and (text.text or text.tags):
+            if element.kind == "s" and item.text is None:
+                item.text, item.clean = text.text, text.clean
+            elif element.kind == "a" and item.description is None:
+                item.description, item.clean = text.text, text.clean
+            item.defined = True
+        elif not element.definition:
+            leftover = _strip_tags_and_data(content.text)
+            if leftover is not None:
+                what = "statement" if element.kind == "s" else "argument"
+                self.error(f"text after a {what} reference; only tags and data may follow it",
+                           content.pos(leftover),
+                           hint="Add a colon after the title to define it ([Title]: text), or start a new line.")
+        for tag in text.tags:
+            if tag not in item.tags:
+                item.tags.append(tag)
+        meta = data.pop("attack", None) if element.relation is not None else None
+        if isinstance(meta, dict) and element.relation is not None:
+            element.relation.meta = meta
+        item.data.update(data)
+        element.data = data
+
+    # ---- relations
+
+    def _relate(self, symbol: str, parent: tuple, child: _Element, where: tuple[int, int]) -> Relation:
+        kind, direction = SYMBOLS[symbol]
+        parent_member, step = parent[1], parent[2]
+        if parent_member[0] == "i" and not (kind == "undercut" and direction == "in"):
+            self.error(f"'{symbol}' cannot relate to an inference: an inference can only be undercut",
+                       where, hint="Use '_' or '<_' below an inference line.")
+        if kind == "contradictory" and (parent_member[0] != "s" or child.kind != "s"):
+            self.error("'><' (contradiction) can only connect two statements", where,
+                       hint="Use '-' or '->' for an attack involving an argument.")
+        source, target = (child.member, parent_member) if direction == "in" else (parent_member, child.member)
+        if kind == "undercut" and direction == "in" and step is not None:
+            target = ("i",) + step  # below a conclusion: undercuts the inference leading to it
+        relation = Relation(kind, source, target, *where)
+        self.raw.append((kind, direction, source, target, *where, step, relation))
+        return relation
+
+    def _relations(self, strict: bool) -> list[Relation]:
+        """Type the relations as the reference does: outgoing relations of a
+        reconstructed argument become relations of its main conclusion."""
+        out = []
+        for kind, _, source, target, line, col, _step, relation in self.raw:
+            if source[0] == "a":
+                argument = self.arguments[source[1]]
+                if argument.reconstructed:
+                    source = ("s", argument.pcs[-1].title)
+            if source == target:
+                continue
+            t = kind
+            if kind in ("support", "attack") and source[0] == "s" and target[0] == "s" and strict:
+                t = "entails" if kind == "support" else "contrary"
+            relation.type, relation.source, relation.target = t, source, target
+            out.append(relation)
+        return out
+
+    # ---- premise-conclusion structures
+
+    def _pcs(self, lines: list[_Line], target: _Element | None) -> None:
+        first = lines[0]
+        start = first.pos(len(first.text) - len(first.text.lstrip()))
+        if target is not None:
+            argument = self.arguments[target.title]
+            if argument.pcs:
+                self.error(f"the argument <{argument.title}> already has a premise-conclusion structure "
+                           f"(line {argument.pcs[0].line})", start,
+                           hint="Give this one another title, or remove one of them.")
+                return
+        else:
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
+            argument = self.arguments[title] = Argument(title, True, *start)
+        argument.section = self.section
+        items: list[_Element] = []
+        sequence: list[Any] = []  # _Element or Inference, in order
+        stack: list = []
+        current: _Element | None = None
+        expanded: list | None = None  # pieces of an open expanded inference
+        expanded_at: tuple[int, int] = start
+        for line in lines:
+            stripped = line.text.lstrip()
+            at = len(line.text) - len(stripped)
+            if expanded is not None:
+                if _EXPANDED_END.match(stripped):
+                    inference = self._inference(expanded, expanded_at, len(items))
+                    sequence.append(inference)
+                    stack = [(0, ("i", argument.title, len(argument.inferences)), None)]
+                    argument.inferences.append(inference)
+                    expanded = None
+                elif _PCS_ITEM.match(stripped):
+                    self.error("this inference is never closed", expanded_at,
+                               hint="End it with a line of two hyphens (--) before the next statement.")
+                    return
+                else:
+                    expanded.append((line, 0))
+                continue
+            item = _PCS_ITEM.match(stripped)
+            if item:
+                self._finish(current)
+                current = self._start(line, at + item.end(), "pcs")
+                if current is None:
+                    return
+                current.number = int(item.group(1))
+                step = (argument.title, len(argument.inferences) - 1) if sequence and isinstance(
+                    sequence[-1], Inference) else None
+                items.append(current)
+                sequence.append(current)
+                stack = [(0, current.member, step)]
+                continue
+            if stripped.startswith("--") and not _RELATION.match(stripped):
+                self._finish(current)
+                current = None
+                if not items or isinstance(sequence[-1], Inference):
+                    self.error("an inference must stand between two numbered statements", line.pos(at),
+                               hint="Put a numbered statement like '(2) ...' before it.")
+                    return
+                if _COLLAPSED.match(stripped):
+                    inference = self._inference([], line.pos(at), len(items))
+                elif (single := _EXPANDED_LINE.match(stripped)) is not None:
+                    inference = self._inference([(line, at + single.start(2))], line.pos(at), len(items),
+                                                end=at + single.end(2))
+                elif _EXPANDED_START.match(stripped):
+                    expanded, expanded_at = [], line.pos(at)
+                    continue
+                else:
+                    self.error("invalid inference line", line.pos(at),
+                               hint="Use four hyphens (----), or '-- rule --', or a block between two lines of '--'.")
+                    return
+                sequence.append(inference)
+                argument.inferences.append(inference)
+                stack = [(0, ("i", argument.title, len(argument.inferences) - 1), None)]
+                continue
+            if isinstance(sequence[-1], Inference) and not _RELATION.match(stripped):
+                self.error("expected a numbered statement like '(3) ...' after the inference", line.pos(at),
+                           hint="A premise-conclusion structure lists numbered statements and inference lines only.")
+                return
+            current = self._line(line, stack, current)
+            if current is None:
+                return
+        self._finish(current)
+        if expanded is not None:
+            self.error("this inference is never closed", expanded_at,
+                       hint="End it with a line of two hyphens (--).")
+            return
+        if isinstance(sequence[-1], Inference):
+            self.error("a premise-conclusion structure must end with its conclusion",
+                       (sequence[-1].line, sequence[-1].column),
+                       hint="Add a numbered statement after the last inference line.")
+            return
+        if len(sequence) < 2 or not isinstance(sequence[-2], Inference):
+            last = items[-1]
+            self.error("missing inference before the conclusion", (last.line, last.column),
+                       hint="Put a line of four hyphens (----) before the last numbered statement.")
+            return
+        conclusions = {inference.conclusion for inference in argument.inferences}
+        for i, element in enumerate(items):
+            role = "premise"
+            if i == len(items) - 1:
+                role = "main-conclusion"
+            elif i in conclusions:
+                role = "intermediary-conclusion"
+            argument.pcs.append(PcsStatement(element.title, element.number or i + 1, role, element.line,
+                                             element.column, element.data))
+
+    def _inference(self, pieces: list, where: tuple[int, int], conclusion: int, end: int | None = None) -> Inference:
+        content = _Content(pieces, end)
+        text = _inline(content.text)
+        data: dict = {}
+        for i in text.data:
+            data.update(self._data(i))
+        return Inference(text.text, data, conclusion, *where)
+
+
+class _Content:
+    """The text of an element spread over several logical lines, with positions."""
+
+    def __init__(self, pieces: list[tuple[_Line, int]], end: int | None = None) -> None:
+        self.pieces = pieces
+        texts = [line.text[start:] for line, start in pieces]
+        if end is not None and pieces:
+            texts[-1] = pieces[-1][0].text[pieces[-1][1]:end]
+        self.starts = []
+        total = 0
+        for t in texts:
+            self.starts.append(total)
+            total += len(t) + 1
+        self.text = "\n".join(texts)
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        i = max(bisect_right(self.starts, offset) - 1, 0)
+        line, start = self.pieces[i]
+        return line.pos(start + offset - self.starts[i])
+
+
+def _strip_tags_and_data(s: str) -> int | None:
+    """The offset of the first character in ``s`` that is not whitespace, a
+    hashtag or a data placeholder; None when there is none."""
+    pos = 0
+    pattern = re.compile("\\s+|#\\([^)\\n]*\\)|#[\\w-]+|\ue000\\d+\ue001")
+    while pos < len(s):
+        m = pattern.match(s, pos)
+        if not m:
+            return pos
+        pos = m.end()
+    return None
+
+
+def parse(text: str, *, name: str = "<string>") -> Document:
+    """The Argdown-level reading of ``text``.
+
+    Raises :class:`~argmap.errors.MapInvalid` with one located problem per
+    syntax error.
+
+    >>> doc = parse("[A]: a\\n  - <B>: b\\n")
+    >>> [r.view()["type"] for r in doc.relations]
+    ['attack']
+    """
+    return _Parser(text, name).run()
