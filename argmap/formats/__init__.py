@@ -12,6 +12,7 @@ row in :data:`FORMATS`. Adding a format touches nothing else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Callable
@@ -48,12 +49,39 @@ def _looks_like_json(text: str) -> int:
     return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
 
 
+_ARGDOWN_HINT = re.compile(r"\A\s*===[ \t]*\r?\n|^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]", re.M)
+_AIF_KEYS = re.compile(r'"(nodes|edges)"\s*:')
+
+
+def _looks_like_argdown(text: str) -> int:
+    """Front matter (===) or a statement/argument definition at a line start."""
+    return 1 if _ARGDOWN_HINT.search(text[:65536]) else 0
+
+
+def _looks_like_aif(text: str) -> int:
+    """A JSON object with "nodes" and "edges": outweighs the .json suffix."""
+    if _looks_like_json(text) == 0:
+        return 0
+    found = {m.group(1) for m in _AIF_KEYS.finditer(text[:1_000_000])}
+    return 4 if found == {"nodes", "edges"} and '"statements"' not in text[:65536] else 0
+
+
+def _looks_like_kialo(text: str) -> int:
+    return 3 if text.lstrip("\ufeff \t\r\n").startswith("Discussion Title:") else 0
+
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
         Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
                sniff=_looks_like_json),
+        Format("argdown", "argdown", (".argdown", ".ad"), "Argdown argumentation syntax (argdown.org)",
+               read=True, write=True, sniff=_looks_like_argdown),
+        Format("aif", "aif", (".aif", ".aif.json"), "AIF JSON (AIFdb, OVA3/xAIF)", read=True, write=True,
+               sniff=_looks_like_aif),
+        Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True,
+               sniff=_looks_like_kialo),
     )
 }
 

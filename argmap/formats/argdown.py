@@ -669,6 +669,7 @@ class _Parser:
         m = _RELATION.match(stripped)
         if m is None:
             if _NEW_ELEMENT.match(stripped):
+                self._finish(current)
                 self.error("a new statement, argument or list item must start after an empty line",
                            line.pos(at), hint="Insert an empty line before it, or a relation symbol such as '+'.")
                 return None
@@ -706,7 +707,7 @@ class _Parser:
             return None
         m = _STATEMENT_HEAD.match(rest)
         untitled = False
-        if m and not rest.startswith("(", m.end()):  # "[text](url)" is a link, not a title
+        if m and (m.group(2) or not rest.startswith("(", m.end())):  # "[text](url)" is a link, not a title
             kind, title, definition, head = "s", m.group(1).strip(), bool(m.group(2)), m.end()
         elif (m := _ARGUMENT_HEAD.match(rest)) is not None:
             kind, title, definition, head = "a", m.group(1).strip(), bool(m.group(2)), m.end()
@@ -773,7 +774,7 @@ class _Parser:
             self.error(f"'{symbol}' cannot relate to an inference: an inference can only be undercut",
                        where, hint="Use '_' or '<_' below an inference line.")
         if kind == "contradictory" and (parent_member[0] != "s" or child.kind != "s"):
-            self.error("'><' (contradiction) can only connect two statements", where,
+            self.error("'><' (contradiction) can only connect two statements", (child.line, child.column),
                        hint="Use '-' or '->' for an attack involving an argument.")
         source, target = (child.member, parent_member) if direction == "in" else (parent_member, child.member)
         if kind == "undercut" and direction == "in" and step is not None:
@@ -962,3 +963,461 @@ def parse(text: str, *, name: str = "<string>") -> Document:
     ['attack']
     """
     return _Parser(text, name).run()
+
+
+# ---------------------------------------------------------- onto argmap ---
+
+_FIELDS = ("quote", "paragraph", "speaker", "note")
+_ATTACK_FIELDS = ("text", "quote", "paragraph", "speaker", "note")
+
+
+def loads(text: str, *, name: str = "<string>") -> Any:
+    """Read Argdown text into a validated :class:`~argmap.model.ArgumentMap`."""
+    from ..validate import validate
+
+    data, positions = to_map_data(parse(text, name=name), name=name)
+    return validate(data, name=name, locate=locator(positions))
+
+
+def to_map_data(doc: Document, *, name: str = "<string>") -> tuple[dict, dict]:
+    """Plain map data (ready for validation) from an Argdown document, and the
+    position of every statement, argument and attack in the Argdown text.
+
+    >>> data, _ = to_map_data(parse("<A>: Because.\\n  +> [B]: So.\\n"))
+    >>> [(s["id"], s["kind"]) for s in data["statements"]]
+    [('a', 'premise'), ('b', 'claim')]
+    >>> data["arguments"]
+    [{'id': 'arg-a', 'premises': ['a'], 'conclusion': 'b'}]
+    """
+    return _Mapper(doc).run(name)
+
+
+def _base(prefix: str, id_: str) -> str:
+    """A generated id made from another: ``arg-x``, ``att-x`` (short enough to stay valid)."""
+    return f"{prefix}-{id_}"[:180].rstrip("-")
+
+
+def _tags_and_kind(tags: list[str], data: dict) -> tuple[list[str], Any]:
+    """Hashtags and data ``tags`` as argmap tags; the kind from data or a kind hashtag."""
+    kind = data.get("kind")
+    out = list(tags)
+    if kind is None:
+        kind = next((t for t in tags if t in KINDS), None)
+        if kind is not None:
+            out.remove(kind)
+    extra = data.get("tags")
+    if isinstance(extra, list):
+        out += extra
+    elif extra is not None:
+        out.append(extra)  # let validation say what is wrong with it
+    return out, kind
+
+
+class _Mapper:
+    """Maps the Argdown-level view onto argmap statements, arguments and attacks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.ids = Ids()
+        self.statements: list[dict] = []
+        self.arguments: list[dict] = []
+        self.attacks: list[dict] = []
+        self.positions: dict[tuple, tuple[int, int]] = {}
+        self.of_statement: dict[str, str] = {}  # equivalence class title -> id
+        self.of_sketch: dict[str, str] = {}  # sketched argument title -> id of the statement standing for it
+        self.steps: dict[str, list[int]] = {}  # reconstructed argument title -> indices in self.arguments
+        self.supports: set[tuple] = set()
+        self.pairs: set[tuple[str, str]] = set()
+
+    def run(self, name: str) -> tuple[dict, dict]:
+        doc = self.doc
+        for item in [*doc.statements.values(), *doc.arguments.values()]:
+            self.ids.reserve(item.data.get("id"))
+        for argument in doc.arguments.values():
+            for inference in argument.inferences:
+                self.ids.reserve(inference.data.get("id"))
+        for relation in doc.relations:
+            if relation.meta:
+                self.ids.reserve(relation.meta.get("id"))
+        self._statements()
+        for argument in doc.arguments.values():
+            if argument.reconstructed:
+                self._steps(argument)
+        pending = []
+        for relation in doc.relations:
+            if relation.type in ("support", "entails"):
+                self._support(relation)
+            else:
+                pending.append(relation)
+        for relation in pending:
+            self._attack(relation)
+        infer_kinds(self.statements, self.arguments)
+        kinds = {s["id"]: s["kind"] for s in self.statements}
+        for attack in self.attacks:
+            if attack["type"] is None:
+                attack["type"] = attack_type(kinds.get(attack["to"]))
+        for a in self.arguments:
+            if a["id"] is None:
+                a["id"] = self.ids.allocate(a.pop("_base"), "argument")
+            a.pop("_base", None)
+            if a.get("title") == a["id"]:
+                a["title"] = None
+        for a in self.attacks:
+            if "_argument" in a:
+                a["to"] = self.arguments[a.pop("_argument")]["id"]
+            if a["id"] is None:
+                a["id"] = self.ids.allocate(a.pop("_base"), "attack")
+            a.pop("_base", None)
+        data: dict[str, Any] = {"title": self._title(name)}
+        front = doc.frontmatter
+        description = front.get("description", front.get("subTitle", front.get("subtitle")))
+        if description is not None:
+            data["description"] = description if not isinstance(description, str) else " ".join(description.split())
+        if front.get("source") is not None:
+            data["source"] = front["source"]
+        data["statements"] = [{k: v for k, v in s.items() if v not in (None, [])} for s in self.statements]
+        if self.arguments:
+            data["arguments"] = [{k: v for k, v in a.items() if v not in (None, [])} for a in self.arguments]
+        if self.attacks:
+            data["attacks"] = [{k: v for k, v in a.items() if v not in (None, [])} for a in self.attacks]
+        return data, self.positions
+
+    def _title(self, name: str) -> Any:
+        title = self.doc.frontmatter.get("title")
+        if isinstance(title, str):
+            return " ".join(title.split())
+        return title if title is not None else title_from_name(name, SUFFIXES)
+
+    # ---- statements
+
+    def _statements(self) -> None:
+        """Equivalence classes, and the sketched arguments standing in as statements, in document order."""
+        items: list[Any] = list(self.doc.statements.values())
+        sketches = [a for a in self.doc.arguments.values() if not a.reconstructed]
+        items += sketches
+        items.sort(key=lambda x: (x.line, x.column))
+        for item in items:
+            is_sketch = isinstance(item, Argument)
+            text = item.clean if not is_sketch else item.clean
+            tags, kind = _tags_and_kind(item.tags, item.data)
+            group = item.section.group() if item.section is not None else None
+            if group and group not in tags:
+                tags.append(group)
+            title = item.data.get("title", None if item.untitled else item.title)
+            explicit = item.data.get("id")
+            if text is None or text == "":
+                text = item.data.get("text") or (title if isinstance(title, str) else None) or item.title
+            text = item.data.get("text", text)
+            if explicit is not None:
+                id_ = explicit
+            elif item.untitled:
+                id_ = self.ids.allocate(text_slug(text if isinstance(text, str) else ""), "statement")
+            else:
+                id_ = self.ids.allocate(slugify(title if isinstance(title, str) else item.title), "statement")
+            entry = {"id": id_, "kind": kind, "text": text,
+                     "title": title if title != id_ else None,
+                     **{k: item.data.get(k) for k in _FIELDS}, "tags": tags}
+            self.positions[("statements", len(self.statements))] = (item.line, item.column)
+            self.statements.append(entry)
+            (self.of_sketch if is_sketch else self.of_statement)[item.title] = id_
+
+    # ---- arguments
+
+    def _steps(self, argument: Argument) -> None:
+        """One argmap argument per inference step of a premise-conclusion structure."""
+        pcs, numbers = argument.pcs, {p.number: i for i, p in enumerate(argument.pcs)}
+        tags, _ = _tags_and_kind(argument.tags, argument.data)
+        group = argument.section.group() if argument.section is not None else None
+        if group and group not in tags:
+            tags.append(group)
+        self.steps[argument.title] = []
+        start, count = 0, len(argument.inferences)
+        base = _base("arg", self.of_statement[pcs[-1].title]) if argument.untitled else slugify(argument.title)
+        for k, inference in enumerate(argument.inferences):
+            j = inference.conclusion
+            uses = inference.data.get("uses", pcs[j].data.get("uses"))
+            if isinstance(uses, list) and uses and all(isinstance(u, int) and u in numbers for u in uses):
+                chosen = [pcs[numbers[u]] for u in uses]
+            else:
+                chosen = pcs[start:j]
+            premises: list[str] = []
+            for p in chosen:
+                sid = self.of_statement[p.title]
+                if sid not in premises:
+                    premises.append(sid)
+            last = k == count - 1
+            extra = {**(argument.data if last else {}), **inference.data}
+            entry = {
+                "id": extra.get("id"),
+                "_base": base if count == 1 else f"{base}-{k + 1}",
+                "title": (None if argument.untitled else argument.title) if last else None,
+                "premises": premises,
+                "conclusion": self.of_statement[pcs[j].title],
+                "scheme": extra.get("scheme", inference.rules or None),
+                "text": extra.get("text", argument.clean or None) if last else extra.get("text"),
+                **{f: extra.get(f) for f in _FIELDS},
+                "tags": tags if last else [],
+            }
+            self.positions[("arguments", len(self.arguments))] = (inference.line, inference.column)
+            self.steps[argument.title].append(len(self.arguments))
+            self.supports.add((tuple(premises), entry["conclusion"]))
+            self.arguments.append(entry)
+            start = j
+
+    def _statement_of(self, member: tuple) -> str | None:
+        """The statement standing for a relation member (None for an inference)."""
+        if member[0] == "s":
+            return self.of_statement[member[1]]
+        if member[0] == "a":
+            argument = self.doc.arguments[member[1]]
+            if argument.reconstructed:
+                return self.of_statement[argument.pcs[-1].title]
+            return self.of_sketch[member[1]]
+        return None
+
+    def _support(self, relation: Relation) -> None:
+        source, target = self._statement_of(relation.source), self._statement_of(relation.target)
+        if source is None or target is None or source == target:
+            return
+        key = ((source,), target)
+        if key in self.supports:
+            return
+        self.supports.add(key)
+        self.positions[("arguments", len(self.arguments))] = (relation.line, relation.column)
+        self.arguments.append({"id": None, "_base": _base("arg", source), "premises": [source], "conclusion": target})
+
+    # ---- attacks
+
+    def _attack(self, relation: Relation) -> None:
+        source = self._statement_of(relation.source)
+        if source is None:
+            return
+        target = relation.target
+        if relation.type in ("contrary", "contradictory"):
+            self._add_attack(source, self._statement_of(target), None, relation)
+            self._add_attack(self._statement_of(target), source, None, relation, meta=False)
+            return
+        if target[0] == "i":
+            step = self.steps.get(target[1], [])
+            if target[2] < len(step):
+                self._add_attack(source, None, "undercut", relation, index=step[target[2]])
+            return
+        if target[0] == "a" and self.doc.arguments[target[1]].reconstructed:
+            last = self.steps[target[1]][-1]
+            self._add_attack(source, None, "undercut", relation, index=last)
+            return
+        if relation.type == "undercut":
+            stand_in = self._statement_of(target)
+            found = [i for i, a in enumerate(self.arguments)
+                     if (a["conclusion"] == stand_in if target[0] == "s" else stand_in in a["premises"])]
+            for i in found:
+                self._add_attack(source, None, "undercut", relation, index=i)
+            if found:
+                return
+        self._add_attack(source, self._statement_of(target), None, relation)
+
+    def _add_attack(self, source: Any, target: Any, kind: str | None, relation: Relation,
+                    index: int | None = None, meta: bool = True) -> None:
+        """An attack; ``index`` names a target argument whose id is not known yet."""
+        if target is None and index is None or source is None:
+            return
+        key_target = target if index is None else ("argument", index)
+        if source == key_target or (source, key_target) in self.pairs:
+            return
+        self.pairs.add((source, key_target))
+        info = relation.meta if meta and isinstance(relation.meta, dict) else {}
+        entry = {"id": info.get("id"), "_base": _base("att", source), "from": source, "to": target,
+                 "type": info.get("type", kind), **{f: info.get(f) for f in _ATTACK_FIELDS},
+                 "tags": info.get("tags", [])}
+        if index is not None:
+            entry["_argument"] = index
+        self.positions[("attacks", len(self.attacks))] = (relation.line, relation.column)
+        self.attacks.append(entry)
+
+
+# ------------------------------------------------------------------ writer ---
+
+_ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])")
+_CANDIDATE = re.compile(r"(?<!\\)[.:](?=[^\s.:]+[.:])")
+_SAFE_TITLE = re.compile(r"[^\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
+_SAFE_TAG = re.compile(r"[^()\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
+_WORD_TAG = re.compile(r"[\w-]+")
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}]")
+
+
+def dumps(graph: Any, options: Any = None) -> str:
+    """The map held by ``graph`` as Argdown, readable by the reference CLI.
+
+    Statements become definitions (``[title]: text #kind {quote: ...}``),
+    arguments premise-conclusion structures (the scheme as inference rule),
+    attacks relations (``-`` or ``_`` below their target); the front matter
+    keeps the title, description and source. Reading it back gives the same
+    map.
+
+    >>> from argmap.graph import _demo
+    >>> print(dumps(_demo()))
+    ===
+    title: "T"
+    model:
+      removeTagsFromText: true
+    ===
+    <BLANKLINE>
+    [p]: P. #premise
+    <BLANKLINE>
+    [c]: C. #proposal
+    <BLANKLINE>
+    [x]: X. #claim
+    <BLANKLINE>
+    <a>
+    <BLANKLINE>
+    (1) [p]
+    ----
+    (2) [c]
+    <BLANKLINE>
+    <a>
+        _ [x] {attack: {id: "t"}}
+    <BLANKLINE>
+    """
+    from ..graph import map_data
+
+    return _Writer(map_data(graph)).run()
+
+
+def escape(text: str) -> str | None:
+    """``text`` written so that Argdown reads it back unchanged, or None when
+    it cannot be (a line break, for instance).
+
+    >>> escape("Use [brackets], #hashtags and *stars* freely.")
+    'Use \\\\[brackets\\\\], \\\\#hashtags and \\\\*stars\\\\* freely.'
+    """
+    out = _ESCAPE.sub(lambda m: "\\" + m.group(), text)
+    for _ in range(4):
+        if _inline(out).clean == text:
+            return out
+        out = _CANDIDATE.sub(lambda m: "\\" + m.group(), out, count=1)
+    return None
+
+
+def _yaml_value(value: Any) -> str:
+    """A value as YAML flow text (JSON, with braces and unprintables escaped)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return json.dumps(value)
+
+
+class _Writer:
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.out: list[str] = []
+
+    def run(self) -> str:
+        data = self.data
+        front = [f"title: {_yaml_value(data['title'])}"]
+        for key in ("description", "source"):
+            if data.get(key) is not None:
+                front.append(f"{key}: {_yaml_value(data[key])}")
+        front += ["model:", "  removeTagsFromText: true"]
+        self.out.append("===\n" + "\n".join(front) + "\n===")
+        statements = data.get("statements", [])
+        arguments = data.get("arguments", [])
+        stitles = self._titles(statements)
+        atitles = self._titles(arguments)
+        kinds = {s["id"]: s["kind"] for s in statements}
+        for s, title in zip(statements, stitles):
+            self._statement(s, title)
+        name_of = {s["id"]: t for s, t in zip(statements, stitles)}
+        arg_name = {a["id"]: t for a, t in zip(arguments, atitles)}
+        for a, title in zip(arguments, atitles):
+            self._argument(a, title, name_of)
+        sources: set[str] = set()
+        for t in data.get("attacks", []):
+            meta: dict[str, Any] = {}
+            base = _base("att", t["from"])
+            if t["id"] != base or t["from"] in sources:
+                meta["id"] = t["id"]
+            sources.add(t["from"])
+            if t["type"] == "undercut":
+                head, symbol = f"<{arg_name[t['to']]}>", "_"
+            else:
+                head, symbol = f"[{name_of[t['to']]}]", "-"
+                if t["type"] != attack_type(kinds.get(t["to"])):
+                    meta["type"] = t["type"]
+            for f in (*_ATTACK_FIELDS, "tags"):
+                if t.get(f) not in (None, [], ()):
+                    meta[f] = t[f]
+            tail = f" {_yaml_value({'attack': meta})}" if meta else ""
+            self.out.append(f"{head}\n    {symbol} [{name_of[t['from']]}]{tail}")
+        return "\n\n".join(self.out) + "\n"
+
+    @staticmethod
+    def _titles(items: list[dict]) -> list[str]:
+        """Unique Argdown titles: an item's ``title`` when it is safe to write, else its id."""
+        used = {i["id"] for i in items if not i.get("title")}
+        titles = []
+        for i in items:
+            title = i.get("title")
+            if title and _SAFE_TITLE.fullmatch(title) and title == title.strip() and title not in used \
+                    and "//" not in title and "/*" not in title:
+                used.add(title)
+                titles.append(title)
+            else:
+                titles.append(i["id"])
+        return titles
+
+    def _common(self, item: dict, title: str, data: dict) -> str:
+        """Text, hashtags and data of a statement or argument; fills ``data``."""
+        if slugify(title) != item["id"]:
+            data["id"] = item["id"]
+        if item.get("title") and item["title"] != title:
+            data["title"] = item["title"]
+        text = ""
+        if item.get("text") is not None:
+            written = escape(item["text"])
+            if written is None:
+                written = escape(" ".join(item["text"].split())) or "(see data)"
+                data["text"] = item["text"]
+            text = " " + written
+        tags = list(item.get("tags", []))
+        marks = []
+        kind = item.get("kind")
+        if kind and any(t in KINDS for t in tags):
+            data["kind"] = kind
+        elif kind:
+            marks.append(f"#{kind}")
+        if len(set(tags)) == len(tags) and all(_SAFE_TAG.fullmatch(t) and t == t.strip() for t in tags):
+            marks += [f"#{t}" if _WORD_TAG.fullmatch(t) else f"#({t})" for t in tags]
+        elif tags:
+            data["tags"] = tags
+        for f in _FIELDS:
+            if item.get(f) is not None:
+                data[f] = item[f]
+        return text + "".join(" " + m for m in marks)
+
+    def _statement(self, s: dict, title: str) -> None:
+        data: dict[str, Any] = {}
+        body = self._common(s, title, data)
+        tail = f" {_yaml_value(data)}" if data else ""
+        self.out.append(f"[{title}]:{body}{tail}")
+
+    def _argument(self, a: dict, title: str, name_of: dict[str, str]) -> None:
+        data: dict[str, Any] = {}
+        body = self._common(a, title, data)
+        inference = "----"
+        scheme = a.get("scheme")
+        if scheme is not None:
+            written = escape(scheme)
+            if written and written == written.strip() and not written.endswith("-") \
+                    and _inline(written).text == scheme:
+                inference = f"-- {written} --"
+            else:
+                data["scheme"] = scheme
+        tail = f" {_yaml_value(data)}" if data else ""
+        colon = ":" if a.get("text") is not None else ""
+        lines = [f"({i}) [{name_of[p]}]" for i, p in enumerate(a["premises"], 1)]
+        lines += [inference, f"({len(a['premises']) + 1}) [{name_of[a['conclusion']]}]"]
+        self.out.append(f"<{title}>{colon}{body}{tail}")
+        self.out.append("\n".join(lines))
