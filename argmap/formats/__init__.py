@@ -49,12 +49,16 @@ def _looks_like_json(text: str) -> int:
     return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
 
 
-_ARGDOWN_HINT = re.compile(r"\A\s*===[ \t]*\r?\n|^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]", re.M)
+_ARGDOWN_HINT = re.compile(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]", re.M)
+_ARGDOWN_START = re.compile(r"\A\s*(?:===[ \t]*\r?\n|(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t])")
 _AIF_KEYS = re.compile(r'"(nodes|edges)"\s*:')
 
 
 def _looks_like_argdown(text: str) -> int:
-    """Front matter (===) or a statement/argument definition at a line start."""
+    """2 for front matter (===) or a statement/argument definition first, 1 for
+    such a definition at the start of some line."""
+    if _ARGDOWN_START.match(text):
+        return 2
     return 1 if _ARGDOWN_HINT.search(text[:65536]) else 0
 
 

@@ -100,16 +100,28 @@ def infer_kinds(statements: list[dict], arguments: Iterable[dict]) -> None:
             s["kind"] = "claim" if s["id"] in concluded else "premise"
 
 
-def attack_type(target_kind: Any) -> str:
+def attack_type(target_kind: Any, used_as_premise: bool = True) -> str:
     """Rebut or undermine, for an attack on a statement of this kind.
 
-    An attack on a statement offered as given (a premise) undermines it; an
-    attack on anything argued for or proposed rebuts it.
+    An attack on a statement offered as given (a premise that some argument
+    uses, or that the input calls a premise) undermines it; an attack on
+    anything argued for, proposed, or merely asserted rebuts it.
 
-    >>> attack_type("premise"), attack_type("claim")
-    ('undermine', 'rebut')
+    >>> attack_type("premise"), attack_type("claim"), attack_type("premise", used_as_premise=False)
+    ('undermine', 'rebut', 'rebut')
     """
-    return "undermine" if target_kind == "premise" else "rebut"
+    return "undermine" if target_kind == "premise" and used_as_premise else "rebut"
+
+
+def attack_types(statements: list[dict], arguments: list[dict], attacks: list[dict], explicit: set[str]) -> None:
+    """Fill in the ``type`` of attacks that have none, in place (after
+    :func:`infer_kinds`); ``explicit`` holds the statements whose kind the input gave."""
+    kinds = {s["id"]: s["kind"] for s in statements}
+    used = {p for a in arguments for p in a["premises"]}
+    for attack in attacks:
+        if attack.get("type") is None:
+            target = attack["to"]
+            attack["type"] = attack_type(kinds.get(target), target in used or target in explicit)
 
 
 def locator(positions: dict[tuple, tuple[int, int]]) -> Any:

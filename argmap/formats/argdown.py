@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import MapInvalid, Problem
-from ._common import KINDS, Ids, attack_type, infer_kinds, locator, slugify, text_slug, title_from_name
+from ._common import KINDS, Ids, attack_type, attack_types, infer_kinds, locator, slugify, text_slug, title_from_name
 
 SUFFIXES = (".argdown", ".ad")
 
@@ -391,7 +391,10 @@ def _inline(s: str, remove_tags: bool = False) -> _Text:
     >>> _inline("**pros & cons**   in  #tag  Argdown").text
     'pros & cons in  #tag Argdown'
     """
-    tokens: list[list[str]] = []  # [kind, value]: kind is "text", "tag" or "open" (an emphasis marker)
+    if _INLINE.search(s) is None:  # plain text: only the line breaks to handle
+        plain = _spaces(s)
+        return _Text(plain, plain, [], [])
+    tokens: list[list[str]] = []  # [kind, value]: kind is "text" or "tag"
     tags: list[str] = []
     data: list[int] = []
     opened: list[tuple[str, int]] = []  # (marker char, token index)
@@ -411,41 +414,44 @@ def _inline(s: str, remove_tags: bool = False) -> _Text:
             tokens.append(["text", chunk])
 
     for m in _INLINE.finditer(s):
-        if m.start() > pos:
-            chunk = s[pos:m.start()]
+        start = m.start()
+        if start > pos:
+            chunk = s[pos:start]
             if data and stray is None and chunk.strip():
                 stray = pos + len(chunk) - len(chunk.lstrip())
             add(chunk)
         pos = m.end()
         eat = False
-        if data and stray is None and m.group("data") is None:
-            stray = m.start()
-        if m.group("esc"):
+        kind = m.lastgroup
+        if data and stray is None:
+            stray = start
+        if kind == "esc":
             tokens.append(["text", m.group("ec")])
-        elif m.group("data"):
-            if data and stray is None:
-                stray = m.start()
+        elif kind == "data":
             data.append(int(m.group("di")))
-        elif m.group("mention"):
+        elif kind == "mention":
             tokens.append(["text", m.group()])
             eat = True
-        elif m.group("link"):
+        elif kind == "link":
             tokens.append(["text", m.group("lt")])
             eat = True
-        elif m.group("tagb") or m.group("tag"):
-            name = m.group("tb") if m.group("tagb") else m.group("tn")
+        elif kind in ("tagb", "tag"):
+            name = m.group("tb") if kind == "tagb" else m.group("tn")
             if name not in tags:
                 tags.append(name)
             tokens.append(["tag", m.group()])
             eat = True
-        elif m.group("sc"):
-            name = m.group("scd") if m.group("scd") is not None else m.group("scc")
+        elif kind == "sc":
+            name = m.group("scd")
+            if name is None:
+                name = m.group("scc")
             tokens.append(["text", SHORTCODES.get(name, m.group())])
             eat = True
         else:  # a run of * or _: emphasis markers are dropped when they pair up
-            run, char = m.group(), m.group()[0]
-            before = s[m.start() - 1] if m.start() else ""
-            after = s[m.end()] if m.end() < len(s) else ""
+            run = m.group()
+            char = run[0]
+            before = s[start - 1] if start else ""
+            after = s[pos] if pos < len(s) else ""
             if before and not before.isspace() and not after.isalnum() and opened and opened[-1][0] == char:
                 tokens[opened.pop()[1]] = ["text", ""]
                 eat = True
@@ -467,8 +473,11 @@ def _inline(s: str, remove_tags: bool = False) -> _Text:
 def _spaces(text: str) -> str:
     """Line breaks (with the next line's indentation) become one space unless
     one is there already; removed tags leave one space."""
-    text = _BREAK.sub(lambda m: "" if m.start() and m.string[m.start() - 1] in " \t" else " ", text)
-    return _SENTINEL.sub(" ", text).strip()
+    if "\n" in text:
+        text = _BREAK.sub(lambda m: "" if m.start() and m.string[m.start() - 1] in " \t" else " ", text)
+    if "\x00" in text:
+        text = _SENTINEL.sub(" ", text)
+    return text.strip()
 
 
 # ------------------------------------------------------------------ parser ---
@@ -488,6 +497,7 @@ class _Element:
     number: int | None = None  # pcs statement number
     context: str = "top"
     data: dict = field(default_factory=dict)
+    start: tuple[int, int] | None = None  # where its line starts (pcs statements)
 
     @property
     def member(self) -> tuple:
@@ -848,6 +858,7 @@ class _Parser:
                 if current is None:
                     return
                 current.number = int(item.group(1))
+                current.start = line.pos(at)
                 step = (argument.title, len(argument.inferences) - 1) if sequence and isinstance(
                     sequence[-1], Inference) else None
                 items.append(current)
@@ -896,7 +907,7 @@ class _Parser:
             return
         if len(sequence) < 2 or not isinstance(sequence[-2], Inference):
             last = items[-1]
-            self.error("missing inference before the conclusion", (last.line, last.column),
+            self.error("missing inference before the conclusion", last.start or (last.line, last.column),
                        hint="Put a line of four hyphens (----) before the last numbered statement.")
             return
         conclusions = {inference.conclusion for inference in argument.inferences}
@@ -1051,11 +1062,9 @@ class _Mapper:
                 pending.append(relation)
         for relation in pending:
             self._attack(relation)
+        explicit = {s["id"] for s in self.statements if s.get("kind")}
         infer_kinds(self.statements, self.arguments)
-        kinds = {s["id"]: s["kind"] for s in self.statements}
-        for attack in self.attacks:
-            if attack["type"] is None:
-                attack["type"] = attack_type(kinds.get(attack["to"]))
+        attack_types(self.statements, self.arguments, self.attacks, explicit)
         for a in self.arguments:
             if a["id"] is None:
                 a["id"] = self.ids.allocate(a.pop("_base"), "argument")
@@ -1072,10 +1081,10 @@ class _Mapper:
         front = doc.frontmatter
         description = front.get("description", front.get("subTitle", front.get("subtitle")))
         if description is not None:
-            data["description"] = description if not isinstance(description, str) else " ".join(description.split())
+            data["description"] = description
         if front.get("source") is not None:
             data["source"] = front["source"]
-        data["statements"] = [{k: v for k, v in s.items() if v not in (None, [])} for s in self.statements]
+        data["statements"] = self.statements
         if self.arguments:
             data["arguments"] = [{k: v for k, v in a.items() if v not in (None, [])} for a in self.arguments]
         if self.attacks:
@@ -1084,8 +1093,6 @@ class _Mapper:
 
     def _title(self, name: str) -> Any:
         title = self.doc.frontmatter.get("title")
-        if isinstance(title, str):
-            return " ".join(title.split())
         return title if title is not None else title_from_name(name, SUFFIXES)
 
     # ---- statements
@@ -1097,29 +1104,37 @@ class _Mapper:
         items += sketches
         items.sort(key=lambda x: (x.line, x.column))
         for item in items:
-            is_sketch = isinstance(item, Argument)
-            text = item.clean if not is_sketch else item.clean
-            tags, kind = _tags_and_kind(item.tags, item.data)
-            group = item.section.group() if item.section is not None else None
-            if group and group not in tags:
-                tags.append(group)
-            title = item.data.get("title", None if item.untitled else item.title)
-            explicit = item.data.get("id")
-            if text is None or text == "":
-                text = item.data.get("text") or (title if isinstance(title, str) else None) or item.title
-            text = item.data.get("text", text)
+            data = item.data
+            tags, kind = _tags_and_kind(item.tags, data) if (data or item.tags) else ([], None)
+            if item.section is not None:
+                group = item.section.group()
+                if group and group not in tags:
+                    tags.append(group)
+            title = None if item.untitled else item.title
+            text = item.clean or None
+            if data:
+                title, text = data.get("title", title), data.get("text", text)
+            if not text:
+                text = title if isinstance(title, str) and title else item.title
+            explicit = data.get("id") if data else None
             if explicit is not None:
                 id_ = explicit
             elif item.untitled:
                 id_ = self.ids.allocate(text_slug(text if isinstance(text, str) else ""), "statement")
             else:
-                id_ = self.ids.allocate(slugify(title if isinstance(title, str) else item.title), "statement")
-            entry = {"id": id_, "kind": kind, "text": text,
-                     "title": title if title != id_ else None,
-                     **{k: item.data.get(k) for k in _FIELDS}, "tags": tags}
+                id_ = self.ids.allocate(slugify(item.title), "statement")
+            entry = {"id": id_, "kind": kind, "text": text}
+            if title is not None and title != id_:
+                entry["title"] = title
+            if data:
+                for k in _FIELDS:
+                    if data.get(k) is not None:
+                        entry[k] = data[k]
+            if tags:
+                entry["tags"] = tags
             self.positions[("statements", len(self.statements))] = (item.line, item.column)
             self.statements.append(entry)
-            (self.of_sketch if is_sketch else self.of_statement)[item.title] = id_
+            (self.of_sketch if isinstance(item, Argument) else self.of_statement)[item.title] = id_
 
     # ---- arguments
 
@@ -1150,7 +1165,7 @@ class _Mapper:
             entry = {
                 "id": extra.get("id"),
                 "_base": base if count == 1 else f"{base}-{k + 1}",
-                "title": (None if argument.untitled else argument.title) if last else None,
+                "title": extra.get("title", None if argument.untitled else argument.title) if last else None,
                 "premises": premises,
                 "conclusion": self.of_statement[pcs[j].title],
                 "scheme": extra.get("scheme", inference.rules or None),
@@ -1290,6 +1305,8 @@ def escape(text: str) -> str | None:
     >>> escape("Use [brackets], #hashtags and *stars* freely.")
     'Use \\\\[brackets\\\\], \\\\#hashtags and \\\\*stars\\\\* freely.'
     """
+    if "\n" in text or "\r" in text:
+        return None
     out = _ESCAPE.sub(lambda m: "\\" + m.group(), text)
     for _ in range(4):
         if _inline(out).clean == text:
@@ -1325,7 +1342,7 @@ class _Writer:
         statements = data.get("statements", [])
         arguments = data.get("arguments", [])
         stitles = self._titles(statements)
-        atitles = self._titles(arguments)
+        atitles = self._titles(arguments, avoid="+-_")  # "<+ x>" would read as a relation
         kinds = {s["id"]: s["kind"] for s in statements}
         for s, title in zip(statements, stitles):
             self._statement(s, title)
@@ -1354,14 +1371,14 @@ class _Writer:
         return "\n\n".join(self.out) + "\n"
 
     @staticmethod
-    def _titles(items: list[dict]) -> list[str]:
+    def _titles(items: list[dict], avoid: str = "") -> list[str]:
         """Unique Argdown titles: an item's ``title`` when it is safe to write, else its id."""
         used = {i["id"] for i in items if not i.get("title")}
         titles = []
         for i in items:
             title = i.get("title")
             if title and _SAFE_TITLE.fullmatch(title) and title == title.strip() and title not in used \
-                    and "//" not in title and "/*" not in title:
+                    and "//" not in title and "/*" not in title and title[0] not in avoid:
                 used.add(title)
                 titles.append(title)
             else:
