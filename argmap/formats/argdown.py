@@ -1069,8 +1069,9 @@ class _Mapper:
             if a["id"] is None:
                 a["id"] = self.ids.allocate(a.pop("_base"), "argument")
             a.pop("_base", None)
-            if a.get("title") == a["id"]:
+            if a.get("title") == a["id"] and not a.pop("_title_given", False):
                 a["title"] = None
+            a.pop("_title_given", None)
         for a in self.attacks:
             if "_argument" in a:
                 a["to"] = self.arguments[a.pop("_argument")]["id"]
@@ -1124,7 +1125,7 @@ class _Mapper:
             else:
                 id_ = self.ids.allocate(slugify(item.title), "statement")
             entry = {"id": id_, "kind": kind, "text": text}
-            if title is not None and title != id_:
+            if title is not None and (title != id_ or "title" in data):
                 entry["title"] = title
             if data:
                 for k in _FIELDS:
@@ -1166,6 +1167,7 @@ class _Mapper:
                 "id": extra.get("id"),
                 "_base": base if count == 1 else f"{base}-{k + 1}",
                 "title": extra.get("title", None if argument.untitled else argument.title) if last else None,
+                "_title_given": last and "title" in extra,
                 "premises": premises,
                 "conclusion": self.of_statement[pcs[j].title],
                 "scheme": extra.get("scheme", inference.rules or None),
@@ -1252,12 +1254,12 @@ class _Mapper:
 
 # ------------------------------------------------------------------ writer ---
 
-_ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])")
+_ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])|={2,}")  # the reference reads "===" anywhere as front matter
 _CANDIDATE = re.compile(r"(?<!\\)[.:](?=[^\s.:]+[.:])")
 _SAFE_TITLE = re.compile(r"[^\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
 _SAFE_TAG = re.compile(r"[^()\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
 _WORD_TAG = re.compile(r"[\w-]+")
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}]")
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}=]")
 
 
 def dumps(graph: Any, options: Any = None) -> str:
@@ -1307,7 +1309,7 @@ def escape(text: str) -> str | None:
     """
     if "\n" in text or "\r" in text:
         return None
-    out = _ESCAPE.sub(lambda m: "\\" + m.group(), text)
+    out = _ESCAPE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
     for _ in range(4):
         if _inline(out).clean == text:
             return out
@@ -1341,7 +1343,7 @@ class _Writer:
         self.out.append("===\n" + "\n".join(front) + "\n===")
         statements = data.get("statements", [])
         arguments = data.get("arguments", [])
-        stitles = self._titles(statements)
+        stitles = self._titles(statements, avoid="+-_")
         atitles = self._titles(arguments, avoid="+-_")  # "<+ x>" would read as a relation
         kinds = {s["id"]: s["kind"] for s in statements}
         for s, title in zip(statements, stitles):
@@ -1373,12 +1375,12 @@ class _Writer:
     @staticmethod
     def _titles(items: list[dict], avoid: str = "") -> list[str]:
         """Unique Argdown titles: an item's ``title`` when it is safe to write, else its id."""
-        used = {i["id"] for i in items if not i.get("title")}
+        used = {i["id"] for i in items}  # any item may need its id as title
         titles = []
         for i in items:
             title = i.get("title")
             if title and _SAFE_TITLE.fullmatch(title) and title == title.strip() and title not in used \
-                    and "//" not in title and "/*" not in title and title[0] not in avoid:
+                    and "//" not in title and "/*" not in title and "==" not in title and title[0] not in avoid:
                 used.add(title)
                 titles.append(title)
             else:
@@ -1389,7 +1391,7 @@ class _Writer:
         """Text, hashtags and data of a statement or argument; fills ``data``."""
         if slugify(title) != item["id"]:
             data["id"] = item["id"]
-        if item.get("title") and item["title"] != title:
+        if item.get("title") is not None and (item["title"] != title or title == item["id"]):
             data["title"] = item["title"]
         text = ""
         if item.get("text") is not None:
@@ -1405,7 +1407,8 @@ class _Writer:
             data["kind"] = kind
         elif kind:
             marks.append(f"#{kind}")
-        if len(set(tags)) == len(tags) and all(_SAFE_TAG.fullmatch(t) and t == t.strip() for t in tags):
+        if len(set(tags)) == len(tags) and all(_SAFE_TAG.fullmatch(t) and t == t.strip() and "==" not in t
+                                               for t in tags):
             marks += [f"#{t}" if _WORD_TAG.fullmatch(t) else f"#({t})" for t in tags]
         elif tags:
             data["tags"] = tags
