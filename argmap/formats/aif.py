@@ -173,9 +173,7 @@ class _Reader:
                 entry.update({f: extra[f] for f in _STATEMENT_KEYS if f in extra})
             entry["id"] = entry["id"] if entry["id"] is not None else ids.allocate(text_slug(text), "statement")
             id_of[k] = entry["id"]
-            at = self.where("nodes", index[k])
-            if at:
-                positions[("statements", len(out_statements))] = at
+            positions[("statements", len(out_statements))] = ("nodes", index[k])
             out_statements.append(entry)
         arguments: list[dict] = []
         argument_of: dict[str, int] = {}
@@ -210,9 +208,7 @@ class _Reader:
                 entry.pop("scheme", None)
                 entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
             argument_of[k] = len(arguments)
-            at = self.where("nodes", index[k])
-            if at:
-                positions[("arguments", len(arguments))] = at
+            positions[("arguments", len(arguments))] = ("nodes", index[k])
             arguments.append(entry)
         for entry in arguments:
             if entry["id"] is None:
@@ -237,9 +233,7 @@ class _Reader:
                      "type": "undercut" if type_of[target] == "RA" else None}
             if extra:
                 entry.update({f: extra[f] for f in _ATTACK_KEYS if f in extra})
-            at = self.where("nodes", index[k])
-            if at:
-                positions[("attacks", len(attacks))] = at
+            positions[("attacks", len(attacks))] = ("nodes", index[k])
             attacks.append(entry)
         self.fail()
         explicit = {s["id"] for s in out_statements if s.get("kind")}
@@ -297,17 +291,22 @@ class _Reader:
 
 
 def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
-    """Plain map data from AIF JSON text, and the position of each item's node."""
+    """Plain map data from AIF JSON text, and for each item the JSON path of its node."""
     return _Reader(text, name).run()
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
     """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
     from ..validate import validate
-    from ._common import locator
 
-    data, positions = to_map_data(text, name=name)
-    return validate(data, name=name, locate=locator(positions))
+    reader = _Reader(text, name)
+    data, nodes = reader.run()
+
+    def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
+        node = nodes.get(tuple(path[:2]))
+        return reader.where(*node) if node else None
+
+    return validate(data, name=name, locate=locate)
 
 
 def dumps(graph: Any, options: Any = None) -> str:

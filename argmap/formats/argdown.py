@@ -63,7 +63,7 @@ SYMBOLS = {
     "><": ("contradictory", "out"),
 }
 
-_SPECIAL = re.compile(r"\\|\[|<!--|/\*|//|\{|\n")
+_SPECIAL = re.compile(r"\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{")
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 _HEADING = re.compile(r"(#+)(?:[ \t]+|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
@@ -223,7 +223,7 @@ class Document:
 # ------------------------------------------------------------- the scanner ---
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """A logical line: a source line with comments cut out and data blocks
     replaced by placeholders (so one may span several source lines)."""
@@ -239,7 +239,7 @@ class _Line:
         return line, col + offset - self.offsets[i]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Data:
     raw: str
     line: int
@@ -307,28 +307,38 @@ def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Pr
             line += k
             start = text.rfind("\n", a, b) + 1
 
+    def plain(a: int, b: int) -> None:  # copy text[a:b], which may hold whole lines
+        nonlocal parts, size, commented, line, start, raw_next, offsets, where
+        i = text.find("\n", a, b)
+        if i < 0:
+            copy(a, b)
+            return
+        copy(a, i)
+        lines.append(_Line("".join(parts), offsets, where, commented))
+        line, j = line + 1, i + 1
+        k = text.find("\n", j, b)
+        while k >= 0:  # lines with nothing special in them
+            lines.append(_Line(text[j:k], [0], [(line, 1)], False))
+            line, j = line + 1, k + 1
+            k = text.find("\n", j, b)
+        parts, size, commented = [], 0, False
+        start = raw_next = j
+        offsets, where = [0], [(line, 1)]
+        copy(j, b)
+
     while pos < n:
         m = _SPECIAL.search(text, pos)
         if m is None:
-            copy(pos, n)
+            plain(pos, n)
             break
         s, token = m.start(), m.group()
-        copy(pos, s)
-        pos = s + len(token)
-        if token == "\n":
-            lines.append(_Line("".join(parts), offsets, where, commented))
-            parts, size, commented = [], 0, False
-            line, start = line + 1, s + 1
-            raw_next = start
-            offsets, where = [0], [(line, 1)]
-        elif token == "\\":
+        plain(pos, s)
+        pos = m.end()
+        if token == "\\":
             if pos < n and text[pos] != "\n":
                 pos += 1
             copy(s, pos)
-        elif token == "[":
-            link = _LINK.match(text, s)
-            if link:
-                pos = link.end()
+        elif token[0] == "[":  # a link: its url may hold "//"
             copy(s, pos)
         elif token in ("<!--", "/*"):
             close = "-->" if token == "<!--" else "*/"
@@ -371,7 +381,7 @@ def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Pr
 # ------------------------------------------------------------------ inline ---
 
 
-@dataclass
+@dataclass(slots=True)
 class _Text:
     text: str  # as the reference reads it (hashtags kept)
     clean: str  # hashtags removed
@@ -483,7 +493,7 @@ def _spaces(text: str) -> str:
 # ------------------------------------------------------------------ parser ---
 
 
-@dataclass
+@dataclass(slots=True)
 class _Element:
     """A statement or argument being read: where its text is, what it is."""
 
