@@ -44,6 +44,7 @@ FromOption = Annotated[
         help="Read the map as this format (yaml, json, argdown, aif, kialo) instead of "
         "guessing it from the file name and content.",
         show_default=False,
+        metavar="FORMAT",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]

@@ -384,7 +384,7 @@ def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Pr
 @dataclass(slots=True)
 class _Text:
     text: str  # as the reference reads it (hashtags kept)
-    clean: str  # hashtags removed
+    clean: str  # without the hashtags that lead or trail the words
     tags: list[str]
     data: list[int]  # data placeholder indices
     stray: int | None = None  # offset of text after a data block (an error)
@@ -476,7 +476,11 @@ def _inline(s: str, remove_tags: bool = False) -> _Text:
             stray = pos + len(chunk) - len(chunk.lstrip())
         add(chunk)
     text = "".join(v if k != "tag" else ("\x00" if remove_tags else v) for k, v in tokens)
-    clean = "".join(v if k != "tag" else "\x00" for k, v in tokens)
+    # argmap's text drops the hashtags before and after the words; those in
+    # the middle of a sentence stay, as words
+    words = [i for i, (k, v) in enumerate(tokens) if k == "text" and v.strip()]
+    first, last = (words[0], words[-1]) if words else (len(tokens), -1)
+    clean = "".join(v if k != "tag" or first < i < last else "\x00" for i, (k, v) in enumerate(tokens))
     return _Text(_spaces(text), _spaces(clean), tags, data, stray)
 
 
