@@ -64,7 +64,6 @@ SYMBOLS = {
 }
 
 _SPECIAL = re.compile(r"\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{")
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 _HEADING = re.compile(r"(#+)(?:[ \t]+|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?:[ \t]+|$)")
@@ -76,7 +75,6 @@ _EXPANDED_START = re.compile(r"-{2,3}[ \t]*$")
 _EXPANDED_END = re.compile(r"-{2,}[ \t]*$")
 _STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
-_DATA = re.compile("\ue000(\\d+)\ue001")
 _INLINE = re.compile(
     r"(?P<esc>\\(?P<ec>[^\s\\]|\\))"
     "|(?P<data>\ue000(?P<di>\\d+)\ue001)"
@@ -87,6 +85,7 @@ _INLINE = re.compile(
     r"|(?P<sc>\.(?P<scd>[^\s.]+)\.|:(?P<scc>[^\s:]+):)"
     r"|(?P<em>\*+|_+)"
 )
+_TAGS_AND_DATA = re.compile("\\s+|#\\([^)\\n]*\\)|#[\\w-]+|\ue000\\d+\ue001")
 _BREAK = re.compile(r"\n[ \t]*")
 _SENTINEL = re.compile("[ \t]*\x00[ \t]*")
 
@@ -968,9 +967,8 @@ def _strip_tags_and_data(s: str) -> int | None:
     """The offset of the first character in ``s`` that is not whitespace, a
     hashtag or a data placeholder; None when there is none."""
     pos = 0
-    pattern = re.compile("\\s+|#\\([^)\\n]*\\)|#[\\w-]+|\ue000\\d+\ue001")
     while pos < len(s):
-        m = pattern.match(s, pos)
+        m = _TAGS_AND_DATA.match(s, pos)
         if not m:
             return pos
         pos = m.end()
@@ -1053,6 +1051,8 @@ class _Mapper:
         self.steps: dict[str, list[int]] = {}  # reconstructed argument title -> indices in self.arguments
         self.supports: set[tuple] = set()
         self.pairs: set[tuple[str, str]] = set()
+        self.concluding: dict[str, list[int]] | None = None  # statement -> arguments concluding it
+        self.using: dict[str, list[int]] = {}  # statement -> arguments using it as a premise
 
     def run(self, name: str) -> tuple[dict, dict]:
         doc = self.doc
@@ -1238,9 +1238,14 @@ class _Mapper:
             self._add_attack(source, None, "undercut", relation, index=last)
             return
         if relation.type == "undercut":
+            if self.concluding is None:  # built once, after every support is known
+                self.concluding, self.using = {}, {}
+                for i, a in enumerate(self.arguments):
+                    self.concluding.setdefault(a["conclusion"], []).append(i)
+                    for p in a["premises"]:
+                        self.using.setdefault(p, []).append(i)
             stand_in = self._statement_of(target)
-            found = [i for i, a in enumerate(self.arguments)
-                     if (a["conclusion"] == stand_in if target[0] == "s" else stand_in in a["premises"])]
+            found = (self.concluding if target[0] == "s" else self.using).get(stand_in, [])
             for i in found:
                 self._add_attack(source, None, "undercut", relation, index=i)
             if found:
