@@ -32,8 +32,19 @@ MapOption = Annotated[
     Optional[Path],
     typer.Option(
         "--map", "-m",
-        help="Map file (.yaml, .json); '-' reads stdin. Default: the embedded SCO map.",
+        help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt); '-' reads stdin. "
+        "Default: the embedded SCO map.",
         show_default=False,
+    ),
+]
+FromOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--from",
+        help="Read the map as this format (yaml, json, argdown, aif, kialo) instead of "
+        "guessing it from the file name and content.",
+        show_default=False,
+        metavar="FORMAT",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
@@ -92,22 +103,22 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path]) -> Any:
-    """Read a map for a command (warnings go to stderr)."""
+def open_map(path: Optional[Path], fmt: Optional[str] = None) -> Any:
+    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection."""
     from . import render
     from .loader import read_map
 
-    loaded = read_map(path)
+    loaded = read_map(path, fmt=fmt)
     for message in loaded.warnings:
         render.warning(message)
     return loaded
 
 
-def open_graph(path: Optional[Path]) -> Any:
+def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
     """Read a map and build its graph."""
     from .graph import build_graph
 
-    return build_graph(open_map(path).map)
+    return build_graph(open_map(path, fmt).map)
 
 
 # ----------------------------------------------------------------- commands ---
@@ -116,6 +127,7 @@ def open_graph(path: Optional[Path]) -> Any:
 @command()
 def show(
     map_path: MapOption = None,
+    from_format: FromOption = None,
     focus: FocusOption = None,
     depth: DepthOption = None,
     quotes: QuotesOption = False,
@@ -127,7 +139,7 @@ def show(
     from . import render
     from .graph import require
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     if focus is not None:
         require(G, focus)
     render.show_map(G, focus=focus, depth=depth, quotes=quotes)
@@ -136,6 +148,7 @@ def show(
 @command("list")
 def list_(
     map_path: MapOption = None,
+    from_format: FromOption = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
     tag: Annotated[Optional[str], typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
@@ -148,7 +161,7 @@ def list_(
     from . import render
     from .graph import statement_rows
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
         render.write_json(rows)
@@ -160,6 +173,7 @@ def list_(
 def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.",
                                                         show_default=False)] = None,
+    from_format: FromOption = None,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
 
@@ -174,7 +188,7 @@ def validate(
     failed = False
     for path in paths or [None]:
         try:
-            loaded = open_map(path)
+            loaded = open_map(path, from_format)
         except ArgmapError as err:
             render.error(err.lines())
             failed = True

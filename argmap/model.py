@@ -69,6 +69,8 @@ class Statement(Base):
     speaker: Text | None = None
     tags: tuple[Text, ...] = ()
     note: Text | None = None
+    #: a human name from another format (an Argdown title), kept so it can be written back
+    title: Text | None = None
 
 
 class Argument(Base):
@@ -84,6 +86,8 @@ class Argument(Base):
     speaker: Text | None = None
     tags: tuple[Text, ...] = ()
     note: Text | None = None
+    #: a human name from another format (an Argdown title), kept so it can be written back
+    title: Text | None = None
 
 
 class Attack(Base):

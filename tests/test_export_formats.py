@@ -130,6 +130,10 @@ def test_awkward_map_exports_in_every_format(awkward, fmt, tmp_path):
         check_markdown(data, texts)
     elif fmt == "html":
         check_html(data, texts)
+    elif fmt in ("argdown", "aif"):  # interchange formats: read back, every text intact
+        back = argmap.loads(data, fmt)
+        assert sorted(s.text for s in back.statements) == sorted(texts)
+        assert len(back.arguments) == len(m.arguments) and len(back.attacks) == len(m.attacks)
     else:  # pragma: no cover - a new format needs a check here
         pytest.fail(f"no validity check for {fmt}")
 

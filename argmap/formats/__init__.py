@@ -12,6 +12,7 @@ row in :data:`FORMATS`. Adding a format touches nothing else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Callable
@@ -48,12 +49,44 @@ def _looks_like_json(text: str) -> int:
     return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
 
 
+_ARGDOWN_HINT = re.compile(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t]", re.M)
+_ARGDOWN_START = re.compile(r"\A\s*(?:===[ \t]*\r?\n|(?:\[[^\]\n]+\]|<[^>\n]+>):[ \t])")
+_AIF_KEYS = re.compile(r'"(nodes|edges)"\s*:')
+
+
+def _looks_like_argdown(text: str) -> int:
+    """2 for front matter (===) or a statement/argument definition first, 1 for
+    such a definition at the start of some line."""
+    if _ARGDOWN_START.match(text):
+        return 2
+    return 1 if _ARGDOWN_HINT.search(text[:65536]) else 0
+
+
+def _looks_like_aif(text: str) -> int:
+    """A JSON object with "nodes" and "edges": outweighs the .json suffix."""
+    if _looks_like_json(text) == 0:
+        return 0
+    found = {m.group(1) for m in _AIF_KEYS.finditer(text[:1_000_000])}
+    return 4 if found == {"nodes", "edges"} and '"statements"' not in text[:65536] else 0
+
+
+def _looks_like_kialo(text: str) -> int:
+    return 3 if text.lstrip("\ufeff \t\r\n").startswith("Discussion Title:") else 0
+
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
         Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
                sniff=_looks_like_json),
+        # ---- interchange formats (issue 5) ----
+        Format("argdown", "argdown", (".argdown", ".ad"), "Argdown argumentation syntax (argdown.org)",
+               read=True, write=True, sniff=_looks_like_argdown),
+        Format("aif", "aif", (".aif", ".aif.json"), "AIF JSON (AIFdb, OVA3/xAIF)", read=True, write=True,
+               sniff=_looks_like_aif),
+        Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True,
+               sniff=_looks_like_kialo),
         # ---- export formats (issue 4): writers only ----
         Format("nodelink", "nodelink", (".nodelink.json",), "the graph as networkx node-link JSON (D3)", write=True),
         Format("dot", "dot", (".dot", ".gv"), "the diagram as Graphviz DOT", write=True),

@@ -1,0 +1,383 @@
+"""AIF JSON: the Argument Interchange Format of AIFdb and OVA.
+
+Reads both the AIFdb form (``nodes``, ``edges``, ``locutions``,
+``participants`` at the top level) and the OVA3/xAIF form (``{"AIF": {...},
+"text": ..., "OVA": {...}}``); node ids may be strings or integers.
+
+- I-nodes (propositions) are statements; their text is kept;
+- an RA-node (inference) is one argument: its incoming I-nodes are the linked
+  premises, its one outgoing I-node the conclusion; its text, unless it is the
+  default ``Default Inference``, is the scheme (a ``scheme`` field wins);
+- a CA-node (conflict) from an I-node to an I-node is a rebut, or an undermine
+  when the attacked statement is a premise nothing concludes; a CA-node into
+  an RA-node is an undercut;
+- an L-node (locution) anchored to an I-node by a YA-node gives the speaker
+  (through ``locutions`` and ``participants``) and the quote (the locution's
+  text without its ``Speaker:`` prefix);
+- TA, MA, PA and other dialogue nodes are not part of argmap's model and are skipped.
+
+The writer produces AIFdb-form JSON that keeps the format's rules (I-nodes
+never connect directly: every support goes through an RA-node, every attack
+through a CA-node) plus an ``argmap`` block holding what AIF has no place for
+(ids, kinds, paragraphs, tags, notes); AIF tools ignore it, and argmap reads it
+back so a round trip changes nothing.
+
+>>> m = loads('{"nodes": [{"nodeID": 1, "text": "It rains.", "type": "I"},'
+...           ' {"nodeID": 2, "text": "Take an umbrella.", "type": "I"},'
+...           ' {"nodeID": 3, "text": "Default Inference", "type": "RA"}],'
+...           ' "edges": [{"edgeID": 1, "fromID": 1, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 2}]}')
+>>> [(a.premises, a.conclusion) for a in m.arguments]
+[(('it-rains',), 'take-an-umbrella')]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import MapInvalid, Problem
+from ..locate import json_positions, nearest
+from ._common import Ids, attack_types, infer_kinds, text_slug, title_from_name
+
+SUFFIXES = (".aif.json", ".aif", ".json")
+DEFAULT_INFERENCE = "Default Inference"
+DEFAULT_CONFLICT = "Default Conflict"
+#: keys of the writer's extension block and of each entry in it
+EXTENSION = "argmap"
+_STATEMENT_KEYS = ("id", "kind", "title", "quote", "paragraph", "speaker", "tags", "note")
+_ARGUMENT_KEYS = ("id", "title", "scheme", "text", "quote", "paragraph", "speaker", "tags", "note")
+_ATTACK_KEYS = ("id", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
+
+
+def _key(value: Any) -> str | None:
+    """A node id as text (AIF files use strings and integers alike)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return None
+
+
+class _Reader:
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.problems: list[Problem] = []
+        self._positions: dict | None = None
+        self.prefix: tuple = ()
+
+    def where(self, *path: Any) -> tuple[int, int] | None:
+        if self._positions is None:
+            self._positions = json_positions(self.text)
+        return nearest(self._positions, self.prefix + path)
+
+    def error(self, message: str, path: tuple, hint: str = "") -> None:
+        at = self.where(*path)
+        self.problems.append(Problem(message, line=at[0] if at else None, column=at[1] if at else None, hint=hint))
+
+    def fail(self) -> None:
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+            raise MapInvalid(self.name, self.problems[:50])
+
+    def run(self) -> tuple[dict, dict]:
+        try:
+            root = json.loads(self.text)
+        except json.JSONDecodeError as err:
+            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno,
+                                                 hint="Fix the syntax at that position.")]) from None
+        except RecursionError:
+            raise MapInvalid(self.name, [Problem("the JSON is nested too deeply to be an AIF file")]) from None
+        if not isinstance(root, dict):
+            raise MapInvalid(self.name, [Problem("expected a JSON object with nodes and edges", line=1, column=1,
+                                                 hint="An AIF file is {\"nodes\": [...], \"edges\": [...]}.")])
+        body = root
+        if isinstance(root.get("AIF"), dict):  # the OVA3 / xAIF form
+            body, self.prefix = root["AIF"], ("AIF",)
+        for key in ("nodes", "edges"):
+            if not isinstance(body.get(key), list):
+                self.error(f"an AIF file needs a list of {key}", (),
+                           hint="Expected {\"nodes\": [...], \"edges\": [...]} (AIFdb) or "
+                                "{\"AIF\": {\"nodes\": ..., \"edges\": ...}} (OVA).")
+        self.fail()
+        extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
+        return self._read(body, extension)
+
+    def _read(self, body: dict, extension: dict) -> tuple[dict, dict]:
+        nodes: dict[str, dict] = {}
+        index: dict[str, int] = {}
+        for i, node in enumerate(body["nodes"]):
+            if not isinstance(node, dict):
+                self.error("a node must be an object", ("nodes", i))
+                continue
+            key = _key(node.get("nodeID"))
+            if key is None:
+                self.error("this node has no nodeID", ("nodes", i), hint="Give every node a nodeID (text or number).")
+                continue
+            if key in nodes:
+                self.error(f"nodeID {key} is used twice", ("nodes", i, "nodeID"), hint="Node ids must be unique.")
+                continue
+            if not isinstance(node.get("type"), str):
+                self.error(f"node {key} has no type", ("nodes", i), hint="Use I, RA, CA, L, YA, TA or MA.")
+                continue
+            nodes[key], index[key] = node, i
+        incoming: dict[str, list[str]] = {k: [] for k in nodes}
+        outgoing: dict[str, list[str]] = {k: [] for k in nodes}
+        for j, edge in enumerate(body["edges"]):
+            if not isinstance(edge, dict):
+                self.error("an edge must be an object", ("edges", j))
+                continue
+            a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
+            if a not in nodes or b not in nodes:
+                missing = a if a not in nodes else b
+                self.error(f"edge {edge.get('edgeID', j)} points to node {missing}, which does not exist",
+                           ("edges", j), hint="Every fromID and toID must be the nodeID of a node.")
+                continue
+            outgoing[a].append(b)
+            incoming[b].append(a)
+        self.fail()
+        type_of = {k: str(n["type"]).upper() for k, n in nodes.items()}
+        statements = [k for k in nodes if type_of[k] == "I"]
+        for k in statements:
+            text = nodes[k].get("text")
+            if not isinstance(text, str) or not text.strip():
+                self.error(f"I-node {k} has no text", ("nodes", index[k]), hint="Every proposition needs its text.")
+            for other in outgoing[k]:
+                if type_of[other] == "I":
+                    self.error(f"I-node {k} connects directly to I-node {other}", ("nodes", index[k]),
+                               hint="In AIF, statements connect through an RA-node (support) or a CA-node (attack).")
+        self.fail()
+        speakers = self._speakers(body, nodes, type_of, incoming, outgoing)
+        notes = extension.get("nodes") if isinstance(extension.get("nodes"), dict) else {}
+        ids = Ids()
+        for entry in notes.values():
+            if isinstance(entry, dict):
+                ids.reserve(entry.get("id"))
+        positions: dict[tuple, tuple[int, int]] = {}
+        out_statements: list[dict] = []
+        id_of: dict[str, str] = {}
+        for k in statements:
+            node, extra = nodes[k], notes.get(k) if isinstance(notes.get(k), dict) else {}
+            text = " ".join(node["text"].split()) if not extra else node["text"]
+            entry: dict[str, Any] = {"id": None, "kind": None, "text": text}
+            speaker, quote = speakers.get(k, (None, None))
+            if quote is not None and " ".join(quote.split()) != text:
+                entry["quote"] = quote
+            if speaker:
+                entry["speaker"] = speaker
+            if extra:
+                entry.pop("quote", None)
+                entry.pop("speaker", None)
+                entry.update({f: extra[f] for f in _STATEMENT_KEYS if f in extra})
+            entry["id"] = entry["id"] if entry["id"] is not None else ids.allocate(text_slug(text), "statement")
+            id_of[k] = entry["id"]
+            positions[("statements", len(out_statements))] = ("nodes", index[k])
+            out_statements.append(entry)
+        arguments: list[dict] = []
+        argument_of: dict[str, int] = {}
+        for k in nodes:
+            if type_of[k] != "RA":
+                continue
+            premises = [p for p in incoming[k] if type_of[p] == "I"]
+            conclusions = [c for c in outgoing[k] if type_of[c] == "I"]
+            others = [x for x in outgoing[k] if type_of[x] in ("RA", "CA")]
+            others += [x for x in incoming[k] if type_of[x] == "RA"]
+            if len(conclusions) != 1:
+                self.error(f"RA-node {k} has {len(conclusions)} conclusions", ("nodes", index[k]),
+                           hint="An inference (RA) leads to exactly one I-node.")
+                continue
+            if not premises:
+                self.error(f"RA-node {k} has no premises", ("nodes", index[k]),
+                           hint="An inference (RA) needs at least one incoming I-node.")
+                continue
+            if others:
+                self.error(f"RA-node {k} is linked to {type_of[others[0]]}-node {others[0]}", ("nodes", index[k]),
+                           hint="argmap can only represent inferences between statements (I-nodes); "
+                                "an inference supporting or attacking another cannot be read.")
+                continue
+            node = nodes[k]
+            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
+            scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
+            entry = {"id": None, "premises": list(dict.fromkeys(id_of[p] for p in premises)),
+                     "conclusion": id_of[conclusions[0]]}
+            if isinstance(scheme, str) and scheme.strip() and scheme != DEFAULT_INFERENCE:
+                entry["scheme"] = scheme
+            if extra:
+                entry.pop("scheme", None)
+                entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
+            argument_of[k] = len(arguments)
+            positions[("arguments", len(arguments))] = ("nodes", index[k])
+            arguments.append(entry)
+        for entry in arguments:
+            if entry["id"] is None:
+                entry["id"] = ids.allocate(f"arg-{entry['conclusion']}"[:180].rstrip("-"), "argument")
+        attacks: list[dict] = []
+        for k in nodes:
+            if type_of[k] != "CA":
+                continue
+            sources = [s for s in incoming[k] if type_of[s] == "I"]
+            targets = [t for t in outgoing[k] if type_of[t] in ("I", "RA")]
+            if len(sources) != 1 or len(targets) != 1:
+                self.error(f"CA-node {k} must have one attacking I-node and one target "
+                           f"(has {len(sources)} and {len(targets)})", ("nodes", index[k]),
+                           hint="A conflict (CA) goes from one statement to one statement or inference.")
+                continue
+            target = targets[0]
+            if type_of[target] == "RA" and target not in argument_of:
+                continue  # the inference it undercuts was already reported
+            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
+            entry = {"id": None, "from": id_of[sources[0]],
+                     "to": arguments[argument_of[target]]["id"] if type_of[target] == "RA" else id_of[target],
+                     "type": "undercut" if type_of[target] == "RA" else None}
+            if extra:
+                entry.update({f: extra[f] for f in _ATTACK_KEYS if f in extra})
+            positions[("attacks", len(attacks))] = ("nodes", index[k])
+            attacks.append(entry)
+        self.fail()
+        explicit = {s["id"] for s in out_statements if s.get("kind")}
+        infer_kinds(out_statements, arguments)
+        attack_types(out_statements, arguments, attacks, explicit)
+        for entry in attacks:
+            if entry["id"] is None:
+                entry["id"] = ids.allocate(f"att-{entry['from']}"[:180].rstrip("-"), "attack")
+        data: dict[str, Any] = {"title": extension.get("title", title_from_name(self.name, SUFFIXES))}
+        for key in ("description", "source"):
+            if extension.get(key) is not None:
+                data[key] = extension[key]
+        data["statements"] = out_statements
+        if arguments:
+            data["arguments"] = arguments
+        if attacks:
+            data["attacks"] = attacks
+        return data, positions
+
+    def _speakers(self, body: dict, nodes: dict, type_of: dict, incoming: dict,
+                  outgoing: dict) -> dict[str, tuple[str | None, str | None]]:
+        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node."""
+        names: dict[str, str] = {}
+        for p in body.get("participants") or []:
+            if isinstance(p, dict) and _key(p.get("participantID")) is not None:
+                full = " ".join(str(p.get(f) or "").strip() for f in ("firstname", "surname")).strip()
+                if full:
+                    names[_key(p.get("participantID"))] = full  # type: ignore[index]
+        person: dict[str, str] = {}
+        for loc in body.get("locutions") or []:
+            if isinstance(loc, dict):
+                node, who = _key(loc.get("nodeID")), _key(loc.get("personID"))
+                if node is not None and who in names:
+                    person.setdefault(node, names[who])  # type: ignore[index]
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for ya in nodes:
+            if type_of[ya] != "YA":
+                continue
+            locutions = [x for x in incoming[ya] if type_of[x] == "L"]
+            for target in outgoing[ya]:
+                if type_of[target] != "I" or target in found or not locutions:
+                    continue
+                l_node = locutions[0]
+                speaker = person.get(l_node)
+                text = nodes[l_node].get("text")
+                quote = None
+                if isinstance(text, str) and text.strip():
+                    quote = text
+                    if speaker and text.startswith(speaker):
+                        rest = text[len(speaker):].lstrip()
+                        if rest.startswith(":"):
+                            quote = rest[1:].strip() or None
+                found[target] = (speaker, quote)
+        return found
+
+
+def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
+    """Plain map data from AIF JSON text, and for each item the JSON path of its node."""
+    return _Reader(text, name).run()
+
+
+def loads(text: str, *, name: str = "<string>") -> Any:
+    """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
+    from ..validate import validate
+
+    reader = _Reader(text, name)
+    data, nodes = reader.run()
+
+    def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
+        node = nodes.get(tuple(path[:2]))
+        return reader.where(*node) if node else None
+
+    return validate(data, name=name, locate=locate)
+
+
+def dumps(graph: Any, options: Any = None) -> str:
+    """The map held by ``graph`` as AIFdb-form JSON.
+
+    Each statement is an I-node (with an L-node and a YA-node "Asserting"
+    when it has a speaker or a quote), each argument an RA-node, each attack
+    a CA-node; node and edge ids are numbers written as text.
+
+    >>> from argmap.graph import _demo
+    >>> doc = json.loads(dumps(_demo()))
+    >>> sorted((n["type"], n["text"]) for n in doc["nodes"])
+    [('CA', 'Default Conflict'), ('I', 'C.'), ('I', 'P.'), ('I', 'X.'), ('RA', 'Default Inference')]
+    >>> len(doc["edges"])
+    4
+    """
+    from ..graph import map_data
+
+    data = map_data(graph)
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    locutions: list[dict] = []
+    participants: dict[str, str] = {}
+    notes: dict[str, dict] = {}
+    node_of: dict[str, str] = {}
+
+    def node(kind: str, text: str) -> str:
+        key = str(len(nodes) + 1)
+        nodes.append({"nodeID": key, "text": text, "type": kind, "timestamp": ""})
+        return key
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+
+    for s in data["statements"]:
+        key = node_of[s["id"]] = node("I", s["text"])
+        notes[key] = {f: s[f] for f in _STATEMENT_KEYS if s.get(f) is not None}
+        speaker, quote = s.get("speaker"), s.get("quote")
+        if speaker or quote:
+            said = quote if quote is not None else s["text"]
+            l_node = node("L", f"{speaker}: {said}" if speaker else said)
+            ya = node("YA", "Asserting")
+            edge(l_node, ya)
+            edge(ya, key)
+            if speaker:
+                person = participants.setdefault(speaker, str(len(participants) + 1))
+                locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
+    for a in data.get("arguments", []):
+        key = node_of[a["id"]] = node("RA", a.get("scheme") or DEFAULT_INFERENCE)
+        if a.get("scheme"):
+            nodes[-1]["scheme"] = a["scheme"]
+        notes[key] = {f: a[f] for f in _ARGUMENT_KEYS if a.get(f) is not None}
+        for p in a["premises"]:
+            edge(node_of[p], key)
+        edge(key, node_of[a["conclusion"]])
+    for t in data.get("attacks", []):
+        key = node("CA", DEFAULT_CONFLICT)
+        notes[key] = {f: t[f] for f in _ATTACK_KEYS if t.get(f) is not None}
+        edge(node_of[t["from"]], key)
+        edge(key, node_of[t["to"]])
+    extension: dict[str, Any] = {"version": 1, "title": data["title"]}
+    for key in ("description", "source"):
+        if data.get(key) is not None:
+            extension[key] = data[key]
+    extension["nodes"] = notes
+    doc = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": [{"participantID": pid, "firstname": name, "surname": ""}
+                         for name, pid in participants.items()],
+        EXTENSION: extension,
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
