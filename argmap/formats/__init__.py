@@ -54,6 +54,10 @@ FORMATS: dict[str, Format] = {
         Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
         Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
                sniff=_looks_like_json),
+        Format("apx", "apx", (".apx",), "the argumentation framework as ASPARTIX/ICCMA apx facts",
+               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.apx").sniff(text)),
+        Format("tgf", "tgf", (".tgf",), "the argumentation framework as ICCMA trivial graph format",
+               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.tgf").sniff(text)),
     )
 }
 
