@@ -44,6 +44,9 @@ DepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
 ]
 QuotesOption = Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show each quote and its paragraph.")]
+EvaluateOption = Annotated[
+    bool, typer.Option("--evaluate", "-e", help="Mark each node IN, OUT or UNDEC (grounded semantics; see evaluate).")
+]
 
 
 class Kind(str, Enum):
@@ -119,6 +122,7 @@ def show(
     focus: FocusOption = None,
     depth: DepthOption = None,
     quotes: QuotesOption = False,
+    evaluate: EvaluateOption = False,
 ) -> None:
     """Show the map as a tree: each proposal with its reasons and the attacks on them.
 
@@ -130,7 +134,8 @@ def show(
     G = open_graph(map_path)
     if focus is not None:
         require(G, focus)
-    render.show_map(G, focus=focus, depth=depth, quotes=quotes)
+    labels = grounded_labels(G) if evaluate else None
+    render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
 @command("list")
@@ -197,6 +202,177 @@ def schema() -> None:
     from .model import ArgumentMap
 
     render.write_json(ArgumentMap.model_json_schema(by_alias=True))
+
+
+# ------------------------------------------- analysis: check, evaluate, ... ---
+# check, evaluate, critical, rank, diff (library: lint, evaluate, support, diff;
+# views at the end of render.py). `show --evaluate` uses grounded_labels().
+
+
+class Semantics(str, Enum):
+    grounded = "grounded"
+    preferred = "preferred"
+    stable = "stable"
+
+
+SemanticsOption = Annotated[
+    Semantics, typer.Option("--semantics", help="grounded (one sceptical labelling, always fast), preferred or stable.")
+]
+BudgetOption = Annotated[
+    int, typer.Option("--budget", min=1, help="Most search steps for preferred/stable before giving up.")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Most seconds for preferred/stable before giving up (0: no limit).")
+]
+
+
+def grounded_labels(G: Any) -> dict[str, str]:
+    """The grounded label of every statement and argument (for `show --evaluate`)."""
+    from .evaluate import evaluate as run
+
+    return run(G).labels()
+
+
+@command()
+def check(map_path: MapOption = None, as_json: JsonOption = False) -> None:
+    """Lint the map: what an analyst should look at that validation allows.
+
+    Unsupported proposals and claims, isolated statements, circular support,
+    unanswered attacks, arguments resting on one attacked premise, duplicate
+    texts, repeated quotes. Exit 1 when any finding is an error.
+
+    Example: argmap check --json
+    """
+    from . import render
+    from .lint import check as lint
+    from .lint import has_errors
+
+    findings = lint(open_graph(map_path))
+    if as_json:
+        render.write_json([f.as_dict() for f in findings])
+    else:
+        render.findings(findings)
+    if has_errors(findings):
+        raise typer.Exit(1)
+
+
+@command()
+def evaluate(
+    map_path: MapOption = None,
+    semantics: SemanticsOption = Semantics.grounded,
+    explain: Annotated[Optional[str], typer.Option("--explain", "-x", help="Explain why this statement or "
+                                                   "argument has its label.", show_default=False)] = None,
+    as_json: JsonOption = False,
+    budget: BudgetOption = 2_000_000,
+    timeout: TimeoutOption = 60.0,
+) -> None:
+    """Label every statement and argument IN, OUT or UNDEC: which stand, given the objections.
+
+    The map becomes an abstract argumentation framework (see the README);
+    grounded is the sceptical labelling, preferred and stable are computed
+    exactly. --explain ID shows the attackers that defeat ID or the
+    defenders that reinstate it.
+
+    Example: argmap evaluate --explain prop-deepen-ct
+    """
+    from . import render
+    from .evaluate import evaluate as run
+    from .evaluate import evaluation_data, explanations
+    from .graph import require
+
+    G = open_graph(map_path)
+    if explain is not None:
+        require(G, explain)
+    ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
+    if explain is None and as_json:
+        render.write_json(evaluation_data(ev, G))
+    elif explain is None:
+        render.evaluation(G, ev)
+    elif as_json:
+        render.write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
+    else:
+        render.explanation(G, ev, explain, explanations(ev, G, explain))
+
+
+@command()
+def critical(
+    node: Annotated[str, typer.Argument(metavar="ID", help="A statement or argument id.", show_default=False)],
+    map_path: MapOption = None,
+    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = 12,
+    as_json: JsonOption = False,
+) -> None:
+    """Find the load-bearing premises of ID: the smallest sets of premises whose loss leaves it unsupported.
+
+    Losing any one premise of a linked argument disables that argument;
+    convergent arguments must all be disabled.
+
+    Example: argmap critical prop-6n-partnership
+    """
+    from . import render
+    from .support import critical as find
+
+    G = open_graph(map_path)
+    result = find(G, node, max_size=max_size)
+    if as_json:
+        render.write_json(result.as_dict())
+    else:
+        render.critical(G, result, max_size)
+
+
+@command()
+def rank(
+    map_path: MapOption = None,
+    top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rank statements by how many proposals depend on them, with a centrality score.
+
+    Example: argmap rank --top 10
+    """
+    from . import render
+    from .support import rank as ranking
+
+    rows = ranking(open_graph(map_path))[:top]
+    if as_json:
+        render.write_json(rows)
+    else:
+        render.ranking(rows)
+
+
+@command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The old map ('-' reads stdin).", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The new map ('-' reads stdin).", show_default=False)],
+    as_json: JsonOption = False,
+) -> None:
+    """Compare two maps: statements, arguments and attacks added, removed and
+    changed (matched by id), and proposals whose grounded label changed.
+
+    Exit 0 when the maps are the same, 1 when they differ, 2 on error (like diff).
+
+    Example: argmap diff old.yaml new.yaml
+    """
+    from . import render
+    from .diff import diff as compare
+    from .errors import ArgmapError
+
+    try:
+        if str(old) == "-" and str(new) == "-":
+            from .errors import UsageError
+
+            raise UsageError("only one of OLD and NEW can be '-' (stdin).")
+        result = compare(open_graph(old), open_graph(new))
+    except ArgmapError as err:
+        render.error(err.lines())
+        raise typer.Exit(2) from None
+    if as_json:
+        render.write_json(result)
+    else:
+        render.differences(result, str(old), str(new))
+    raise typer.Exit(0 if result["identical"] else 1)
+
+
+# ------------------------------------------------------- end of analysis ---
 
 
 def version_callback(value: bool) -> None:

@@ -593,27 +593,32 @@ class _Component:
             queued = self.queue[:]
             self.queue.clear()
             ok = all(self._assign_in(v) for v in queued)
-        choices: list[list[int]] = []  # [trail mark, node, option tried]
+        # [trail mark, position in self.order, option tried]; nodes before the
+        # position of the last choice are all decided, so the next BLANK is after it
+        choices: list[list[int]] = []
+        order, state = self.order, self.state
         while True:
             if ok and not self.stable:
                 possible = self.in_bits | self.blank_bits
                 if any(possible & ~f == 0 for f in found):
                     ok = False
             if ok:
-                i = next((i for i in self.order if self.state[i] == _BLANK), None)
-                if i is None:
+                at = choices[-1][1] if choices else 0
+                while at < len(order) and state[order[at]] != _BLANK:
+                    at += 1
+                if at == len(order):
                     self._record(found)
                     ok = False
                 else:
-                    choices.append([len(self.trail), i, 0])
-                    ok = self._assign_in(i)
+                    choices.append([len(self.trail), at, 0])
+                    ok = self._assign_in(order[at])
                     continue
             while choices:
-                mark, i, tried = choices[-1]
+                mark, at, tried = choices[-1]
                 self._undo(mark)
                 if tried == 0:
                     choices[-1][2] = 1
-                    ok = self._assign_notin(i)
+                    ok = self._assign_notin(order[at])
                     break
                 choices.pop()
             else:

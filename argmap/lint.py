@@ -165,8 +165,8 @@ def unsupported(G: Any) -> list[Finding]:
     concluded = _concluded(G)
     return [
         Finding("warning", "unsupported", (n,),
-                f"{G.nodes[n]['kind']} '{n}' has no argument for it: add the reasons the text gives, "
-                "or make it a premise if the text offers it as given.")
+                f"no argument supports {G.nodes[n]['kind']} '{n}': add the text's reasons, or make it "
+                "a premise if the text offers it as given.")
         for n in statements(G) if G.nodes[n]["kind"] in ("proposal", "claim") and n not in concluded
     ]
 
@@ -246,8 +246,8 @@ def unanswered_attacks(G: Any) -> list[Finding]:
         if not _attackers(G, u):
             d = G.edges[u, v]
             out.append(Finding("info", "unanswered-attack", (d["id"], u, v),
-                               f"nothing answers the {d['type']} '{d['id']}' of '{v}' by '{u}': "
-                               f"no statement attacks '{u}'."))
+                               f"nothing attacks '{u}', so its {d['type']} of '{v}' ('{d['id']}') "
+                               "stands unanswered."))
     return out
 
 

@@ -121,7 +121,9 @@ def _attack_prefix(kind: str) -> Text:
     return Text(f"✗ {ATTACK_WORDS[kind]} ", style="bold red")
 
 
-def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str]) -> Tree:
+def support_tree(
+    G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
+) -> Tree:
     """The tree under one statement: its reasons (arguments with their premises,
     recursively) and the attacks on it and on its reasons, where they bite.
 
@@ -137,8 +139,10 @@ def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: s
     while stack:
         parent, node, attack, level = stack.pop()
         prefix = _attack_prefix(attack) if attack else None
+        if labels is not None:  # `show --evaluate`: the node's label, before it
+            prefix = (prefix or Text()) + label_mark(labels.get(node, "undec"))
         if is_argument(G, node):
-            branch = parent.add(_argument_label(G, node, quotes))
+            branch = parent.add((prefix or Text()) + _argument_label(G, node, quotes))
             children = [(p, "") for p in premises(G, node)]
             next_level = level + 1
         elif node in shown:
@@ -160,15 +164,20 @@ def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: s
     return holder.children[0]
 
 
-def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False) -> None:
+def show_map(
+    G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False,
+    labels: dict[str, str] | None = None,
+) -> None:
     """Print the map as trees: each proposal with everything for and against it,
-    then whatever no proposal reaches (so nothing is dropped)."""
+    then whatever no proposal reaches (so nothing is dropped). With ``labels``
+    (id -> in/out/undec), each node is marked with its label."""
     from .graph import statements
 
     console = stdout()
     shown: set[str] = set()
+    tree_options = {"depth": depth, "quotes": quotes, "shown": shown, "labels": labels}
     if focus is not None:
-        emit(console, support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
+        emit(console, support_tree(G, focus, **tree_options))
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
@@ -178,7 +187,7 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
     parts.append(Text())
     for p in statements(G, "proposal"):
         if p not in shown:
-            parts += [support_tree(G, p, depth=depth, quotes=quotes, shown=shown), Text()]
+            parts += [support_tree(G, p, **tree_options), Text()]
     rest = [n for n in statements(G) if n not in shown]
     if rest:
         parts += [Text("Not under any proposal", style="bold underline"), Text()]
@@ -186,7 +195,7 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
         active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
         for n in [n for n in rest if n not in active] + rest:
             if n not in shown:
-                parts += [support_tree(G, n, depth=depth, quotes=quotes, shown=shown), Text()]
+                parts += [support_tree(G, n, **tree_options), Text()]
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)
 
@@ -241,3 +250,261 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         head.append(" · ".join(details), style="dim")
         parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
     emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
+
+
+# ============================================================ analysis views ===
+# check, evaluate (and `show --evaluate` marks), critical, rank, diff.
+
+LABEL_STYLE = {"in": ("IN", "bold green"), "out": ("OUT", "bold red"), "undec": ("UNDEC", "bold yellow")}
+SEVERITY_STYLE = {"error": ("✗", "bold red"), "warning": ("!", "bold yellow"), "info": ("i", "cyan")}
+
+
+def label_mark(label: str) -> Text:
+    """``[IN] `` / ``[OUT] `` / ``[UNDEC] ``, coloured; the word carries the meaning."""
+    word, style = LABEL_STYLE.get(label, (label.upper(), "bold"))
+    return Text(f"[{word}] ", style=style)
+
+
+def _marks(labels: list[str]) -> Text:
+    """One label, or several joined by '|' when a node's label varies between labellings."""
+    if len(labels) == 1:
+        return label_mark(labels[0])
+    out = Text("[")
+    for k, value in enumerate(labels):
+        word, style = LABEL_STYLE[value]
+        out.append(("|" if k else "") + word, style=style)
+    return out + Text("] ")
+
+
+def _grid() -> Any:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    return table
+
+
+def findings(items: list[Any]) -> None:
+    """Lint findings, errors first, one entry each, then the counts."""
+    from .lint import SEVERITIES
+
+    console = stdout()
+    table = _grid()
+    for f in items:
+        symbol, style = SEVERITY_STYLE[f.severity]
+        table.add_row(Text(f"{symbol} {f.severity:<7}", style=style),
+                      Text(f.code, style="bold") + Text(f": {f.message}"))
+    counts = {s: sum(1 for f in items if f.severity == s) for s in SEVERITIES}
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    tally = Text(", ".join(plural(counts[s], words[s]) for s in SEVERITIES), style="dim")
+    emit(console, *([table] if items else []), tally if items else Text("No findings.", style="dim"))
+
+
+def evaluation(G: Any, ev: Any) -> None:
+    """Every statement (by kind) and argument with its label, and the counts."""
+    from .graph import ARGUMENT, statements
+
+    console = stdout()
+    count = ev.count
+    noun = "labelling" if count == 1 else "labellings"
+    head = [Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline")]
+    af = ev.framework
+    head.append(Text(f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
+                     f"{len(af.attacks):,} attacks (see README: How evaluate works)", style="dim"))
+    if count == 0:
+        emit(console, *head, Text(), Text(f"There is no {ev.semantics} labelling: some odd cycle of attacks "
+                                          "cannot be settled. Try --semantics preferred or grounded."))
+        return
+    if count > 1:
+        head.append(Text("A node marked IN|OUT (etc.) takes different labels in different labellings; "
+                         "it is IN only if IN in all.", style="dim"))
+    parts: list[Any] = head
+    groups = [(f"{k.capitalize()}s", statements(G, k)) for k in ("proposal", "claim", "premise")]
+    groups.append(("Arguments", [n for n, k in G.nodes(data="kind") if k == ARGUMENT]))
+    for title, nodes in groups:
+        if not nodes:
+            continue
+        tally = {x: sum(1 for n in nodes if ev.label(n) == x) for x in ("in", "out", "undec")}
+        parts += [Text(), Text(title, style="bold") +
+                  Text(f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim")]
+        table = _grid()
+        for n in nodes:
+            d = G.nodes[n]
+            what = (Text(n, style="bold") + Text(f" → {d['conclusion']}", style="dim")) if d["kind"] == ARGUMENT \
+                else Text(n, style="bold") + Text(f": {d['text']}")
+            table.add_row(_marks(ev.statuses(n)), what)
+        parts.append(table)
+    emit(console, *parts)
+
+
+_RELATION_STYLE = {"rebutted by": "bold red", "undermined by": "bold red", "undercut by": "bold red"}
+
+
+def explanation(G: Any, ev: Any, node: str, trees: list[dict[str, Any]]) -> None:
+    """Why ``node`` has its label: for each label it takes, the chain of reasons."""
+    console = stdout()
+    parts: list[Any] = []
+    if not trees:
+        parts.append(Text(f"There is no {ev.semantics} labelling, so nothing to explain."))
+    for tree in trees:
+        word = LABEL_STYLE[tree["label"]][0]
+        where = "" if ev.count == 1 else f" in the first {ev.semantics} labelling where it is {word}"
+        parts += [Text(f"Why {node} is {word} ({ev.semantics}){where}:", style="bold"), _reason_tree(G, tree), Text()]
+    emit(console, *parts[:-1] if parts and trees else parts)
+
+
+def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
+    holder = Tree("")
+    stack = [(holder, root)]
+    while stack:
+        parent, item = stack.pop()
+        prefix = Text()
+        if item.get("relation") and item["relation"] != "reason":  # an argument says "reason" itself
+            relation = item["relation"]
+            prefix.append(f"{'✗ ' if relation in _RELATION_STYLE else ''}{relation} ",
+                          style=_RELATION_STYLE.get(relation, "blue"))
+        prefix.append_text(label_mark(item["label"]))
+        n = item["id"]
+        if G.nodes[n]["kind"] == "argument":
+            label = prefix + _argument_label(G, n, False)
+        else:
+            label = _statement_label(G, n, False, prefix)
+        if item.get("note"):
+            label.append(f"\n{item['note']}", style="dim italic")
+        branch = parent.add(label)
+        stack.extend((branch, child) for child in reversed(item["because"]))
+    return holder.children[0]
+
+
+CUTS_SHOWN = 10
+
+
+def critical(G: Any, result: Any, max_size: int) -> None:
+    """The smallest sets of grounds whose loss leaves a statement unsupported."""
+    console = stdout()
+    n = result.id
+    parts: list[Any] = [_statement_label(G, n, False) if G.nodes[n]["kind"] != "argument"
+                        else _argument_label(G, n, False)]
+    grounds = len(result.grounds)
+    if result.size == 0:
+        parts.append(Text("It has no support that does not go round in a circle: it stands on nothing "
+                          "(see argmap check)."))
+        emit(console, *parts)
+        return
+    if result.cuts == [[n]]:
+        parts.append(Text("No argument concludes it: it is a ground itself, and only its own loss "
+                          "leaves it unsupported."))
+        emit(console, *parts)
+        return
+    parts.append(Text(f"It rests on {plural(grounds, 'ground')} (statements no argument concludes)."))
+    if result.size is None:
+        parts.append(Text(f"No set of at most {max_size} grounds leaves it unsupported (try --max-size)."))
+        emit(console, *parts)
+        return
+    sets = len(result.cuts)
+    many = "" if result.complete else " (the first ones found)"
+    if result.size == 1:
+        parts.append(Text(f"Load-bearing: losing any one of these {plural(sets, 'ground')} leaves it with "
+                          "no support:", style="bold"))
+    else:
+        parts += [Text(f"Losing {result.size} grounds together leaves it with no support; "
+                       f"{plural(sets, 'smallest set')}{many}:", style="bold")]
+        table = _grid()
+        for k, cut in enumerate(result.cuts[:CUTS_SHOWN], 1):
+            table.add_row(Text(f"{k}."), Text(", ".join(cut)))
+        if sets > CUTS_SHOWN:
+            table.add_row(Text("…"), Text(f"and {sets - CUTS_SHOWN} more (--json lists them all)", style="dim"))
+        parts += [table, Text("The grounds in those sets:", style="bold")]
+    table = _grid()
+    members = sorted({g for cut in result.cuts for g in cut}, key=result.grounds.index)
+    for g in members:
+        inside = sum(1 for cut in result.cuts if g in cut)
+        d = G.nodes[g]
+        symbol, _, style = KIND_STYLE.get(d["kind"], ("?", "", ""))
+        line = Text(g, style="bold") + Text(f": {d['text']}")
+        if result.size > 1:
+            line.append(f" (in {'every set' if inside == sets else f'{inside} of {sets} sets'})", style="dim")
+        if g in result.attacked:
+            line.append(" ✗ attacked by " + ", ".join(result.attacked[g]), style="bold red")
+        table.add_row(Text(symbol, style=style), line)
+    parts.append(table)
+    emit(console, *parts)
+
+
+def ranking(rows: list[dict[str, Any]]) -> None:
+    """Statements by how many proposals depend on them, with their centrality."""
+    from rich.table import Table
+
+    console = stdout()
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(*(Text(h, style="bold") for h in ("#", "proposals", "centrality", "statement")))
+    for r in rows:
+        symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
+        table.add_row(str(r["rank"]), str(r["proposals"]), f"{r['centrality']:.2f}",
+                      Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text(f": {r['text']}"))
+    emit(console, table, Text(f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
+                              "centrality: its expected uses in their support (see README)", style="dim"))
+
+
+def differences(d: dict[str, Any], old: str, new: str) -> None:
+    """What changed between two maps, section by section."""
+    from .diff import SECTIONS, counts
+
+    console = stdout()
+    if d["identical"]:
+        emit(console, Text("No differences.", style="dim"))
+        return
+    parts: list[Any] = [Text(f"--- {old}", style="red"), Text(f"+++ {new}", style="green")]
+    for key, change in d["map"].items():
+        parts.append(Text(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}", style="yellow"))
+    for section in SECTIONS:
+        part = d[section]
+        if not any(part.values()):
+            continue
+        parts += [Text(), Text(section, style="bold") + Text(
+            f": {len(part['added'])} added, {len(part['removed'])} removed, {len(part['changed'])} changed",
+            style="dim")]
+        table = _grid()
+        for sign, style, key in (("+", "green", "added"), ("-", "red", "removed")):
+            for item in part[key]:
+                table.add_row(Text(sign, style=style), Text(item["id"], style="bold") + Text(f" {_describe(item)}"))
+        for item in part["changed"]:
+            lines = Text(item["id"], style="bold")
+            for field, change in item["changes"].items():
+                lines.append(f"\n{field}: {_short(change['old'])} → {_short(change['new'])}")
+            table.add_row(Text("~", style="yellow"), lines)
+        parts.append(table)
+    if d["labels"]:
+        parts += [Text(), Text("Proposals whose grounded label changed", style="bold")]
+        table = _grid()
+        for row in d["labels"]:
+            table.add_row(Text("~", style="yellow"), Text(row["id"], style="bold") + Text(": ")
+                          + label_mark(row["old"] or "undec") + Text("→ ") + label_mark(row["new"] or "undec"))
+        parts.append(table)
+    c = counts(d)
+    parts += [Text(), Text(f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+                           f"{plural(c['labels'], 'proposal label')} changed", style="dim")]
+    emit(console, *parts)
+
+
+def _describe(item: dict[str, Any]) -> str:
+    if "kind" in item:
+        return f"({item['kind']}): {item['text']}"
+    if "conclusion" in item:
+        return f"({' + '.join(item['premises'])} → {item['conclusion']})"
+    return f"({item['from']} {item['type']}s {item['to']})"
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return repr(value) if isinstance(value, str) else str(value)
