@@ -276,11 +276,12 @@ def _marks(labels: list[str]) -> Text:
     return out + Text("] ")
 
 
-def _grid() -> Any:
+def _grid(first: int = 0) -> Any:
+    """Two columns: a short one that never wraps (at least ``first`` wide), and text."""
     from rich.table import Table
 
     table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, min_width=first)
     table.add_column(ratio=1)
     return table
 
@@ -328,7 +329,7 @@ def evaluation(G: Any, ev: Any) -> None:
         tally = {x: sum(1 for n in nodes if ev.label(n) == x) for x in ("in", "out", "undec")}
         parts += [Text(), Text(title, style="bold") +
                   Text(f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim")]
-        table = _grid()
+        table = _grid(first=7)
         for n in nodes:
             d = G.nodes[n]
             what = (Text(n, style="bold") + Text(f" → {d['conclusion']}", style="dim")) if d["kind"] == ARGUMENT \

@@ -29,7 +29,8 @@ from typing import Any
 
 from .af import framework_lines, framework_map, problem
 
-_FACT = re.compile(r"\s*(arg|att)\s*\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.")
+_NAME = r'("[^"]*"|[^(),\s"]+)'
+_FACT = re.compile(rf"\s*(arg|att)\s*\(\s*{_NAME}\s*(?:,\s*{_NAME}\s*)?\)\s*\.")
 
 
 def sniff(text: str) -> int:
