@@ -37,29 +37,59 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
     >>> diff(m("A."), m("A!"))["statements"]["changed"]
     [{'id': 'a', 'changes': {'text': {'old': 'A.', 'new': 'A!'}}}]
     """
-    from .graph import map_data
-
-    before, after = map_data(old), map_data(new)
     out: dict[str, Any] = {"map": {}}
     for key in ("title", "description", "source"):
-        if before.get(key) != after.get(key):
-            out["map"][key] = {"old": before.get(key), "new": after.get(key)}
+        if old.graph.get(key) != new.graph.get(key):
+            out["map"][key] = {"old": old.graph.get(key), "new": new.graph.get(key)}
+    from .evaluate import _gc_paused
+
+    with _gc_paused():
+        before, after = _items(old), _items(new)
     for section in SECTIONS:
-        out[section] = _section(before.get(section, []), after.get(section, []))
+        out[section] = _section(before[section], after[section])
     out["labels"] = _label_changes(old, new)
     out["identical"] = not out["map"] and not out["labels"] and all(
         not any(out[s].values()) for s in SECTIONS)
     return out
 
 
-def _section(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    old = {item["id"]: item for item in before}
-    new = {item["id"]: item for item in after}
+def _items(G: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every statement, argument and attack of ``G`` by id, in the map format
+    (schema field order, lists for tuples, empty fields left out)."""
+    from .graph import ARGUMENT
+    from .model import Argument, Attack, Statement
+
+    def plain(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
+        item = {}
+        for name in fields:
+            value = attrs.get(name)
+            if value is not None and value != ():
+                item["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
+        return item
+
+    out: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
+    for n, d in G.nodes(data=True):
+        if d["kind"] == ARGUMENT:
+            out["arguments"][n] = plain(dict(d, premises=tuple(p for p in d["premises"] if p in G)),
+                                        Argument.model_fields)
+        else:
+            out["statements"][n] = plain(d, Statement.model_fields)
+    for u, v in G.graph.get("attacks", ()):
+        if G.has_edge(u, v):
+            d = G.edges[u, v]
+            out["attacks"][d["id"]] = plain({**d, "from_": u, "to": v}, Attack.model_fields)
+    return out
+
+
+def _section(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, list[Any]]:
     changed = []
     for id_ in sorted(old.keys() & new.keys()):
+        a_item, b_item = old[id_], new[id_]
+        if a_item == b_item:
+            continue
         changes = {}
-        for key in sorted((old[id_].keys() | new[id_].keys()) - {"id"}):
-            a, b = old[id_].get(key), new[id_].get(key)
+        for key in sorted((a_item.keys() | b_item.keys()) - {"id"}):
+            a, b = a_item.get(key), b_item.get(key)
             same = sorted(a or []) == sorted(b or []) if key in _AS_SETS else a == b
             if not same:
                 changes[key] = {"old": a, "new": b}

@@ -290,7 +290,8 @@ class Labelled:
 
 
 def label(
-    af: Framework, semantics: str = "grounded", *, budget: int = BUDGET, timeout: float | None = TIMEOUT
+    af: Framework, semantics: str = "grounded", *, budget: int = BUDGET, timeout: float | None = TIMEOUT,
+    base: list[str] | None = None,
 ) -> Labelled:
     """The labellings of ``af`` under ``semantics``, factored into independent parts.
 
@@ -303,6 +304,7 @@ def label(
     backtracking search with propagation and maximality pruning enumerates the
     conditioned labellings. ``budget`` bounds the search steps and
     ``timeout`` the seconds; beyond them :class:`SearchTooLarge` is raised.
+    ``base``: the grounded labels, when already computed.
 
     >>> even = Framework.from_attacks(["a", "b", "c", "d"], [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c")])
     >>> result = label(even, "preferred")
@@ -313,7 +315,7 @@ def label(
         from .errors import UsageError
 
         raise UsageError(f"unknown semantics '{semantics}'.", hint="Use one of: " + ", ".join(SEMANTICS) + ".")
-    base, _ = grounded(af)
+    base = grounded(af)[0] if base is None else base
     if semantics == "grounded":
         return Labelled(base, [])
     undecided = [v for v in range(len(af)) if base[v] == UNDEC]
@@ -646,61 +648,77 @@ class _Component:
 
 def _components(nodes: list[int], attackers: list[list[int]], targets: list[list[int]]) -> list[list[int]]:
     """Strongly connected components of the subgraph induced by ``nodes``,
-    upstream (attacking) components first. Iterative Tarjan."""
-    inside = set(nodes)
-    succ = {v: [t for t in targets[v] if t in inside] for v in nodes}
-    return list(reversed(strongly_connected(nodes, succ)))
+    upstream (attacking) components first."""
+    local = {v: i for i, v in enumerate(nodes)}
+    succ = [[local[t] for t in targets[v] if t in local] for v in nodes]
+    return [[nodes[i] for i in component] for component in reversed(scc(len(nodes), succ))]
 
 
 def strongly_connected(nodes: Iterable[Any], succ: dict[Any, list[Any]]) -> list[list[Any]]:
-    """Tarjan's strongly connected components of a graph given by successor
-    lists, without recursion; components come sinks first (reverse topological).
+    """:func:`scc` for any hashable nodes, given successor lists.
 
     >>> strongly_connected("abc", {"a": ["b"], "b": ["a", "c"], "c": []})
     [['c'], ['a', 'b']]
     """
-    index: dict[Any, int] = {}
-    low: dict[Any, int] = {}
-    on_stack: set[Any] = set()
-    stack: list[Any] = []
-    out: list[list[Any]] = []
+    nodes = list(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    lists = [[index[w] for w in succ.get(v, ())] for v in nodes]
+    return [[nodes[i] for i in component] for component in scc(len(nodes), lists)]
+
+
+def scc(n: int, succ: list[list[int]]) -> list[list[int]]:
+    """Tarjan's strongly connected components of the graph on ``0..n-1`` with
+    successor lists ``succ``, without recursion. Components come sinks first
+    (reverse topological order), each in order of discovery.
+
+    >>> scc(4, [[1], [0, 2], [], [2]])
+    [[2], [0, 1], [3]]
+    """
+    index = [-1] * n
+    low = [0] * n
+    ptr = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    out: list[list[int]] = []
     counter = 0
-    for root in nodes:
-        if root in index:
+    for root in range(n):
+        if index[root] >= 0:
             continue
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(succ.get(root, ())))]
+        on_stack[root] = True
+        work = [root]
         while work:
-            v, it = work[-1]
-            for w in it:
-                if w not in index:
+            v = work[-1]
+            children = succ[v]
+            i = ptr[v]
+            if i < len(children):
+                ptr[v] = i + 1
+                w = children[i]
+                if index[w] < 0:
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
-                    on_stack.add(w)
-                    work.append((w, iter(succ.get(w, ()))))
-                    break
-                if w in on_stack and index[w] < low[v]:
+                    on_stack[w] = True
+                    work.append(w)
+                elif on_stack[w] and index[w] < low[v]:
                     low[v] = index[w]
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    if low[v] < low[parent]:
-                        low[parent] = low[v]
-                if low[v] == index[v]:
-                    component = []
-                    while True:
-                        w = stack.pop()
-                        on_stack.discard(w)
-                        component.append(w)
-                        if w == v:
-                            break
-                    component.sort(key=index.__getitem__)
-                    out.append(component)
+                continue
+            work.pop()
+            if work and low[v] < low[work[-1]]:
+                low[work[-1]] = low[v]
+            if low[v] == index[v]:
+                w = stack.pop()
+                on_stack[w] = False
+                component = [w]
+                while w != v:
+                    w = stack.pop()
+                    on_stack[w] = False
+                    component.append(w)
+                if len(component) > 1:
+                    component.reverse()
+                out.append(component)
     return out
 
 
@@ -785,8 +803,8 @@ def evaluate(
     {'p': 'in', 'c': 'out', 'x': 'in', 'a': 'out'}
     """
     af = framework(G)
-    _, order = grounded(af)
-    result = label(af, semantics, budget=budget, timeout=timeout)
+    base, order = grounded(af)
+    result = label(af, semantics, budget=budget, timeout=timeout, base=base)
     return Evaluation(semantics, af, result, order, list(G.nodes))
 
 

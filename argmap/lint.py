@@ -23,12 +23,22 @@ Examples
 ...     print(f.severity, f.code, f.ids)
 warning unsupported ('x',)
 info unanswered-attack ('t', 'x', 'a')
+>>> from argmap.graph import build_graph
+>>> from argmap.model import ArgumentMap
+>>> G = build_graph(ArgumentMap.model_validate({"title": "T", "statements": [
+...     {"id": "a", "kind": "claim", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
+...     "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"},
+...                   {"id": "y", "premises": ["b"], "conclusion": "a"}]}))
+>>> check(G)[0].message
+"'a' supports itself: a -> x -> b -> y -> a; nothing outside the circle establishes it."
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from .source import normalize
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -49,22 +59,26 @@ class Finding:
 def check(G: Any) -> list[Finding]:
     """Every finding for the map in ``G``: errors first, then by code and ids.
 
-    Linear in the size of the map except the quote check, which compares quotes
-    of the same paragraph with each other.
+    Linear in the size of the map, except that quotes of the same paragraph
+    are compared with each other.
     """
-    findings = [
-        *circular_support(G),
-        *duplicate_texts(G),
-        *unsupported(G),
-        *isolated(G),
-        *fragile_arguments(G),
-        *repeated_quotes(G),
-        *unanswered_attacks(G),
-        *attack_types(G),
-        *argued_premises(G),
-    ]
-    position = {n: i for i, n in enumerate(G)}
-    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.code, [position.get(i, -1) for i in f.ids]))
+    from .evaluate import _gc_paused
+
+    with _gc_paused():
+        facts = _Facts(G)
+        findings = [
+            *_circular_support(facts),
+            *_duplicate_texts(facts),
+            *_unsupported(facts),
+            *_isolated(facts),
+            *_fragile_arguments(facts),
+            *_repeated_quotes(facts),
+            *_unanswered_attacks(facts),
+            *_attack_types(facts),
+            *_argued_premises(facts),
+        ]
+    position = facts.position
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.code, [position[i] for i in f.ids]))
 
 
 def has_errors(findings: list[Finding]) -> bool:
@@ -72,43 +86,62 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
-def _concluded(G: Any) -> set[str]:
-    from .graph import ARGUMENT
+class _Facts:
+    """What the checks need, read from the graph once: map order, kinds,
+    support successors, concluded statements, attackers of each node and the
+    attacks in map order."""
 
-    return {d["conclusion"] for _, d in G.nodes(data=True) if d["kind"] == ARGUMENT}
+    def __init__(self, G: Any) -> None:
+        from .graph import ARGUMENT, SUPPORT
+
+        self.G = G
+        self.order = list(G)
+        self.position = {n: i for i, n in enumerate(self.order)}
+        self.kind = dict(G.nodes(data="kind"))
+        self.statements = [n for n in self.order if self.kind[n] != ARGUMENT]
+        self.arguments = [n for n in self.order if self.kind[n] == ARGUMENT]
+        self.support: dict[str, list[str]] = {n: [] for n in self.order}
+        self.concluded: set[str] = set()
+        self.linked: set[str] = set()  # nodes with any edge
+        for u, v, t in G.edges(data="type"):
+            self.linked.update((u, v))
+            if t in SUPPORT:
+                self.support[u].append(v)
+                if t == "conclusion":
+                    self.concluded.add(v)
+        self.attacks = [(u, v, G.edges[u, v]) for u, v in G.graph.get("attacks", ()) if G.has_edge(u, v)]
+        self.attackers: dict[str, list[tuple[str, str]]] = {}
+        for k, (u, v, d) in enumerate(self.attacks):
+            self.attackers.setdefault(v, []).append((u, d["type"]))
+            self.position[d["id"]] = len(self.order) + k  # findings sort attacks after nodes
 
 
-def _attackers(G: Any, node: str) -> list[tuple[str, str]]:
-    from .graph import ATTACKS
+def _circular_support(facts: _Facts) -> list[Finding]:
+    """Support cycles: statements that support themselves through arguments."""
+    from .evaluate import scc
 
-    return [(u, t) for u, _, t in G.in_edges(node, data="type") if t in ATTACKS]
-
-
-def circular_support(G: Any) -> list[Finding]:
-    """Support cycles: statements that support themselves through arguments.
-
-    >>> from argmap.graph import build_graph
-    >>> from argmap.model import ArgumentMap
-    >>> G = build_graph(ArgumentMap.model_validate({"title": "T", "statements": [
-    ...     {"id": "a", "kind": "claim", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
-    ...     "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"},
-    ...                   {"id": "y", "premises": ["b"], "conclusion": "a"}]}))
-    >>> circular_support(G)[0].message
-    "'a' supports itself: a -> x -> b -> y -> a; nothing outside the circle establishes it."
-    """
-    from .evaluate import strongly_connected
-    from .graph import SUPPORT
-
-    succ = {n: [v for v, d in G.adj[n].items() if d["type"] in SUPPORT] for n in G}
+    index = facts.position
+    succ = [[index[v] for v in facts.support[n]] for n in facts.order]
+    # trim what no cycle can pass through (sources, repeatedly): usually everything
+    indegree = [0] * len(succ)
+    for targets in succ:
+        for w in targets:
+            indegree[w] += 1
+    todo = [v for v, d in enumerate(indegree) if d == 0]
+    for v in todo:
+        for w in succ[v]:
+            indegree[w] -= 1
+            if indegree[w] == 0:
+                todo.append(w)
+    rest = [v for v, d in enumerate(indegree) if d > 0]
+    local = {v: i for i, v in enumerate(rest)}
     out = []
-    for component in strongly_connected(list(G), succ):
+    for component in scc(len(rest), [[local[w] for w in succ[v] if w in local] for v in rest]):
         if len(component) < 2:
             continue
-        members = set(component)
-        position = {n: i for i, n in enumerate(G)}
-        ordered = sorted(component, key=position.__getitem__)
-        start = next(n for n in ordered if G.nodes[n]["kind"] != "argument")
-        cycle = _cycle_through(start, succ, members)
+        ordered = [facts.order[i] for i in sorted(rest[k] for k in component)]
+        start = next(n for n in ordered if facts.kind[n] != "argument")
+        cycle = _cycle_through(start, facts.support, set(ordered))
         out.append(Finding(
             "error", "circular-support", tuple(ordered),
             f"'{start}' supports itself: {' -> '.join(cycle)}; nothing outside the circle establishes it.",
@@ -137,19 +170,16 @@ def _cycle_through(start: str, succ: dict[str, list[str]], members: set[str]) ->
 
 
 def _norm(text: str) -> str:
-    from .source import normalize
+    """Text compared ignoring case, whitespace runs, quote style and final punctuation."""
+    if not text.isascii():
+        text = normalize(text)
+    return " ".join(text.split()).casefold().rstrip(" .!?;:")
 
-    return normalize(text).casefold().rstrip(" .!?;:")
 
-
-def duplicate_texts(G: Any) -> list[Finding]:
-    """Statements whose texts are the same (ignoring case, spacing, quote style
-    and final punctuation)."""
-    from .graph import statements
-
+def _duplicate_texts(facts: _Facts) -> list[Finding]:
     groups: dict[str, list[str]] = {}
-    for n in statements(G):
-        groups.setdefault(_norm(G.nodes[n]["text"]), []).append(n)
+    for n in facts.statements:
+        groups.setdefault(_norm(facts.G.nodes[n]["text"]), []).append(n)
     return [
         Finding("error", "duplicate-text", tuple(ids),
                 f"{_ids(ids)} have the same text: one statement entered twice? Keep one id and point "
@@ -158,42 +188,30 @@ def duplicate_texts(G: Any) -> list[Finding]:
     ]
 
 
-def unsupported(G: Any) -> list[Finding]:
-    """Proposals and claims that no argument concludes."""
-    from .graph import statements
-
-    concluded = _concluded(G)
+def _unsupported(facts: _Facts) -> list[Finding]:
     return [
         Finding("warning", "unsupported", (n,),
-                f"no argument supports {G.nodes[n]['kind']} '{n}': add the text's reasons, or make it "
+                f"no argument supports {facts.kind[n]} '{n}': add the text's reasons, or make it "
                 "a premise if the text offers it as given.")
-        for n in statements(G) if G.nodes[n]["kind"] in ("proposal", "claim") and n not in concluded
+        for n in facts.statements if facts.kind[n] in ("proposal", "claim") and n not in facts.concluded
     ]
 
 
-def isolated(G: Any) -> list[Finding]:
-    """Statements connected to nothing."""
-    from .graph import statements
-
+def _isolated(facts: _Facts) -> list[Finding]:
     return [
         Finding("warning", "isolated", (n,),
                 f"'{n}' supports, attacks and is attacked by nothing: connect it or drop it.")
-        for n in statements(G) if G.degree(n) == 0
+        for n in facts.statements if n not in facts.linked
     ]
 
 
-def fragile_arguments(G: Any) -> list[Finding]:
-    """Arguments resting on one premise, which something attacks."""
-    from .graph import ARGUMENT
-
+def _fragile_arguments(facts: _Facts) -> list[Finding]:
     out = []
-    for n, d in G.nodes(data=True):
-        if d["kind"] != ARGUMENT:
-            continue
-        premises = [p for p in d["premises"] if p in G]
+    for n in facts.arguments:
+        premises = [p for p in facts.G.nodes[n]["premises"] if p in facts.kind]
         if len(premises) != 1:
             continue
-        hits = _attackers(G, premises[0])
+        hits = facts.attackers.get(premises[0])
         if hits:
             by = ", ".join(f"'{u}' ({t})" for u, t in hits)
             out.append(Finding("warning", "fragile-argument", (n, premises[0], *(u for u, _ in hits)),
@@ -201,14 +219,11 @@ def fragile_arguments(G: Any) -> list[Finding]:
     return out
 
 
-def repeated_quotes(G: Any) -> list[Finding]:
-    """Statements quoting the same words, or one quote inside another of the
-    same paragraph (compared ignoring case, spacing and quote style)."""
-    from .graph import statements
-
+def _repeated_quotes(facts: _Facts) -> list[Finding]:
+    nodes = facts.G.nodes
     by_quote: dict[str, list[str]] = {}
-    for n in statements(G):
-        quote = G.nodes[n].get("quote")
+    for n in facts.statements:
+        quote = nodes[n].get("quote")
         if quote:
             by_quote.setdefault(_norm(quote), []).append(n)
     out = [
@@ -219,8 +234,7 @@ def repeated_quotes(G: Any) -> list[Finding]:
     ]
     by_paragraph: dict[Any, list[tuple[str, str]]] = {}
     for quote, ids in by_quote.items():
-        paragraph = G.nodes[ids[0]].get("paragraph")
-        by_paragraph.setdefault(paragraph, []).append((quote, ids[0]))
+        by_paragraph.setdefault(nodes[ids[0]].get("paragraph"), []).append((quote, ids[0]))
     for entries in by_paragraph.values():
         if len(entries) < 2:
             continue
@@ -237,50 +251,34 @@ def repeated_quotes(G: Any) -> list[Finding]:
     return out
 
 
-def unanswered_attacks(G: Any) -> list[Finding]:
-    """Attacks whose source nothing in the map attacks: the objection stands unanswered."""
-    out = []
-    for u, v in G.graph.get("attacks", ()):
-        if not G.has_edge(u, v):
-            continue
-        if not _attackers(G, u):
-            d = G.edges[u, v]
-            out.append(Finding("info", "unanswered-attack", (d["id"], u, v),
-                               f"nothing attacks '{u}', so its {d['type']} of '{v}' ('{d['id']}') "
-                               "stands unanswered."))
-    return out
+def _unanswered_attacks(facts: _Facts) -> list[Finding]:
+    return [
+        Finding("info", "unanswered-attack", (d["id"], u, v),
+                f"nothing attacks '{u}', so its {d['type']} of '{v}' ('{d['id']}') stands unanswered.")
+        for u, v, d in facts.attacks if u not in facts.attackers
+    ]
 
 
-def attack_types(G: Any) -> list[Finding]:
-    """Rebuts aimed at given premises, and undermines aimed at statements
-    argued for (or at proposals)."""
-    concluded = _concluded(G)
+def _attack_types(facts: _Facts) -> list[Finding]:
     out = []
-    for u, v in G.graph.get("attacks", ()):
-        if not G.has_edge(u, v):
-            continue
-        d = G.edges[u, v]
-        kind = G.nodes[v]["kind"]
-        if d["type"] == "rebut" and kind == "premise" and v not in concluded:
+    for u, v, d in facts.attacks:
+        kind = facts.kind[v]
+        if d["type"] == "rebut" and kind == "premise" and v not in facts.concluded:
             out.append(Finding("info", "attack-type", (d["id"], v),
                                f"'{d['id']}' rebuts '{v}', a premise no argument concludes: attacking "
                                "a statement offered as given is an undermine."))
-        elif d["type"] == "undermine" and (v in concluded or kind == "proposal"):
-            why = "an argument concludes it" if v in concluded else "it is a proposal"
+        elif d["type"] == "undermine" and (v in facts.concluded or kind == "proposal"):
+            why = "an argument concludes it" if v in facts.concluded else "it is a proposal"
             out.append(Finding("info", "attack-type", (d["id"], v),
                                f"'{d['id']}' undermines '{v}', but {why}: attacking a conclusion is a rebut."))
     return out
 
 
-def argued_premises(G: Any) -> list[Finding]:
-    """Statements of kind premise that an argument concludes."""
-    from .graph import statements
-
-    concluded = _concluded(G)
+def _argued_premises(facts: _Facts) -> list[Finding]:
     return [
         Finding("info", "argued-premise", (n,),
                 f"'{n}' is a premise (offered as given) but an argument concludes it: make it a claim.")
-        for n in statements(G, "premise") if n in concluded
+        for n in facts.statements if facts.kind[n] == "premise" and n in facts.concluded
     ]
 
 

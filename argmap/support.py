@@ -306,15 +306,18 @@ def rank(G: Any) -> list[dict[str, Any]]:
     >>> rank(_demo())[0]
     {'rank': 1, 'id': 'p', 'kind': 'premise', 'proposals': 1, 'centrality': 1.0, 'text': 'P.'}
     """
-    from .evaluate import _gc_paused, strongly_connected
+    from .evaluate import _gc_paused, scc
     from .graph import ARGUMENT, SUPPORT
 
     with _gc_paused():
         nodes = list(G)
         index = {n: i for i, n in enumerate(nodes)}
-        succ = [[index[v] for v, d in G.adj[n].items() if d["type"] in SUPPORT] for n in nodes]
-        kinds = [G.nodes[n]["kind"] for n in nodes]
-        components = strongly_connected(range(len(nodes)), dict(enumerate(succ)))  # sinks first
+        succ: list[list[int]] = [[] for _ in nodes]
+        for u, v, t in G.edges(data="type"):
+            if t in SUPPORT:
+                succ[index[u]].append(index[v])
+        kinds = [k for _, k in G.nodes(data="kind")]
+        components = scc(len(nodes), succ)  # sinks first
         component_of = [0] * len(nodes)
         for c, members in enumerate(components):
             for v in members:
@@ -345,17 +348,15 @@ def rank(G: Any) -> list[dict[str, Any]]:
                     if component_of[w] == component_of[v]:
                         continue
                     flow[v] += flow[w] / arguments_of[w] if kinds[v] == ARGUMENT else flow[w]
-        rows = []
-        for v, n in enumerate(nodes):
+        keyed = []
+        for v, (n, text) in enumerate(G.nodes(data="text")):
             if kinds[v] == ARGUMENT:
                 continue
-            reached = reach[v] & ~own.get(v, 0)
-            rows.append({
-                "id": n, "kind": kinds[v], "proposals": reached.bit_count(),
-                "centrality": round(flow[v] - (1.0 if kinds[v] == "proposal" else 0.0), 6),
-                "text": G.nodes[n]["text"],
-            })
-    rows.sort(key=lambda r: (-r["proposals"], -r["centrality"], index[r["id"]]))
-    for i, r in enumerate(rows, 1):
-        r["rank"] = i
-    return [{"rank": r.pop("rank"), **r} for r in rows]
+            count = (reach[v] & ~own.get(v, 0)).bit_count()
+            centrality = round(flow[v] - (1.0 if kinds[v] == "proposal" else 0.0), 6)
+            keyed.append(((-count, -centrality, v), n, kinds[v], count, centrality, text))
+        keyed.sort()
+        return [
+            {"rank": i, "id": n, "kind": kind, "proposals": count, "centrality": centrality, "text": text}
+            for i, (_, n, kind, count, centrality, text) in enumerate(keyed, 1)
+        ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
 from argmap.lint import check, has_errors
 
-from .analysis_maps import graph
+from .analysis_maps import graph, maps
 
 CLEAN = {"title": "T", "statements": [
     {"id": "p", "kind": "premise", "text": "It rains.", "quote": "it rains", "paragraph": 1},
@@ -95,3 +96,18 @@ def test_the_embedded_map_has_no_errors():
     findings = check(build_graph(load()))
     assert not has_errors(findings)
     assert {f.code for f in findings} == {"unsupported", "unanswered-attack"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps(max_statements=8, max_arguments=8, max_attacks=2))
+def test_circular_support_finds_exactly_the_support_cycles(data):
+    import networkx as nx
+
+    G = graph(data)
+    support = G.edge_subgraph([(u, v) for u, v, t in G.edges(data="type") if t in ("premise", "conclusion")])
+    want = sorted(sorted(c) for c in nx.strongly_connected_components(support) if len(c) > 1)
+    found = [f for f in check(G) if f.code == "circular-support"]
+    assert sorted(sorted(f.ids) for f in found) == want
+    for f in found:  # the cycle in the message is a real one
+        cycle = f.message.split(": ", 1)[1].split(";")[0].split(" -> ")
+        assert cycle[0] == cycle[-1] and all(support.has_edge(u, v) for u, v in zip(cycle, cycle[1:]))
