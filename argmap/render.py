@@ -286,20 +286,78 @@ def _grid(first: int = 0) -> Any:
     return table
 
 
+Segments = list  # [(text, style)], style "" for plain
+
+
+def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: int = 0) -> list[str]:
+    """Lines of a two-column layout, fast enough for 100,000 rows: each row is
+    (first column, head, rest); the head (an id: short) starts the second
+    column and is styled, the rest is plain text wrapped under it. Wrapping is
+    by words like Rich's; colour is written only when the console has it."""
+    import textwrap
+
+    from rich.cells import cell_len
+    from rich.style import Style
+
+    color = console.color_system
+    styles: dict[str, Style] = {}
+
+    def paint(segments: Segments) -> str:
+        if color is None:
+            return "".join(text for text, _ in segments)
+        out = []
+        for text, style in segments:
+            if style:
+                if style not in styles:
+                    styles[style] = Style.parse(style)
+                out.append(styles[style].render(text, color_system=color))
+            else:
+                out.append(text)
+        return "".join(out)
+
+    width = max([first] + [sum(cell_len(t) for t, _ in f) for f, _, _ in rows]) + 1
+    room = max(console.width - width, 20)
+    lines: list[str] = []
+    for lead, head, rest in rows:
+        head_text = "".join(t for t, _ in head)
+        body = head_text + rest
+        if cell_len(body) == len(body):
+            wrapped = textwrap.wrap(body, room, break_long_words=False, break_on_hyphens=False) or [""]
+        else:  # wide characters: let Rich measure cells
+            wrapped = [line.plain.rstrip() for line in Text(body).wrap(console, room)]
+        pad = " " * (width - sum(cell_len(t) for t, _ in lead))
+        first_line = wrapped[0]
+        if first_line.startswith(head_text):
+            first_line = paint(head) + first_line[len(head_text):]
+        lines.append(paint(lead) + pad + first_line)
+        lines.extend(" " * width + line for line in wrapped[1:])
+    return lines
+
+
+def _write(console: Console, lines: list[str]) -> None:
+    console.file.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def _plain(console: Console, text: Text) -> list[str]:
+    """A short Rich text rendered to lines (headings, tallies)."""
+    with console.capture() as captured:
+        console.print(text)
+    return captured.get().rstrip("\n").split("\n")
+
+
 def findings(items: list[Any]) -> None:
     """Lint findings, errors first, one entry each, then the counts."""
     from .lint import SEVERITIES
 
     console = stdout()
-    table = _grid()
+    rows = []
     for f in items:
         symbol, style = SEVERITY_STYLE[f.severity]
-        table.add_row(Text(f"{symbol} {f.severity:<7}", style=style),
-                      Text(f.code, style="bold") + Text(f": {f.message}"))
+        rows.append(([(f"{symbol} {f.severity:<7}", style)], [(f.code, "bold")], f": {f.message}"))
     counts = {s: sum(1 for f in items if f.severity == s) for s in SEVERITIES}
     words = {"error": "error", "warning": "warning", "info": "note"}
-    tally = Text(", ".join(plural(counts[s], words[s]) for s in SEVERITIES), style="dim")
-    emit(console, *([table] if items else []), tally if items else Text("No findings.", style="dim"))
+    tally = ", ".join(plural(counts[s], words[s]) for s in SEVERITIES) if items else "No findings."
+    _write(console, _rows(console, rows) + _plain(console, Text(tally, style="dim")))
 
 
 def evaluation(G: Any, ev: Any) -> None:
@@ -309,34 +367,48 @@ def evaluation(G: Any, ev: Any) -> None:
     console = stdout()
     count = ev.count
     noun = "labelling" if count == 1 else "labellings"
-    head = [Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline")]
     af = ev.framework
-    head.append(Text(f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
-                     f"{len(af.attacks):,} attacks (see README: How evaluate works)", style="dim"))
+    head = [Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline"),
+            Text(f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
+                 f"{len(af.attacks):,} attacks (see README: How evaluate works)", style="dim")]
     if count == 0:
-        emit(console, *head, Text(), Text(f"There is no {ev.semantics} labelling: some odd cycle of attacks "
-                                          "cannot be settled. Try --semantics preferred or grounded."))
-        return
-    if count > 1:
+        head += [Text(), Text(f"There is no {ev.semantics} labelling: some odd cycle of attacks cannot be "
+                              "settled. Try --semantics preferred or grounded.")]
+    elif count > 1:
         head.append(Text("A node marked IN|OUT (etc.) takes different labels in different labellings; "
                          "it is IN only if IN in all.", style="dim"))
-    parts: list[Any] = head
+    lines = [line for text in head for line in _plain(console, text)]
+    if count == 0:
+        _write(console, lines)
+        return
     groups = [(f"{k.capitalize()}s", statements(G, k)) for k in ("proposal", "claim", "premise")]
     groups.append(("Arguments", [n for n, k in G.nodes(data="kind") if k == ARGUMENT]))
     for title, nodes in groups:
         if not nodes:
             continue
+        labels = {n: ev.statuses(n) for n in nodes}
         tally = {x: sum(1 for n in nodes if ev.label(n) == x) for x in ("in", "out", "undec")}
-        parts += [Text(), Text(title, style="bold") +
-                  Text(f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim")]
-        table = _grid(first=7)
+        lines += [""] + _plain(console, Text(title, style="bold") + Text(
+            f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim"))
+        rows = []
         for n in nodes:
             d = G.nodes[n]
-            what = (Text(n, style="bold") + Text(f" → {d['conclusion']}", style="dim")) if d["kind"] == ARGUMENT \
-                else Text(n, style="bold") + Text(f": {d['text']}")
-            table.add_row(_marks(ev.statuses(n)), what)
-        parts.append(table)
-    emit(console, *parts)
+            rest = f" → {d['conclusion']}" if d["kind"] == ARGUMENT else f": {d['text']}"
+            rows.append((_mark_segments(labels[n]), [(n, "bold")], rest))
+        lines += _rows(console, rows, first=7)
+    _write(console, lines)
+
+
+def _mark_segments(labels: list[str]) -> Segments:
+    """``[IN]``, or ``[IN|OUT]`` when the label varies, as styled segments."""
+    if len(labels) == 1:
+        word, style = LABEL_STYLE[labels[0]]
+        return [(f"[{word}]", style)]
+    out = [("[", "")]
+    for k, value in enumerate(labels):
+        word, style = LABEL_STYLE[value]
+        out.append((("|" if k else "") + word, style))
+    return out + [("]", "")]
 
 
 _RELATION_STYLE = {"rebutted by": "bold red", "undermined by": "bold red", "undercut by": "bold red"}
@@ -435,21 +507,24 @@ def critical(G: Any, result: Any, max_size: int) -> None:
 
 def ranking(rows: list[dict[str, Any]]) -> None:
     """Statements by how many proposals depend on them, with their centrality."""
-    from rich.table import Table
-
     console = stdout()
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
-    table.add_row(*(Text(h, style="bold") for h in ("#", "proposals", "centrality", "statement")))
+    wide = max([1] + [len(str(r["rank"])) for r in rows])
+    header = f"{'#':>{wide}} proposals centrality"
+    lines = [paint_line(console, [(header, "bold"), (" statement", "bold")])]
+    table = []
     for r in rows:
         symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
-        table.add_row(str(r["rank"]), str(r["proposals"]), f"{r['centrality']:.2f}",
-                      Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text(f": {r['text']}"))
-    emit(console, table, Text(f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
-                              "centrality: its expected uses in their support (see README)", style="dim"))
+        lead = f"{r['rank']:>{wide}} {r['proposals']:>9} {r['centrality']:>10.2f}"
+        table.append(([(lead, "")], [(symbol, style), (" ", ""), (r["id"], "bold")], f": {r['text']}"))
+    lines += _rows(console, table)
+    lines += _plain(console, Text(f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
+                                  "centrality: its expected uses in their support (see README)", style="dim"))
+    _write(console, lines)
+
+
+def paint_line(console: Console, segments: Segments) -> str:
+    """One line of styled segments (no wrapping)."""
+    return _rows(console, [([], segments, "")])[0].lstrip()
 
 
 def differences(d: dict[str, Any], old: str, new: str) -> None:
