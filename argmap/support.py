@@ -85,8 +85,9 @@ def critical(G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX
     in the support graph, where disabling any premise of a linked argument
     disables the argument.
 
-    Exact: iterative deepening on the size ``k``; a set must meet every proof
-    of ``node``, so the search branches on the grounds of one cheapest proof
+    Exact: iterative deepening on the size ``k``, from a lower bound (the
+    number of ground-disjoint proofs a greedy search finds); a set must meet
+    every proof of ``node``, so the search branches on the grounds of one cheapest proof
     (each ground once, excluded from later branches so no set is found twice)
     and finishes each branch with the grounds that every remaining proof needs
     (one bitset pass). ``budget`` bounds the work (nodes visited); beyond it
@@ -113,7 +114,7 @@ def critical(G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX
     found: list[frozenset[int]] = []
     complete = True
     size = None
-    for k in range(1, max_size + 1):
+    for k in range(cutter.lower_bound(), max_size + 1):
         found = cutter.cuts(k, max_cuts)
         if found:
             size = k
@@ -123,6 +124,23 @@ def critical(G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX
     cuts = sorted(sorted((cutter.names[i] for i in cut), key=position.__getitem__) for cut in found)
     attacked = {g: attacked_of[g] for g in sorted({g for c in cuts for g in c}) if g in attacked_of}
     return Critical(node, grounds, size, cuts, complete, attacked)
+
+
+class _Overlay:
+    """Values for the nodes being recomputed, over base values for the rest."""
+
+    __slots__ = ("fresh", "base")
+
+    def __init__(self, fresh: dict[int, Any], base: list[Any]) -> None:
+        self.fresh = fresh
+        self.base = base
+
+    def __getitem__(self, v: int) -> Any:
+        fresh = self.fresh
+        return fresh[v] if v in fresh else self.base[v]
+
+    def __setitem__(self, v: int, value: Any) -> None:
+        self.fresh[v] = value
 
 
 def _attacked(G: Any) -> dict[str, list[str]]:
@@ -135,9 +153,12 @@ def _attacked(G: Any) -> dict[str, list[str]]:
 
 class _Cutter:
     """The support ancestry of one node with integer indices, and the searches
-    over it. Grounds are bits in Python integers."""
+    over it. Grounds are bits in Python integers. Nodes are visited in blocks,
+    dependencies first: one visit per node outside support cycles, repeated
+    visits only inside a cycle until its values settle."""
 
     def __init__(self, G: Any, node: str, budget: int) -> None:
+        from .evaluate import scc
         from .graph import ARGUMENT, SUPPORT
 
         names = support_ancestry(G, node)
@@ -148,30 +169,24 @@ class _Cutter:
         # inputs: for an argument its premises, for a statement its arguments
         self.inputs = [[index[u] for u, d in G.pred[n].items() if d["type"] in SUPPORT] for n in names]
         self.leaves = [i for i, n in enumerate(names) if not self.is_argument[i] and not self.inputs[i]]
-        self.bit = {leaf: 1 << k for k, leaf in enumerate(self.leaves)}
-        self.order = self._dependencies_first()
+        self.slot = {leaf: k for k, leaf in enumerate(self.leaves)}  # its bit in ground bitsets
+        users: list[list[int]] = [[] for _ in names]
+        for v, inputs in enumerate(self.inputs):
+            for u in inputs:
+                users[u].append(v)
+        self.users = users
+        self.blocks = [(block, len(block) > 1) for block in reversed(scc(len(names), users))]
+        self.block_of = [0] * len(names)
+        for k, (block, _) in enumerate(self.blocks):
+            for v in block:
+                self.block_of[v] = k
+        self._base_need: list[int | None] | None = None
+        self._base_cost: tuple[list[float], list[int]] | None = None
         self.budget = budget
         self.complete = True
 
-    def _dependencies_first(self) -> list[int]:
-        """Nodes in an order where (outside cycles) inputs come before their users."""
-        order: list[int] = []
-        seen = {self.target}
-        stack = [(self.target, iter(self.inputs[self.target]))]
-        while stack:
-            v, it = stack[-1]
-            for w in it:
-                if w not in seen:
-                    seen.add(w)
-                    stack.append((w, iter(self.inputs[w])))
-                    break
-            else:
-                stack.pop()
-                order.append(v)
-        return order
-
-    def _spend(self) -> None:
-        self.budget -= len(self.order)
+    def _spend(self, work: int) -> None:
+        self.budget -= work
         if self.budget < 0:
             raise CutSearchTooLarge(
                 "finding the smallest sets of premises needs more work than the budget allows: "
@@ -179,79 +194,99 @@ class _Cutter:
                 hint="Ask about a statement closer to its premises, or lower --max-size.",
             )
 
+    def _blocks_below(self, grounds: int) -> list[tuple[list[int], bool]]:
+        """The blocks whose values can differ from the base ones once the
+        grounds in ``grounds`` (a bitset) change: those downstream of them."""
+        if not grounds:
+            return []
+        todo = self._members(grounds)
+        seen = set(todo)
+        while todo:
+            v = todo.pop()
+            for w in self.users[v]:
+                if w not in seen:
+                    seen.add(w)
+                    todo.append(w)
+        return [self.blocks[k] for k in sorted({self.block_of[v] for v in seen})]
+
+    def _members(self, bits: int) -> list[int]:
+        """The grounds in a bitset, in slot order."""
+        out = []
+        while bits:
+            low = bits & -bits
+            out.append(self.leaves[low.bit_length() - 1])
+            bits ^= low
+        return out
+
+    def bit(self, leaf: int) -> int:
+        return 1 << self.slot[leaf]
+
     def necessary(self, removed: int) -> int | None:
         """The grounds every proof of the target needs once the grounds in
         ``removed`` (a bitset) are gone, as a bitset; None when it has no proof.
 
         A greatest fixpoint: a statement needs what all its standing arguments
-        need, an argument what any of its premises needs. Repeated passes in
-        dependency order settle support cycles."""
-        self._spend()
-        value: list[int | None] = [None] * len(self.names)
-        inputs, is_argument, bit = self.inputs, self.is_argument, self.bit
-        changed = True
-        passes = 0
-        while changed:
-            changed = False
-            passes += 1
-            for v in self.order:
-                if is_argument[v]:
-                    new: int | None = 0
-                    for p in inputs[v]:
-                        if value[p] is None:
-                            new = None
-                            break
-                        new |= value[p]
-                elif not inputs[v]:
-                    b = bit[v]
-                    new = None if removed & b else b
-                else:
-                    new = None
-                    for a in inputs[v]:
-                        if value[a] is not None:
-                            new = value[a] if new is None else new & value[a]
-                if new != value[v]:
-                    value[v] = new
-                    changed = True
-            if passes > len(self.order) + 1:  # cannot happen: values only shrink once set
-                break
-        return value[self.target]
+        need, an argument what any of its premises needs. Only what lies
+        downstream of ``removed`` is recomputed over the base values."""
+        if self._base_need is None:
+            self._base_need = self._need(0, [None] * len(self.names), self.blocks)
+        if not removed:
+            return self._base_need[self.target]
+        value = dict.fromkeys((v for block, _ in self._blocks_below(removed) for v in block))
+        return self._need(removed, _Overlay(value, self._base_need), self._blocks_below(removed))[self.target]
 
-    def proof(self, removed: int, excluded: int) -> list[int]:
+    def _need(self, removed: int, value: Any, blocks: list[tuple[list[int], bool]]) -> Any:
+        self._spend(sum(len(block) for block, _ in blocks))
+        inputs, is_argument, slot = self.inputs, self.is_argument, self.slot
+        for block, cyclic in blocks:
+            changed = True
+            while changed:
+                changed = False
+                for v in block:
+                    if is_argument[v]:
+                        new: int | None = 0
+                        for p in inputs[v]:
+                            if value[p] is None:
+                                new = None
+                                break
+                            new |= value[p]
+                    elif not inputs[v]:
+                        b = 1 << slot[v]
+                        new = None if removed & b else b
+                    else:
+                        new = None
+                        for a in inputs[v]:
+                            if value[a] is not None:
+                                new = value[a] if new is None else new & value[a]
+                    if new != value[v]:
+                        value[v] = new
+                        changed = cyclic
+        return value
+
+    def proof(self, removed: int, excluded: int) -> list[int] | None:
         """The searchable grounds (neither removed nor excluded) of one proof of
         the target with as few of them as possible (by a shortest-proof
-        fixpoint, counting shared grounds once per use)."""
-        self._spend()
+        fixpoint, counting shared grounds once per use); None when the target
+        has no proof. Only what lies downstream of the removed and excluded
+        grounds is recomputed over the base values."""
         inf = float("inf")
-        cost = [inf] * len(self.names)
-        choice = [-1] * len(self.names)
-        inputs, is_argument, bit = self.inputs, self.is_argument, self.bit
-        changed = True
-        while changed:
-            changed = False
-            for v in self.order:
-                if is_argument[v]:
-                    new = sum(cost[p] for p in inputs[v])
-                    pick = -1
-                elif not inputs[v]:
-                    b = bit[v]
-                    new = inf if removed & b else 0 if excluded & b else 1
-                    pick = -1
-                else:
-                    new, pick = inf, -1
-                    for a in inputs[v]:
-                        if cost[a] < new:
-                            new, pick = cost[a], a
-                if new < cost[v]:
-                    cost[v], choice[v] = new, pick
-                    changed = True
+        if self._base_cost is None:
+            self._base_cost = self._cost(0, 0, [inf] * len(self.names), [-1] * len(self.names), self.blocks)
+        blocks = self._blocks_below(removed | excluded)
+        fresh = {v: inf for block, _ in blocks for v in block}
+        cost, choice = self._cost(removed, excluded, _Overlay(fresh, self._base_cost[0]),
+                                  _Overlay(dict.fromkeys(fresh, -1), self._base_cost[1]), blocks)
+        if cost[self.target] == inf:
+            return None
+        inputs, is_argument = self.inputs, self.is_argument
+        gone = excluded | removed
         grounds: list[int] = []
         seen = {self.target}
         todo = [self.target]
         while todo:
             v = todo.pop()
             if not is_argument[v] and not inputs[v]:
-                if not (excluded | removed) & bit[v]:
+                if not gone >> self.slot[v] & 1:
                     grounds.append(v)
                 continue
             for w in inputs[v] if is_argument[v] else [choice[v]]:
@@ -259,6 +294,45 @@ class _Cutter:
                     seen.add(w)
                     todo.append(w)
         return sorted(grounds)
+
+    def _cost(self, removed: int, excluded: int, cost: Any, choice: Any,
+              blocks: list[tuple[list[int], bool]]) -> tuple[Any, Any]:
+        self._spend(sum(len(block) for block, _ in blocks))
+        inf = float("inf")
+        inputs, is_argument, slot = self.inputs, self.is_argument, self.slot
+        for block, cyclic in blocks:
+            changed = True
+            while changed:
+                changed = False
+                for v in block:
+                    if is_argument[v]:
+                        new = sum(cost[p] for p in inputs[v])
+                        pick = -1
+                    elif not inputs[v]:
+                        k = slot[v]
+                        new = inf if removed >> k & 1 else 0 if excluded >> k & 1 else 1
+                        pick = -1
+                    else:
+                        new, pick = inf, -1
+                        for a in inputs[v]:
+                            if cost[a] < new:
+                                new, pick = cost[a], a
+                    if new < cost[v]:
+                        cost[v], choice[v] = new, pick
+                        changed = cyclic
+        return cost, choice
+
+    def lower_bound(self) -> int:
+        """How many proofs with pairwise disjoint grounds a greedy search finds:
+        every cut needs a ground from each, so no cut is smaller."""
+        removed, count = 0, 0
+        while True:
+            grounds = self.proof(removed, 0)
+            if grounds is None:
+                return max(count, 1)
+            count += 1
+            for g in grounds:
+                removed |= self.bit(g)
 
     def cuts(self, k: int, limit: int) -> list[frozenset[int]]:
         """Every set of ``k`` grounds that leaves the target without proof, when
@@ -272,15 +346,13 @@ class _Cutter:
                 need = self.necessary(removed)
                 if need is None:
                     continue
-                need &= ~excluded
-                for leaf in self.leaves:
-                    if need & self.bit[leaf]:
-                        found.add(chosen | {leaf})
+                for leaf in self._members(need & ~excluded):
+                    found.add(chosen | {leaf})
                 continue
             branches = []
-            for leaf in self.proof(removed, excluded):
-                branches.append((removed | self.bit[leaf], chosen | {leaf}, excluded, left - 1))
-                excluded |= self.bit[leaf]
+            for leaf in self.proof(removed, excluded) or []:
+                branches.append((removed | self.bit(leaf), chosen | {leaf}, excluded, left - 1))
+                excluded |= self.bit(leaf)
             stack.extend(reversed(branches))
         if stack:
             self.complete = False

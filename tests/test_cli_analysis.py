@@ -293,3 +293,14 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
             found = next((i for i in range(at, len(out) - len(lines) + 1) if out[i:i + len(lines)] == lines), None)
             assert found is not None, f"{command}: README shows lines not in the output:\n{chunk}"
             at = found + len(lines)
+
+
+def test_cli_defaults_are_the_library_defaults():
+    import inspect
+
+    from argmap import cli, evaluate as library, support
+
+    options = inspect.signature(cli.evaluate).parameters
+    assert options["budget"].default == library.BUDGET
+    assert options["timeout"].default == library.TIMEOUT
+    assert inspect.signature(cli.critical).parameters["max_size"].default == support.MAX_SIZE
