@@ -815,7 +815,9 @@ LIST_LIMIT = 100
 def evaluation_data(ev: Evaluation, G: Any, *, limit: int = LIST_LIMIT) -> dict[str, Any]:
     """The evaluation as plain data for ``--json``: every statement and argument
     with its label and the labels it takes across labellings, and the first
-    ``limit`` labellings as sorted id lists.
+    ``limit`` labellings, each as sorted id lists of the nodes whose label
+    varies between labellings (every other node has its one label in
+    ``statements`` / ``arguments``).
 
     >>> from argmap.graph import _demo
     >>> evaluation_data(evaluate(_demo()), _demo())["statements"]["c"]
@@ -839,10 +841,11 @@ def evaluation_data(ev: Evaluation, G: Any, *, limit: int = LIST_LIMIT) -> dict[
             data["arguments"][n] = row
         else:
             data["statements"][n] = {"kind": kind, **row}
+    varying = [n for n in ev.map_nodes if len(ev.statuses(n)) > 1]
     for k in range(min(ev.count, limit)):
         lab = ev.result.labelling(k)
         groups: dict[str, list[str]] = {x: [] for x in LABELS}
-        for n in ev.map_nodes:
+        for n in varying:
             groups[lab[af.index[n]]].append(n)
         data["labellings"].append({x: sorted(ids) for x, ids in groups.items()})
     if ev.count > limit:

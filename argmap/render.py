@@ -294,10 +294,11 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
     (first column, head, rest); the head (an id: short) starts the second
     column and is styled, the rest is plain text wrapped under it. Wrapping is
     by words like Rich's; colour is written only when the console has it."""
-    import textwrap
-
-    from rich.cells import cell_len
+    from rich.cells import cell_len as rich_cell_len
     from rich.style import Style
+
+    def cell_len(text: str) -> int:
+        return len(text) if text.isascii() else rich_cell_len(text)
 
     color = console.color_system
     styles: dict[str, Style] = {}
@@ -322,7 +323,7 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
         head_text = "".join(t for t, _ in head)
         body = head_text + rest
         if cell_len(body) == len(body):
-            wrapped = textwrap.wrap(body, room, break_long_words=False, break_on_hyphens=False) or [""]
+            wrapped = _wrap(body, room)
         else:  # wide characters: let Rich measure cells
             wrapped = [line.plain.rstrip() for line in Text(body).wrap(console, room)]
         pad = " " * (width - sum(cell_len(t) for t, _ in lead))
@@ -331,6 +332,23 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
             first_line = paint(head) + first_line[len(head_text):]
         lines.append(paint(lead) + pad + first_line)
         lines.extend(" " * width + line for line in wrapped[1:])
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap (like Rich's for one-cell characters): break at the last
+    space that fits; a word longer than the line stays whole."""
+    text = " ".join(text.split())
+    lines = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut <= 0:
+            cut = text.find(" ", width)
+            if cut < 0:
+                break
+        lines.append(text[:cut])
+        text = text[cut + 1:]
+    lines.append(text)
     return lines
 
 
@@ -535,37 +553,35 @@ def differences(d: dict[str, Any], old: str, new: str) -> None:
     if d["identical"]:
         emit(console, Text("No differences.", style="dim"))
         return
-    parts: list[Any] = [Text(f"--- {old}", style="red"), Text(f"+++ {new}", style="green")]
+    lines = [paint_line(console, [(f"--- {old}", "red")]), paint_line(console, [(f"+++ {new}", "green")])]
     for key, change in d["map"].items():
-        parts.append(Text(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}", style="yellow"))
+        lines.append(paint_line(console, [(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}",
+                                           "yellow")]))
     for section in SECTIONS:
         part = d[section]
         if not any(part.values()):
             continue
-        parts += [Text(), Text(section, style="bold") + Text(
+        lines += ["", paint_line(console, [(section, "bold"), (
             f": {len(part['added'])} added, {len(part['removed'])} removed, {len(part['changed'])} changed",
-            style="dim")]
-        table = _grid()
+            "dim")])]
+        rows: list[tuple[Segments, Segments, str]] = []
         for sign, style, key in (("+", "green", "added"), ("-", "red", "removed")):
-            for item in part[key]:
-                table.add_row(Text(sign, style=style), Text(item["id"], style="bold") + Text(f" {_describe(item)}"))
+            rows += [([(sign, style)], [(item["id"], "bold")], f" {_describe(item)}") for item in part[key]]
         for item in part["changed"]:
-            lines = Text(item["id"], style="bold")
-            for field, change in item["changes"].items():
-                lines.append(f"\n{field}: {_short(change['old'])} → {_short(change['new'])}")
-            table.add_row(Text("~", style="yellow"), lines)
-        parts.append(table)
+            rows.append(([("~", "yellow")], [(item["id"], "bold")], ""))
+            rows += [([], [], f"{field}: {_short(change['old'])} → {_short(change['new'])}")
+                     for field, change in item["changes"].items()]
+        lines += _rows(console, rows)
     if d["labels"]:
-        parts += [Text(), Text("Proposals whose grounded label changed", style="bold")]
-        table = _grid()
-        for row in d["labels"]:
-            table.add_row(Text("~", style="yellow"), Text(row["id"], style="bold") + Text(": ")
-                          + label_mark(row["old"] or "undec") + Text("→ ") + label_mark(row["new"] or "undec"))
-        parts.append(table)
+        lines += ["", paint_line(console, [("Proposals whose grounded label changed", "bold")])]
+        lines += _rows(console, [
+            ([("~", "yellow")], [(row["id"], "bold"), (": ", ""), *_mark_segments([row["old"] or "undec"]),
+                                 (" → ", ""), *_mark_segments([row["new"] or "undec"])], "")
+            for row in d["labels"]])
     c = counts(d)
-    parts += [Text(), Text(f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
-                           f"{plural(c['labels'], 'proposal label')} changed", style="dim")]
-    emit(console, *parts)
+    lines += ["", paint_line(console, [(f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+                                        f"{plural(c['labels'], 'proposal label')} changed", "dim")])]
+    _write(console, lines)
 
 
 def _describe(item: dict[str, Any]) -> str:

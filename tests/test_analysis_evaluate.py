@@ -282,4 +282,6 @@ def test_json_data_is_complete_and_sorted():
     assert data["count"] == 2
     assert set(data["statements"]) == {"p", "q", "c", "x", "y"}
     assert data["statements"]["x"] == {"kind": "claim", "label": UNDEC, "labels": [IN, OUT]}
-    assert data["labellings"][0] == {"in": ["c", "p", "q", "x"], "out": ["y"], "undec": []}
+    # each labelling lists the nodes whose label varies; the others are in "statements"
+    assert data["labellings"] == [{"in": ["x"], "out": ["y"], "undec": []}, {"in": ["y"], "out": ["x"], "undec": []}]
+    assert data["statements"]["p"]["labels"] == [IN]
