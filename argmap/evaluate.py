@@ -42,7 +42,8 @@ import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .errors import ArgmapError
 
@@ -538,12 +539,12 @@ class _Component:
     def _check(self, t: int) -> bool:
         """Propagate what the counters of ``t`` now say; False on a dead end."""
         s = self.state[t]
-        if (s == _MUST or (self.stable and s == _NOTIN)) and self.blank_att[t] <= 1:
-            # it needs an IN attacker: none left is a dead end, one left is forced
-            if not any(self.state[a] == _IN for a in self.att[t]):
-                if self.blank_att[t] == 0:
-                    return False
-                self.queue.extend(a for a in self.att[t] if self.state[a] == _BLANK)
+        needs_in_attacker = s == _MUST or (self.stable and s == _NOTIN)
+        if needs_in_attacker and self.blank_att[t] <= 1 and not any(self.state[a] == _IN for a in self.att[t]):
+            # none left to attack it is a dead end; one left is forced IN
+            if self.blank_att[t] == 0:
+                return False
+            self.queue.extend(a for a in self.att[t] if self.state[a] == _BLANK)
         if self.notout_att[t] == 0 and not self.blocked[t]:
             if s == _BLANK:
                 self.queue.append(t)

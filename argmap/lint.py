@@ -261,7 +261,7 @@ def _unanswered_attacks(facts: _Facts) -> list[Finding]:
 
 def _attack_types(facts: _Facts) -> list[Finding]:
     out = []
-    for u, v, d in facts.attacks:
+    for _, v, d in facts.attacks:
         kind = facts.kind[v]
         if d["type"] == "rebut" and kind == "premise" and v not in facts.concluded:
             out.append(Finding("info", "attack-type", (d["id"], v),

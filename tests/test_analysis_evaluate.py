@@ -87,7 +87,8 @@ def test_labels_mean_what_the_readme_says(data):
             lab = ev.result.labelling(k)
             value = {n: lab[ev.framework.index[n]] for n in G}
             for n, d in G.nodes(data=True):
-                attackers = [value[u] for u, _, t in G.in_edges(n, data="type") if t in ("rebut", "undermine", "undercut")]
+                attackers = [value[u] for u, _, t in G.in_edges(n, data="type")
+                             if t in ("rebut", "undermine", "undercut")]
                 if d["kind"] == "argument":
                     need = [value[p] for p in d["premises"]]
                     expect = IN if all(x == IN for x in need) and all(x == OUT for x in attackers) else \

@@ -155,7 +155,7 @@ def test_show_evaluate_marks_every_node(run, narrow):
     assert lines[0].startswith("[OUT] ◆ PROPOSAL prop-uniform-understanding")
     assert "├── [IN] + reason arg-necessitates-understanding" in result.stdout
     assert "└── ✗ rebutted by [IN] ○ PREMISE members-disputes" in result.stdout
-    starts = [l.lstrip("│├└─ ") for l in lines if l.lstrip("│├└─ ")[:1] in "[✗"]
+    starts = [line.lstrip("│├└─ ") for line in lines if line.lstrip("│├└─ ")[:1] in "[✗"]
     assert len(starts) == 8 and all("[IN]" in s or "[OUT]" in s for s in starts)
     assert fits(result.stdout)
     plain = run("show", "--focus", "prop-uniform-understanding").stdout
@@ -190,7 +190,7 @@ def test_critical_json_and_errors(run, write):
 def test_rank(run, narrow):
     result = run("rank", "--top", "3")
     assert result.exit_code == 0, result.output
-    rows = [l for l in result.stdout.splitlines() if re.match(r"\s*\d+\s+\d+\s+[\d.]+ ", l)]
+    rows = [line for line in result.stdout.splitlines() if re.match(r"\s*\d+\s+\d+\s+[\d.]+ ", line)]
     assert len(rows) == 3 and "ct-deepening-meaningful" in rows[0]
     assert fits(result.stdout)
     data = json.loads(run("rank", "--json").stdout)
@@ -207,7 +207,8 @@ def test_diff_identical_different_and_errors(run, write, tiny):
     same = write("same.json", json.dumps({"title": "Umbrellas", "statements": [
         {"id": s, "kind": k, "text": t} for s, k, t in (
             ("wind", "premise", "It is windy; umbrellas break in wind."), ("rain", "premise", "It is raining."),
-            ("wet", "claim", "Walking out unprotected gets you wet."), ("take-umbrella", "proposal", "Take an umbrella."))],
+            ("wet", "claim", "Walking out unprotected gets you wet."),
+            ("take-umbrella", "proposal", "Take an umbrella."))],
         "arguments": [{"id": "arg-umbrella", "premises": ["wet"], "conclusion": "take-umbrella"},
                       {"id": "arg-wet", "premises": ["rain"], "conclusion": "wet"}],
         "attacks": [{"id": "att-wind", "from": "wind", "to": "arg-umbrella", "type": "undercut"}]}))
