@@ -309,8 +309,9 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
         out = []
         for text, style in segments:
             if style:
-                if style not in styles:
-                    styles[style] = Style.parse(style)
+                if style not in styles:  # NO_COLOR keeps bold and dim, like Rich
+                    parsed = Style.parse(style)
+                    styles[style] = parsed.without_color if console.no_color else parsed
                 out.append(styles[style].render(text, color_system=color))
             else:
                 out.append(text)

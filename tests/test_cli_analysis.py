@@ -305,3 +305,12 @@ def test_cli_defaults_are_the_library_defaults():
     assert options["budget"].default == library.BUDGET
     assert options["timeout"].default == library.TIMEOUT
     assert inspect.signature(cli.critical).parameters["max_size"].default == support.MAX_SIZE
+
+
+def test_colour_follows_the_terminal_and_no_color(run, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run("evaluate").stdout
+    assert "\x1b[1;31m[OUT]\x1b[0m" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = run("evaluate").stdout
+    assert "\x1b[1m[OUT]\x1b[0m" in plain and "\x1b[1;31m" not in plain
