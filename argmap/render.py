@@ -265,17 +265,6 @@ def label_mark(label: str) -> Text:
     return Text(f"[{word}] ", style=style)
 
 
-def _marks(labels: list[str]) -> Text:
-    """One label, or several joined by '|' when a node's label varies between labellings."""
-    if len(labels) == 1:
-        return label_mark(labels[0])
-    out = Text("[")
-    for k, value in enumerate(labels):
-        word, style = LABEL_STYLE[value]
-        out.append(("|" if k else "") + word, style=style)
-    return out + Text("] ")
-
-
 def _grid(first: int = 0) -> Any:
     """Two columns: a short one that never wraps (at least ``first`` wide), and text."""
     from rich.table import Table
