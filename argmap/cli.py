@@ -55,6 +55,9 @@ DepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
 ]
 QuotesOption = Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show each quote and its paragraph.")]
+EvaluateOption = Annotated[
+    bool, typer.Option("--evaluate", "-e", help="Mark each node IN, OUT or UNDEC (grounded semantics; see evaluate).")
+]
 
 
 class Kind(str, Enum):
@@ -131,6 +134,7 @@ def show(
     focus: FocusOption = None,
     depth: DepthOption = None,
     quotes: QuotesOption = False,
+    evaluate: EvaluateOption = False,
 ) -> None:
     """Show the map as a tree: each proposal with its reasons and the attacks on them.
 
@@ -142,7 +146,8 @@ def show(
     G = open_graph(map_path, from_format)
     if focus is not None:
         require(G, focus)
-    render.show_map(G, focus=focus, depth=depth, quotes=quotes)
+    labels = grounded_labels(G) if evaluate else None
+    render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
 @command("list")
@@ -218,7 +223,8 @@ def schema() -> None:
 ExportFormatOption = Annotated[
     Optional[str],
     typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
-                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md or html. "
+                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
+                 "apx or tgf. "
                  "Default: the one -o's suffix names, else dot."),
 ]
 OutputOption = Annotated[
@@ -236,6 +242,7 @@ ExportDepthOption = Annotated[
 @command()
 def export(
     map_path: MapOption = None,
+    from_format: FromOption = None,
     fmt: ExportFormatOption = None,
     output: OutputOption = None,
     focus: ExportFocusOption = None,
@@ -259,7 +266,7 @@ def export(
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path)
+    loaded = open_map(map_path, from_format)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
@@ -287,6 +294,7 @@ PathsOption = Annotated[
 def supports(
     node: IdArgument,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
     depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=1,
                                                  help="Only supporters at most N steps away.")] = None,
@@ -305,7 +313,7 @@ def supports(
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
         render.write_json(report)
@@ -317,6 +325,7 @@ def supports(
 def attacks(
     node: IdArgument,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     deep: Annotated[bool, typer.Option("--deep", help="Also attacks on everything ID rests on.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -330,7 +339,7 @@ def attacks(
     from . import render
     from .query import attack_report
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     report = attack_report(G, node, deep=deep)
     if as_json:
         render.write_json(report)
@@ -344,6 +353,7 @@ def path(
                                           show_default=False)],
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
+    from_format: FromOption = None,
     paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = 3,
     as_json: JsonOption = False,
 ) -> None:
@@ -354,7 +364,7 @@ def path(
     from . import render
     from .query import paths as find_paths
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     report = find_paths(G, source, target, limit=paths)
     if as_json:
         render.write_json(report)
@@ -366,6 +376,7 @@ def path(
 def find(
     text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).", show_default=False)],
     map_path: MapOption = None,
+    from_format: FromOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Search ids, texts, quotes, speakers and tags; id and text matches first.
@@ -375,7 +386,7 @@ def find(
     from . import render
     from .query import find as search
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     rows = search(G, text)
     if as_json:
         render.write_json({"query": text, "matches": rows})
@@ -384,7 +395,7 @@ def find(
 
 
 @command()
-def stats(map_path: MapOption = None, as_json: JsonOption = False) -> None:
+def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
     """Counts and gaps: statements by kind and speaker, arguments, attacks, the
     longest support chain, and proposals and claims nothing supports.
 
@@ -393,7 +404,7 @@ def stats(map_path: MapOption = None, as_json: JsonOption = False) -> None:
     from . import render
     from .query import stats as count
 
-    G = open_graph(map_path)
+    G = open_graph(map_path, from_format)
     report = count(G)
     if as_json:
         render.write_json(report)
@@ -402,6 +413,178 @@ def stats(map_path: MapOption = None, as_json: JsonOption = False) -> None:
 
 
 # --------------------------------------------------- end of queries (issue 3) ---
+# ------------------------------------------- analysis: check, evaluate, ... ---
+# check, evaluate, critical, rank, diff (library: lint, evaluate, support, diff;
+# views at the end of render.py). `show --evaluate` uses grounded_labels().
+
+
+class Semantics(str, Enum):
+    grounded = "grounded"
+    preferred = "preferred"
+    stable = "stable"
+
+
+SemanticsOption = Annotated[
+    Semantics, typer.Option("--semantics", help="grounded (one sceptical labelling, always fast), preferred or stable.")
+]
+BudgetOption = Annotated[
+    int, typer.Option("--budget", min=1, help="Most search steps for preferred/stable before giving up.")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Most seconds for preferred/stable before giving up (0: no limit).")
+]
+
+
+def grounded_labels(G: Any) -> dict[str, str]:
+    """The grounded label of every statement and argument (for `show --evaluate`)."""
+    from .evaluate import evaluate as run
+
+    return run(G).labels()
+
+
+@command()
+def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+    """Lint the map: what an analyst should look at that validation allows.
+
+    Unsupported proposals and claims, isolated statements, circular support,
+    unanswered attacks, arguments resting on one attacked premise, duplicate
+    texts, repeated quotes. Exit 1 when any finding is an error.
+
+    Example: argmap check --json
+    """
+    from . import render
+    from .lint import check as lint
+    from .lint import has_errors
+
+    findings = lint(open_graph(map_path, from_format))
+    if as_json:
+        render.write_json([f.as_dict() for f in findings])
+    else:
+        render.findings(findings)
+    if has_errors(findings):
+        raise typer.Exit(1)
+
+
+@command()
+def evaluate(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    semantics: SemanticsOption = Semantics.grounded,
+    explain: Annotated[Optional[str], typer.Option("--explain", "-x", help="Explain why this statement or "
+                                                   "argument has its label.", show_default=False)] = None,
+    as_json: JsonOption = False,
+    budget: BudgetOption = 2_000_000,
+    timeout: TimeoutOption = 60.0,
+) -> None:
+    """Label every statement and argument IN, OUT or UNDEC: which stand, given the objections.
+
+    The map becomes an abstract argumentation framework (see the README);
+    grounded is the sceptical labelling, preferred and stable are computed
+    exactly. --explain ID shows the attackers that defeat ID or the
+    defenders that reinstate it.
+
+    Example: argmap evaluate --explain prop-deepen-ct
+    """
+    from . import render
+    from .evaluate import evaluate as run
+    from .evaluate import evaluation_data, explanations
+    from .graph import require
+
+    G = open_graph(map_path, from_format)
+    if explain is not None:
+        require(G, explain)
+    ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
+    if explain is None and as_json:
+        render.write_json(evaluation_data(ev, G))
+    elif explain is None:
+        render.evaluation(G, ev)
+    elif as_json:
+        render.write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
+    else:
+        render.explanation(G, ev, explain, explanations(ev, G, explain))
+
+
+@command()
+def critical(
+    node: Annotated[str, typer.Argument(metavar="ID", help="A statement or argument id.", show_default=False)],
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = 12,
+    as_json: JsonOption = False,
+) -> None:
+    """Find the load-bearing premises of ID: the smallest sets of premises whose loss leaves it unsupported.
+
+    Losing any one premise of a linked argument disables that argument;
+    convergent arguments must all be disabled.
+
+    Example: argmap critical prop-6n-partnership
+    """
+    from . import render
+    from .support import critical as find
+
+    G = open_graph(map_path, from_format)
+    result = find(G, node, max_size=max_size)
+    if as_json:
+        render.write_json(result.as_dict())
+    else:
+        render.critical(G, result, max_size)
+
+
+@command()
+def rank(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rank statements by how many proposals depend on them, with a centrality score.
+
+    Example: argmap rank --top 10
+    """
+    from . import render
+    from .support import rank as ranking
+
+    rows = ranking(open_graph(map_path, from_format))[:top]
+    if as_json:
+        render.write_json(rows)
+    else:
+        render.ranking(rows)
+
+
+@command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The old map ('-' reads stdin).", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The new map ('-' reads stdin).", show_default=False)],
+    as_json: JsonOption = False,
+) -> None:
+    """Compare two maps: statements, arguments and attacks added, removed and
+    changed (matched by id), and proposals whose grounded label changed.
+
+    Exit 0 when the maps are the same, 1 when they differ, 2 on error (like diff).
+
+    Example: argmap diff old.yaml new.yaml
+    """
+    from . import render
+    from .diff import diff as compare
+    from .errors import ArgmapError
+
+    try:
+        if str(old) == "-" and str(new) == "-":
+            from .errors import UsageError
+
+            raise UsageError("only one of OLD and NEW can be '-' (stdin).")
+        result = compare(open_graph(old), open_graph(new))
+    except ArgmapError as err:
+        render.error(err.lines())
+        raise typer.Exit(2) from None
+    if as_json:
+        render.write_json(result)
+    else:
+        render.differences(result, str(old), str(new))
+    raise typer.Exit(0 if result["identical"] else 1)
+
+
+# ------------------------------------------------------- end of analysis ---
 
 
 def version_callback(value: bool) -> None:

@@ -121,7 +121,9 @@ def _attack_prefix(kind: str) -> Text:
     return Text(f"✗ {ATTACK_WORDS[kind]} ", style="bold red")
 
 
-def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str]) -> Tree:
+def support_tree(
+    G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
+) -> Tree:
     """The tree under one statement: its reasons (arguments with their premises,
     recursively) and the attacks on it and on its reasons, where they bite.
 
@@ -137,8 +139,10 @@ def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: s
     while stack:
         parent, node, attack, level = stack.pop()
         prefix = _attack_prefix(attack) if attack else None
+        if labels is not None:  # `show --evaluate`: the node's label, before it
+            prefix = (prefix or Text()) + label_mark(labels.get(node, "undec"))
         if is_argument(G, node):
-            branch = parent.add(_argument_label(G, node, quotes))
+            branch = parent.add((prefix or Text()) + _argument_label(G, node, quotes))
             children = [(p, "") for p in premises(G, node)]
             next_level = level + 1
         elif node in shown:
@@ -160,15 +164,20 @@ def support_tree(G: Any, root: str, *, depth: int | None, quotes: bool, shown: s
     return holder.children[0]
 
 
-def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False) -> None:
+def show_map(
+    G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False,
+    labels: dict[str, str] | None = None,
+) -> None:
     """Print the map as trees: each proposal with everything for and against it,
-    then whatever no proposal reaches (so nothing is dropped)."""
+    then whatever no proposal reaches (so nothing is dropped). With ``labels``
+    (id -> in/out/undec), each node is marked with its label."""
     from .graph import statements
 
     console = stdout()
     shown: set[str] = set()
+    tree_options = {"depth": depth, "quotes": quotes, "shown": shown, "labels": labels}
     if focus is not None:
-        emit(console, support_tree(G, focus, depth=depth, quotes=quotes, shown=shown))
+        emit(console, support_tree(G, focus, **tree_options))
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
@@ -178,7 +187,7 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
     parts.append(Text())
     for p in statements(G, "proposal"):
         if p not in shown:
-            parts += [support_tree(G, p, depth=depth, quotes=quotes, shown=shown), Text()]
+            parts += [support_tree(G, p, **tree_options), Text()]
     rest = [n for n in statements(G) if n not in shown]
     if rest:
         parts += [Text("Not under any proposal", style="bold underline"), Text()]
@@ -186,7 +195,7 @@ def show_map(G: Any, *, focus: str | None = None, depth: int | None = None, quot
         active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
         for n in [n for n in rest if n not in active] + rest:
             if n not in shown:
-                parts += [support_tree(G, n, depth=depth, quotes=quotes, shown=shown), Text()]
+                parts += [support_tree(G, n, **tree_options), Text()]
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)
 
@@ -538,3 +547,341 @@ def _on_line(line: Any, node: str) -> bool:
             return True
         line = line[1]
     return False
+# ============================================================ analysis views ===
+# check, evaluate (and `show --evaluate` marks), critical, rank, diff.
+
+LABEL_STYLE = {"in": ("IN", "bold green"), "out": ("OUT", "bold red"), "undec": ("UNDEC", "bold yellow")}
+SEVERITY_STYLE = {"error": ("✗", "bold red"), "warning": ("!", "bold yellow"), "info": ("i", "cyan")}
+
+
+def label_mark(label: str) -> Text:
+    """``[IN] `` / ``[OUT] `` / ``[UNDEC] ``, coloured; the word carries the meaning."""
+    word, style = LABEL_STYLE.get(label, (label.upper(), "bold"))
+    return Text(f"[{word}] ", style=style)
+
+
+def _grid(first: int = 0) -> Any:
+    """Two columns: a short one that never wraps (at least ``first`` wide), and text."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, min_width=first)
+    table.add_column(ratio=1)
+    return table
+
+
+Segments = list  # [(text, style)], style "" for plain
+
+
+def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: int = 0) -> list[str]:
+    """Lines of a two-column layout, fast enough for 100,000 rows: each row is
+    (first column, head, rest); the head (an id: short) starts the second
+    column and is styled, the rest is plain text wrapped under it. Wrapping is
+    by words like Rich's; colour is written only when the console has it."""
+    from rich.cells import cell_len as rich_cell_len
+    from rich.style import Style
+
+    def cell_len(text: str) -> int:
+        return len(text) if text.isascii() else rich_cell_len(text)
+
+    color = console.color_system
+    styles: dict[str, Style] = {}
+
+    def paint(segments: Segments) -> str:
+        if color is None:
+            return "".join(text for text, _ in segments)
+        out = []
+        for text, style in segments:
+            if style:
+                if style not in styles:  # NO_COLOR keeps bold and dim, like Rich
+                    parsed = Style.parse(style)
+                    styles[style] = parsed.without_color if console.no_color else parsed
+                out.append(styles[style].render(text, color_system=color))
+            else:
+                out.append(text)
+        return "".join(out)
+
+    width = max([first] + [sum(cell_len(t) for t, _ in f) for f, _, _ in rows]) + 1
+    room = max(console.width - width, 20)
+    lines: list[str] = []
+    for lead, head, rest in rows:
+        head_text = "".join(t for t, _ in head)
+        body = head_text + rest
+        if cell_len(body) == len(body):
+            wrapped = _wrap(body, room)
+        else:  # wide characters: let Rich measure cells
+            wrapped = [line.plain.rstrip() for line in Text(body).wrap(console, room)]
+        pad = " " * (width - sum(cell_len(t) for t, _ in lead))
+        first_line = wrapped[0]
+        if first_line.startswith(head_text):
+            first_line = paint(head) + first_line[len(head_text):]
+        lines.append(paint(lead) + pad + first_line)
+        lines.extend(" " * width + line for line in wrapped[1:])
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap (like Rich's for one-cell characters): break at the last
+    space that fits; a word longer than the line stays whole."""
+    text = " ".join(text.split())
+    lines = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut <= 0:
+            cut = text.find(" ", width)
+            if cut < 0:
+                break
+        lines.append(text[:cut])
+        text = text[cut + 1:]
+    lines.append(text)
+    return lines
+
+
+def _write(console: Console, lines: list[str]) -> None:
+    console.file.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def _plain(console: Console, text: Text) -> list[str]:
+    """A short Rich text rendered to lines (headings, tallies)."""
+    with console.capture() as captured:
+        console.print(text)
+    return captured.get().rstrip("\n").split("\n")
+
+
+def findings(items: list[Any]) -> None:
+    """Lint findings, errors first, one entry each, then the counts."""
+    from .lint import SEVERITIES
+
+    console = stdout()
+    rows = []
+    for f in items:
+        symbol, style = SEVERITY_STYLE[f.severity]
+        rows.append(([(f"{symbol} {f.severity:<7}", style)], [(f.code, "bold")], f": {f.message}"))
+    counts = {s: sum(1 for f in items if f.severity == s) for s in SEVERITIES}
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    tally = ", ".join(plural(counts[s], words[s]) for s in SEVERITIES) if items else "No findings."
+    _write(console, _rows(console, rows) + _plain(console, Text(tally, style="dim")))
+
+
+def evaluation(G: Any, ev: Any) -> None:
+    """Every statement (by kind) and argument with its label, and the counts."""
+    from .graph import ARGUMENT, statements
+
+    console = stdout()
+    count = ev.count
+    noun = "labelling" if count == 1 else "labellings"
+    af = ev.framework
+    head = [Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline"),
+            Text(f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
+                 f"{len(af.attacks):,} attacks (see README: How evaluate works)", style="dim")]
+    if count == 0:
+        head += [Text(), Text(f"There is no {ev.semantics} labelling: some odd cycle of attacks cannot be "
+                              "settled. Try --semantics preferred or grounded.")]
+    elif count > 1:
+        head.append(Text("A node marked IN|OUT (etc.) takes different labels in different labellings; "
+                         "it is IN only if IN in all.", style="dim"))
+    lines = [line for text in head for line in _plain(console, text)]
+    if count == 0:
+        _write(console, lines)
+        return
+    groups = [(f"{k.capitalize()}s", statements(G, k)) for k in ("proposal", "claim", "premise")]
+    groups.append(("Arguments", [n for n, k in G.nodes(data="kind") if k == ARGUMENT]))
+    for title, nodes in groups:
+        if not nodes:
+            continue
+        labels = {n: ev.statuses(n) for n in nodes}
+        tally = {x: sum(1 for n in nodes if ev.label(n) == x) for x in ("in", "out", "undec")}
+        lines += [""] + _plain(console, Text(title, style="bold") + Text(
+            f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim"))
+        rows = []
+        for n in nodes:
+            d = G.nodes[n]
+            rest = f" → {d['conclusion']}" if d["kind"] == ARGUMENT else f": {d['text']}"
+            rows.append((_mark_segments(labels[n]), [(n, "bold")], rest))
+        lines += _rows(console, rows, first=7)
+    _write(console, lines)
+
+
+def _mark_segments(labels: list[str]) -> Segments:
+    """``[IN]``, or ``[IN|OUT]`` when the label varies, as styled segments."""
+    if len(labels) == 1:
+        word, style = LABEL_STYLE[labels[0]]
+        return [(f"[{word}]", style)]
+    out = [("[", "")]
+    for k, value in enumerate(labels):
+        word, style = LABEL_STYLE[value]
+        out.append((("|" if k else "") + word, style))
+    return out + [("]", "")]
+
+
+_RELATION_STYLE = {"rebutted by": "bold red", "undermined by": "bold red", "undercut by": "bold red"}
+
+
+def explanation(G: Any, ev: Any, node: str, trees: list[dict[str, Any]]) -> None:
+    """Why ``node`` has its label: for each label it takes, the chain of reasons."""
+    console = stdout()
+    parts: list[Any] = []
+    if not trees:
+        parts.append(Text(f"There is no {ev.semantics} labelling, so nothing to explain."))
+    for tree in trees:
+        word = LABEL_STYLE[tree["label"]][0]
+        where = "" if ev.count == 1 else f" in the first {ev.semantics} labelling where it is {word}"
+        parts += [Text(f"Why {node} is {word} ({ev.semantics}){where}:", style="bold"), _reason_tree(G, tree), Text()]
+    emit(console, *parts[:-1] if parts and trees else parts)
+
+
+def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
+    holder = Tree("")
+    stack = [(holder, root)]
+    while stack:
+        parent, item = stack.pop()
+        prefix = Text()
+        if item.get("relation") and item["relation"] != "reason":  # an argument says "reason" itself
+            relation = item["relation"]
+            prefix.append(f"{'✗ ' if relation in _RELATION_STYLE else ''}{relation} ",
+                          style=_RELATION_STYLE.get(relation, "blue"))
+        prefix.append_text(label_mark(item["label"]))
+        n = item["id"]
+        if G.nodes[n]["kind"] == "argument":
+            label = prefix + _argument_label(G, n, False)
+        else:
+            label = _statement_label(G, n, False, prefix)
+        if item.get("note"):
+            label.append(f"\n{item['note']}", style="dim italic")
+        branch = parent.add(label)
+        stack.extend((branch, child) for child in reversed(item["because"]))
+    return holder.children[0]
+
+
+CUTS_SHOWN = 10
+
+
+def critical(G: Any, result: Any, max_size: int) -> None:
+    """The smallest sets of grounds whose loss leaves a statement unsupported."""
+    console = stdout()
+    n = result.id
+    parts: list[Any] = [_statement_label(G, n, False) if G.nodes[n]["kind"] != "argument"
+                        else _argument_label(G, n, False)]
+    grounds = len(result.grounds)
+    if result.size == 0:
+        parts.append(Text("It has no support that does not go round in a circle: it stands on nothing "
+                          "(see argmap check)."))
+        emit(console, *parts)
+        return
+    if result.cuts == [[n]]:
+        parts.append(Text("No argument concludes it: it is a ground itself, and only its own loss "
+                          "leaves it unsupported."))
+        emit(console, *parts)
+        return
+    parts.append(Text(f"It rests on {plural(grounds, 'ground')} (statements no argument concludes)."))
+    if result.size is None:
+        parts.append(Text(f"No set of at most {max_size} grounds leaves it unsupported (try --max-size)."))
+        emit(console, *parts)
+        return
+    sets = len(result.cuts)
+    many = "" if result.complete else " (the first ones found)"
+    if result.size == 1:
+        parts.append(Text(f"Load-bearing: losing any one of these {plural(sets, 'ground')} leaves it with "
+                          "no support:", style="bold"))
+    else:
+        parts += [Text(f"Losing {result.size} grounds together leaves it with no support; "
+                       f"{plural(sets, 'smallest set')}{many}:", style="bold")]
+        table = _grid()
+        for k, cut in enumerate(result.cuts[:CUTS_SHOWN], 1):
+            table.add_row(Text(f"{k}."), Text(", ".join(cut)))
+        if sets > CUTS_SHOWN:
+            table.add_row(Text("…"), Text(f"and {sets - CUTS_SHOWN} more (--json lists them all)", style="dim"))
+        parts += [table, Text("The grounds in those sets:", style="bold")]
+    table = _grid()
+    members = sorted({g for cut in result.cuts for g in cut}, key=result.grounds.index)
+    for g in members:
+        inside = sum(1 for cut in result.cuts if g in cut)
+        d = G.nodes[g]
+        symbol, _, style = KIND_STYLE.get(d["kind"], ("?", "", ""))
+        line = Text(g, style="bold") + Text(f": {d['text']}")
+        if result.size > 1:
+            line.append(f" (in {'every set' if inside == sets else f'{inside} of {sets} sets'})", style="dim")
+        if g in result.attacked:
+            line.append(" ✗ attacked by " + ", ".join(result.attacked[g]), style="bold red")
+        table.add_row(Text(symbol, style=style), line)
+    parts.append(table)
+    emit(console, *parts)
+
+
+def ranking(rows: list[dict[str, Any]]) -> None:
+    """Statements by how many proposals depend on them, with their centrality."""
+    console = stdout()
+    wide = max([1] + [len(str(r["rank"])) for r in rows])
+    header = f"{'#':>{wide}} proposals centrality"
+    lines = [paint_line(console, [(header, "bold"), (" statement", "bold")])]
+    table = []
+    for r in rows:
+        symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
+        lead = f"{r['rank']:>{wide}} {r['proposals']:>9} {r['centrality']:>10.2f}"
+        table.append(([(lead, "")], [(symbol, style), (" ", ""), (r["id"], "bold")], f": {r['text']}"))
+    lines += _rows(console, table)
+    lines += _plain(console, Text(f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
+                                  "centrality: its expected uses in their support (see README)", style="dim"))
+    _write(console, lines)
+
+
+def paint_line(console: Console, segments: Segments) -> str:
+    """One line of styled segments (no wrapping)."""
+    return _rows(console, [([], segments, "")])[0].lstrip()
+
+
+def differences(d: dict[str, Any], old: str, new: str) -> None:
+    """What changed between two maps, section by section."""
+    from .diff import SECTIONS, counts
+
+    console = stdout()
+    if d["identical"]:
+        emit(console, Text("No differences.", style="dim"))
+        return
+    lines = [paint_line(console, [(f"--- {old}", "red")]), paint_line(console, [(f"+++ {new}", "green")])]
+    for key, change in d["map"].items():
+        lines.append(paint_line(console, [(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}",
+                                           "yellow")]))
+    for section in SECTIONS:
+        part = d[section]
+        if not any(part.values()):
+            continue
+        lines += ["", paint_line(console, [(section, "bold"), (
+            f": {len(part['added'])} added, {len(part['removed'])} removed, {len(part['changed'])} changed",
+            "dim")])]
+        rows: list[tuple[Segments, Segments, str]] = []
+        for sign, style, key in (("+", "green", "added"), ("-", "red", "removed")):
+            rows += [([(sign, style)], [(item["id"], "bold")], f" {_describe(item)}") for item in part[key]]
+        for item in part["changed"]:
+            rows.append(([("~", "yellow")], [(item["id"], "bold")], ""))
+            rows += [([], [], f"{field}: {_short(change['old'])} → {_short(change['new'])}")
+                     for field, change in item["changes"].items()]
+        lines += _rows(console, rows)
+    if d["labels"]:
+        lines += ["", paint_line(console, [("Proposals whose grounded label changed", "bold")])]
+        lines += _rows(console, [
+            ([("~", "yellow")], [(row["id"], "bold"), (": ", ""), *_mark_segments([row["old"] or "undec"]),
+                                 (" → ", ""), *_mark_segments([row["new"] or "undec"])], "")
+            for row in d["labels"]])
+    c = counts(d)
+    lines += ["", paint_line(console, [(f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+                                        f"{plural(c['labels'], 'proposal label')} changed", "dim")])]
+    _write(console, lines)
+
+
+def _describe(item: dict[str, Any]) -> str:
+    if "kind" in item:
+        return f"({item['kind']}): {item['text']}"
+    if "conclusion" in item:
+        return f"({' + '.join(item['premises'])} → {item['conclusion']})"
+    return f"({item['from']} {item['type']}s {item['to']})"
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return repr(value) if isinstance(value, str) else str(value)

@@ -32,6 +32,8 @@ EXAMPLES: list[tuple[str, str, dict]] = [
     ("sco.html", "html", {}),
     ("sco.argdown", "argdown", {}),
     ("sco.aif.json", "aif", {}),
+    ("sco.apx", "apx", {}),
+    ("sco.tgf", "tgf", {}),
     # a figure one page wide: one proposal and what bears on it, with quotes
     ("sco-6n-partnership.svg", "svg", {"focus": "prop-6n-partnership", "quotes": True}),
     ("sco-6n-partnership.png", "png", {"focus": "prop-6n-partnership", "quotes": True}),

@@ -460,4 +460,4 @@ def test_unknown_from_format_is_a_usage_error(run):
     assert "unknown format 'docx'" in result.stderr
     result = run("show", "--from", "pdf")  # a format argmap writes but cannot read
     assert result.exit_code == 2
-    assert "argmap cannot read the 'pdf' format. Use one of: yaml, json, argdown, aif, kialo." in result.stderr
+    assert "argmap cannot read the 'pdf' format. Use one of: yaml, json, argdown, aif, kialo, apx, tgf." in result.stderr

@@ -24,7 +24,7 @@ from .export_helpers import GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
 def test_every_export_format_is_a_writer_in_the_table():
     for name in ("json", "yaml", "nodelink", "dot", "svg", "png", "pdf", "mermaid", "graphml", "md", "html"):
         assert FORMATS[name].write, name
-    assert [f.name for f in FORMATS.values() if f.read] == ["yaml", "json", "argdown", "aif", "kialo"]
+    assert [f.name for f in FORMATS.values() if f.read] == ["yaml", "json", "argdown", "aif", "kialo", "apx", "tgf"]
 
 
 @pytest.mark.parametrize(("output", "name"), [

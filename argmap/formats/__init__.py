@@ -98,6 +98,11 @@ FORMATS: dict[str, Format] = {
         Format("md", "markdown", (".md", ".markdown"), "a Markdown report with a Mermaid diagram", write=True),
         Format("html", "html", (".html", ".htm"), "a self-contained HTML report: diagram, table, source",
                write=True),
+        # ---- argumentation frameworks (issue 6) ----
+        Format("apx", "apx", (".apx",), "the argumentation framework as ASPARTIX/ICCMA apx facts",
+               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.apx").sniff(text)),
+        Format("tgf", "tgf", (".tgf",), "the argumentation framework as ICCMA trivial graph format",
+               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.tgf").sniff(text)),
     )
 }
 

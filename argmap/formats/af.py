@@ -1,0 +1,210 @@
+"""Shared by the apx and tgf formats: framework node names as written, and a
+framework read back as a map.
+
+Written names are safe for every ICCMA reader (ASPARTIX reads apx as logic
+program facts, so a name must be a constant: lowercase letters, digits and
+``_``, starting with a letter): ``-`` becomes ``_``, the auxiliary nodes
+``not:P`` and ``unsupported:S`` become ``not__P`` and ``unsupported__S``, and
+an id starting with a digit gets the prefix ``id__``. Slugs never contain
+``_``, so the mapping is reversible.
+
+Reading a framework back: when the names and attacks are exactly those argmap
+writes, the map's statements, arguments (premises and conclusion) and attacks
+come back (texts, kinds and quotes are not in these formats: each text is its
+id, statements argued for are claims, the others premises). Any other
+framework is read node for node: each argument a claim, each attack a rebut.
+Either way the map evaluates to the same labels as the framework.
+
+>>> written_name("not:6n-partnership"), written_name("6n-partnership"), written_name("sco-core")
+('not__6n_partnership', 'id__6n_partnership', 'sco_core')
+>>> read_name("unsupported__sco_core")
+'unsupported:sco-core'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import MapInvalid, Problem
+
+_AUX = ("not", "unsupported")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def written_name(name: str) -> str:
+    """The name of a framework node as apx and tgf files spell it."""
+    prefix, sep, rest = name.partition(":")
+    if sep and prefix in _AUX:
+        return f"{prefix}__{rest.replace('-', '_')}"
+    name = name.replace("-", "_")
+    return f"id__{name}" if name[:1].isdigit() else name
+
+
+def read_name(token: str) -> str:
+    """The framework node name a written name stands for (inverse of :func:`written_name`)."""
+    prefix, sep, rest = token.partition("__")
+    if sep and prefix in _AUX:
+        return f"{prefix}:{rest.replace('_', '-')}"
+    if sep and prefix == "id":
+        token = rest
+    return token.replace("_", "-")
+
+
+def framework_lines(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
+    """The framework of a map's graph: written node names, and attacks as name pairs."""
+    from ..evaluate import framework
+
+    af = framework(graph)
+    names = [written_name(n) for n in af.names]
+    return names, [(names[u], names[v]) for u, v in af.attacks]
+
+
+def framework_map(
+    names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], *, name: str
+) -> Any:
+    """A validated map for a framework read from a file: argmap's own structure
+    when the file is one argmap wrote, otherwise one claim per node.
+
+    ``labels`` gives a text for nodes that have one in the file (tgf labels).
+    """
+    from ..validate import validate
+
+    title = f"Argumentation framework read from {name}"
+    data = _as_argmap(names, attacks, labels, title)
+    if data is not None:
+        try:
+            return validate(data, name=name)
+        except MapInvalid:
+            pass
+    return validate(_node_for_node(names, attacks, labels, title), name=name)
+
+
+def _as_argmap(
+    names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], title: str
+) -> dict[str, Any] | None:
+    """The map argmap wrote this framework from, or None if it is not one of
+    ours (or has no arguments, so node for node says the same)."""
+    decoded = {n: read_name(n) for n in names}
+    if len(set(decoded.values())) != len(names) or not any(":" in d for d in decoded.values()):
+        return None
+    plain = [decoded[n] for n in names if ":" not in decoded[n]]
+    if not all(_SLUG.match(p) for p in plain) or any(
+            not _SLUG.match(decoded[n].partition(":")[2]) for n in names if ":" in decoded[n]):
+        return None
+    plain_set = set(plain)
+    premises: dict[str, list[str]] = {}  # argument -> premises
+    conclusion: dict[str, str] = {}  # argument -> conclusion
+    rejected_by: dict[str, str] = {}  # not:P -> the P attacking it
+    supporting: dict[str, list[str]] = {}  # unsupported:S -> the arguments attacking it
+    concluded_target: dict[str, str] = {}  # unsupported:S -> S, as attacked
+    plain_attacks: list[tuple[str, str]] = []
+    for u_raw, v_raw in attacks:
+        u, v = decoded[u_raw], decoded[v_raw]
+        if u == v:
+            return None
+        ukind, _, urest = u.partition(":") if ":" in u else ("", "", u)
+        vkind, _, vrest = v.partition(":") if ":" in v else ("", "", v)
+        if vkind == "not":
+            if ukind or u != vrest or v in rejected_by:
+                return None
+            rejected_by[v] = u
+        elif ukind == "not":
+            if vkind:
+                return None
+            premises.setdefault(v, []).append(urest)
+        elif vkind == "unsupported":
+            if ukind or u in conclusion:
+                return None
+            conclusion[u] = vrest
+            supporting.setdefault(v, []).append(u)
+        elif ukind == "unsupported":
+            if vkind or v != urest or u in concluded_target:
+                return None
+            concluded_target[u] = v
+        else:
+            plain_attacks.append((u, v))
+    aux = [decoded[n] for n in names if ":" in decoded[n]]
+    for a in aux:
+        kind, _, base = a.partition(":")
+        if base not in plain_set:
+            return None
+        if kind == "not" and rejected_by.get(a) != base:
+            return None
+        if kind == "unsupported" and (concluded_target.get(a) != base or not supporting.get(a)):
+            return None
+    if set(premises) != set(conclusion):
+        return None
+    if any(f"not:{p}" not in rejected_by for ps in premises.values() for p in ps):
+        return None
+    arguments = set(conclusion)
+    if any(u in arguments for u, _ in plain_attacks):
+        return None
+    concluded = set(conclusion.values())
+    written = {decoded[n]: n for n in names}
+    statements = [
+        {"id": p, "kind": "claim" if p in concluded else "premise", "text": labels.get(written[p]) or p}
+        for p in plain if p not in arguments
+    ]
+    data: dict[str, Any] = {"title": title, "statements": statements}
+    if arguments:
+        data["arguments"] = [
+            {"id": a, "premises": premises[a], "conclusion": conclusion[a]} for a in plain if a in arguments
+        ]
+    if plain_attacks:
+        taken = set(plain)
+        data["attacks"] = [
+            {"id": _fresh(f"attack-{i}", taken), "from": u, "to": v,
+             "type": "undercut" if v in arguments else "rebut" if v in concluded else "undermine"}
+            for i, (u, v) in enumerate(plain_attacks, 1)
+        ]
+    return data
+
+
+def _node_for_node(
+    names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], title: str
+) -> dict[str, Any]:
+    """Any framework as a map: each node a claim no argument concludes, each
+    attack a rebut. A node attacking itself (which a map cannot say directly)
+    becomes the conclusion of an argument that it undercuts: an odd cycle of
+    three that labels it exactly as a self-attack does."""
+    taken: set[str] = set()
+    ids = {n: _fresh(_slugify(read_name(n)), taken) for n in names}
+    statements = [{"id": ids[n], "kind": "claim", "text": labels.get(n) or n} for n in names]
+    out_attacks = []
+    arguments = []
+    for i, (u, v) in enumerate(attacks, 1):
+        if u != v:
+            out_attacks.append({"id": _fresh(f"attack-{i}", taken), "from": ids[u], "to": ids[v], "type": "rebut"})
+            continue
+        basis = _fresh(f"{ids[u]}-basis", taken)
+        step = _fresh(f"{ids[u]}-self", taken)
+        statements.append({"id": basis, "kind": "premise", "text": f"(what makes '{u}' attack itself)"})
+        arguments.append({"id": step, "premises": [basis], "conclusion": ids[u]})
+        out_attacks.append({"id": _fresh(f"attack-{i}", taken), "from": ids[u], "to": step, "type": "undercut"})
+    data: dict[str, Any] = {"title": title, "statements": statements}
+    if arguments:
+        data["arguments"] = arguments
+    if out_attacks:
+        data["attacks"] = out_attacks
+    return data
+
+
+def _slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:180] or "node"
+
+
+def _fresh(candidate: str, taken: set[str]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``... whichever is not taken yet (then taken)."""
+    out, k = candidate, 1
+    while out in taken:
+        k += 1
+        out = f"{candidate}-{k}"
+    taken.add(out)
+    return out
+
+
+def problem(name: str, message: str, line: int, column: int | None = None, hint: str = "") -> MapInvalid:
+    """A one-problem :class:`MapInvalid` at a line of a framework file."""
+    return MapInvalid(name, [Problem(message, line=line, column=column, hint=hint)])
