@@ -97,7 +97,7 @@ def test_the_embedded_map_has_no_errors():
 
     findings = check(build_graph(load()))
     assert not has_errors(findings)
-    assert {f.code for f in findings} == {"unsupported", "unanswered-attack"}
+    assert {f.code for f in findings} == {"unsupported", "unanswered-attack", "isolated"}
 
 
 @settings(max_examples=150, deadline=None)

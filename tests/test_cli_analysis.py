@@ -56,7 +56,7 @@ def test_check_embedded_map(run, narrow):
     assert result.exit_code == 0, result.output
     assert "! warning unsupported: no argument supports proposal\n          'prop-china-new-security-concept'" \
         in result.stdout
-    assert result.stdout.rstrip().endswith("0 errors, 13 warnings, 4 notes")
+    assert result.stdout.rstrip().endswith("0 errors, 14 warnings, 3 notes")
     assert fits(result.stdout) and result.stderr == ""
 
 
