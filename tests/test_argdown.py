@@ -501,7 +501,10 @@ def test_syntax_errors_reach_the_user_with_a_position(write, run):
     assert "Traceback" not in result.output
 
 
-def test_unknown_from_format_is_a_usage_error(run):
-    result = run("show", "--from", "pdf")
+def test_unknown_from_format_is_a_usage_error(run, tiny):
+    result = run("show", "--map", tiny, "--from", "pdf")
     assert result.exit_code == 2
     assert "unknown format 'pdf'" in result.stderr
+    result = run("show", "--from", "argdown")
+    assert result.exit_code == 2
+    assert "--from names the format of the file given with --map" in result.stderr
