@@ -519,6 +519,10 @@ class _Element:
 
 
 class _Parser:
+    """Reads Argdown block by block (blocks are separated by empty lines);
+    inside a block, an indentation stack relates each line to its parent.
+    Problems are collected and raised together at the end."""
+
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self.text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -697,11 +701,11 @@ class _Parser:
         self._finish(current)
         self._close(stack)
 
-    def _close(self, stack: list, keep: int = 0) -> None:
-        """Close the elements of a relation tree above level ``keep``, deepest
-        first: the reference registers a statement after its children (so a
-        child's definition is the "first" one)."""
-        while len(stack) > keep:
+    def _close(self, stack: list) -> None:
+        """Close the elements of a finished relation tree, deepest first: the
+        reference registers a statement after its children (so a child's
+        definition is the "first" one)."""
+        while stack:
             self._define(stack.pop()[3])
 
     def _define(self, element: _Element | None) -> None:
