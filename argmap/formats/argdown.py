@@ -63,7 +63,7 @@ SYMBOLS = {
     "><": ("contradictory", "out"),
 }
 
-_SPECIAL = re.compile(r"\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{")
+_SPECIAL = re.compile(r"(?=[\\\[</{])(?:\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{)")
 _HEADING = re.compile(r"(#+)(?:[ \t]+|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?:[ \t]+|$)")
@@ -75,7 +75,8 @@ _EXPANDED_START = re.compile(r"-{2,3}[ \t]*$")
 _EXPANDED_END = re.compile(r"-{2,}[ \t]*$")
 _STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
-_INLINE = re.compile(
+_INLINE = re.compile(  # the lookahead lets the engine skip plain text fast
+    "(?=[\\\\\ue000@\\[#.:*_])(?:"
     r"(?P<esc>\\(?P<ec>[^\s\\]|\\))"
     "|(?P<data>\ue000(?P<di>\\d+)\ue001)"
     r"|(?P<mention>@(?:\[[^\]\n]*\]|<[^>\n]*>))"
@@ -83,7 +84,7 @@ _INLINE = re.compile(
     r"|(?P<tagb>#\((?P<tb>[^)\n]*)\))"
     r"|(?P<tag>#(?P<tn>[\w-]+))"
     r"|(?P<sc>\.(?P<scd>[^\s.]+)\.|:(?P<scc>[^\s:]+):)"
-    r"|(?P<em>\*+|_+)"
+    r"|(?P<em>\*+|_+))"
 )
 _TAGS_AND_DATA = re.compile("\\s+|#\\([^)\\n]*\\)|#[\\w-]+|\ue000\\d+\ue001")
 _BREAK = re.compile(r"\n[ \t]*")
