@@ -109,8 +109,11 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
 def open_map(path: Optional[Path], fmt: Optional[str] = None) -> Any:
     """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection."""
     from . import render
+    from .errors import UsageError
     from .loader import read_map
 
+    if fmt is not None and path is None:
+        raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
     loaded = read_map(path, fmt=fmt)
     for message in loaded.warnings:
         render.warning(message)

@@ -322,6 +322,52 @@ def test_every_conformance_file_maps_onto_the_model(tmp_path):
     assert ("alles-esser",) in [a.premises for a in m.arguments if a.conclusion == "fleisch-ok"]
 
 
+# ------------------------------------------- the Argdown-level reading ---
+# cases checked by hand against the reference CLI (1.7.5), beyond the conformance suite
+
+
+def relations(text: str) -> set[tuple]:
+    return {(r["type"], r["from"], r["fromType"], r["to"], r["toType"])
+            for r in argdown.parse(textwrap.dedent(text)).view()["relations"]}
+
+
+def test_a_child_definition_counts_before_its_parent():
+    # the reference registers a statement after the statements nested below it
+    view = argdown.parse("[X]: first\n  - [X]: second\n").view()
+    assert view["statements"]["X"]["text"] == "second"
+
+
+def test_an_undercut_of_a_reconstructed_argument_targets_its_inference():
+    assert relations("""\
+        <b>: b
+          _> <a>
+
+        <a>
+
+        (1) p
+        ----
+        (2) q
+        """) == {("undercut", "b", "argument", "a", "inference")}
+
+
+def test_a_relation_said_twice_is_kept_once():
+    # [S2] already attacks premise [L] of <A1>, so "[S2] attacks <A1>" adds nothing
+    found = relations("""\
+        a
+          -> [L]
+            - [S2]: two
+
+        <A1>: desc
+          <- [S2]: two
+
+        (1) [L]
+        ----
+        (2) plain text
+        """)
+    assert ("attack", "S2", "equivalence-class", "L", "equivalence-class") in found
+    assert not any(r[3] == "A1" for r in found)
+
+
 # ------------------------------------------------------------------- errors ---
 
 
@@ -337,6 +383,7 @@ def test_every_conformance_file_maps_onto_the_model(tmp_path):
     ("(1) <A>\n----\n(2) q\n", (1, 5), "argument cannot be a premise"),
     ("----\n", (1, 1), "inference line"),
     ("* a\n  * b\n", (2, 3), "nested lists"),
+    ("* a\n1. b\n", (2, 1), "mixes"),
     ("[A]: a\n  >< <B>\n", (2, 6), "contradiction"),
     ("[A]: a {x: 1} more\n", (1, 15), "data"),
     ("[A]: a {x: [1, 2}\n", (1, 17), "invalid YAML"),
@@ -454,10 +501,13 @@ def test_syntax_errors_reach_the_user_with_a_position(write, run):
     assert "Traceback" not in result.output
 
 
-def test_unknown_from_format_is_a_usage_error(run):
-    result = run("show", "--from", "docx")
+def test_unknown_from_format_is_a_usage_error(run, tiny):
+    result = run("show", "--map", tiny, "--from", "docx")
     assert result.exit_code == 2
     assert "unknown format 'docx'" in result.stderr
-    result = run("show", "--from", "pdf")  # a format argmap writes but cannot read
+    result = run("show", "--map", tiny, "--from", "pdf")  # a format argmap writes but cannot read
     assert result.exit_code == 2
     assert "argmap cannot read the 'pdf' format. Use one of: yaml, json, argdown, aif, kialo, apx, tgf." in result.stderr
+    result = run("show", "--from", "argdown")
+    assert result.exit_code == 2
+    assert "--from names the format of the file given with --map" in result.stderr

@@ -63,7 +63,7 @@ SYMBOLS = {
     "><": ("contradictory", "out"),
 }
 
-_SPECIAL = re.compile(r"\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{")
+_SPECIAL = re.compile(r"(?=[\\\[</{])(?:\\|\[[^\]\n]*\]\([^)\n]*\)|<!--|/\*|//|\{)")
 _HEADING = re.compile(r"(#+)(?:[ \t]+|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?:[ \t]+|$)")
@@ -75,7 +75,8 @@ _EXPANDED_START = re.compile(r"-{2,3}[ \t]*$")
 _EXPANDED_END = re.compile(r"-{2,}[ \t]*$")
 _STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)")
 _ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
-_INLINE = re.compile(
+_INLINE = re.compile(  # the lookahead lets the engine skip plain text fast
+    "(?=[\\\\\ue000@\\[#.:*_])(?:"
     r"(?P<esc>\\(?P<ec>[^\s\\]|\\))"
     "|(?P<data>\ue000(?P<di>\\d+)\ue001)"
     r"|(?P<mention>@(?:\[[^\]\n]*\]|<[^>\n]*>))"
@@ -83,7 +84,7 @@ _INLINE = re.compile(
     r"|(?P<tagb>#\((?P<tb>[^)\n]*)\))"
     r"|(?P<tag>#(?P<tn>[\w-]+))"
     r"|(?P<sc>\.(?P<scd>[^\s.]+)\.|:(?P<scc>[^\s:]+):)"
-    r"|(?P<em>\*+|_+)"
+    r"|(?P<em>\*+|_+))"
 )
 _TAGS_AND_DATA = re.compile("\\s+|#\\([^)\\n]*\\)|#[\\w-]+|\ue000\\d+\ue001")
 _BREAK = re.compile(r"\n[ \t]*")
@@ -511,6 +512,7 @@ class _Element:
     context: str = "top"
     data: dict = field(default_factory=dict)
     start: tuple[int, int] | None = None  # where its line starts (pcs statements)
+    result: _Text | None = None  # its text, once read, when it defines its statement or argument
 
     @property
     def member(self) -> tuple:
@@ -518,6 +520,10 @@ class _Element:
 
 
 class _Parser:
+    """Reads Argdown block by block (blocks are separated by empty lines);
+    inside a block, an indentation stack relates each line to its parent.
+    Problems are collected and raised together at the end."""
+
     def __init__(self, text: str, name: str) -> None:
         self.name = name
         self.text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -635,7 +641,7 @@ class _Parser:
         root = self._start(first, indent, "top")
         if root is None:
             return None
-        self._tree(lines[1:], [(0, root.member, None)], root)
+        self._tree(lines[1:], [(0, root.member, None, root)], root)
         return root
 
     def _heading(self, lines: list[_Line], indent: int) -> None:
@@ -656,6 +662,7 @@ class _Parser:
 
     def _list(self, lines: list[_Line], indent: int) -> None:
         stack: list = []
+        marker: bool | None = None  # numbered items?
         current: _Element | None = None
         for line in lines:
             stripped = line.text.lstrip()
@@ -663,20 +670,29 @@ class _Parser:
             item = _LIST_ITEM.match(stripped)
             relation = _RELATION.match(stripped)
             if item and not relation:
+                ordered = stripped[0] != "*"
+                if marker is None:
+                    marker = ordered
+                elif ordered != marker:
+                    self.error("a list mixes '*' items and numbered items", line.pos(at),
+                               hint="Put an empty line between the two lists.")
+                    return
                 if at != indent:
                     self.error("nested lists are not supported in Argdown", line.pos(at),
                                hint="Indent every list item alike, or use relations (+, -) to nest statements.")
                     return
                 self._finish(current)
+                self._close(stack)
                 current = self._start(line, at + item.end(), "list")
                 if current is None:
                     return
-                stack = [(0, current.member, None)]
+                stack = [(0, current.member, None, current)]
                 continue
             current = self._line(line, stack, current)
             if current is None:
                 return
         self._finish(current)
+        self._close(stack)
 
     def _tree(self, lines: list[_Line], stack: list, current: _Element) -> None:
         for line in lines:
@@ -684,6 +700,25 @@ class _Parser:
             if current is None:
                 return
         self._finish(current)
+        self._close(stack)
+
+    def _close(self, stack: list) -> None:
+        """Close the elements of a finished relation tree, deepest first: the
+        reference registers a statement after its children (so a child's
+        definition is the "first" one)."""
+        while stack:
+            self._define(stack.pop()[3])
+
+    def _define(self, element: _Element | None) -> None:
+        if element is None or element.result is None:
+            return
+        registry: Any = self.statements if element.kind == "s" else self.arguments
+        item = registry[element.title]
+        if element.kind == "s" and item.text is None:
+            item.text, item.clean = element.result.text, element.result.clean
+        elif element.kind == "a" and item.description is None:
+            item.description, item.clean = element.result.text, element.result.clean
+        item.defined = True
 
     def _line(self, line: _Line, stack: list, current: _Element | None) -> _Element | None:
         """One line below a tree's root: a relation to a new child, or more text."""
@@ -703,19 +738,20 @@ class _Parser:
         symbol = m.group(1)
         if at > stack[-1][0]:
             parent = stack[-1]
-            stack.append((at, None, None))
+            stack.append((at, None, None, None))
         else:
             while len(stack) > 1 and at < stack[-1][0]:
-                stack.pop()
+                self._define(stack.pop()[3])
             if len(stack) == 1:
                 self.error(f"the relation '{symbol}' must be indented further than the line it relates to",
                            line.pos(at), hint="Indent it, e.g. by two spaces.")
                 return None
             parent = stack[-2]
+            self._define(stack[-1][3])  # a sibling follows: the previous one is complete
         child = self._start(line, at + m.end(), "relation")
         if child is None:
             return None
-        stack[-1] = (stack[-1][0], child.member, None)
+        stack[-1] = (stack[-1][0], child.member, None, child)
         child.relation = self._relate(symbol, parent, child, line.pos(at))
         return child
 
@@ -767,16 +803,12 @@ class _Parser:
         registry: Any = self.statements if element.kind == "s" else self.arguments
         item = registry[element.title]
         if element.definition and (text.text or text.tags):
-            if element.kind == "s" and item.text is None:
-                item.text, item.clean = text.text, text.clean
-            elif element.kind == "a" and item.description is None:
-                item.description, item.clean = text.text, text.clean
-            item.defined = True
+            element.result = text
         elif not element.definition:
             leftover = _strip_tags_and_data(content.text)
             if leftover is not None:
-                what = "statement" if element.kind == "s" else "argument"
-                self.error(f"text after a {what} reference; only tags and data may follow it",
+                what = "a statement" if element.kind == "s" else "an argument"
+                self.error(f"text after {what} reference; only tags and data may follow it",
                            content.pos(leftover),
                            hint="Add a colon after the title to define it ([Title]: text), or start a new line.")
         for tag in text.tags:
@@ -808,20 +840,41 @@ class _Parser:
 
     def _relations(self, strict: bool) -> list[Relation]:
         """Type the relations as the reference does: outgoing relations of a
-        reconstructed argument become relations of its main conclusion."""
-        out = []
+        reconstructed argument become relations of its main conclusion, and an
+        attack or support aimed at a reconstructed argument is dropped when the
+        same statement already attacks or supports one of its premises (the
+        same relation said twice)."""
+        typed = []
         for kind, _, source, target, line, col, _step, relation in self.raw:
             if source[0] == "a":
                 argument = self.arguments[source[1]]
                 if argument.reconstructed:
                     source = ("s", argument.pcs[-1].title)
-            if source == target:
-                continue
+                    if source == target:  # an argument for its own conclusion says nothing new
+                        continue
+            if target[0] == "a" and kind == "undercut" and self.arguments[target[1]].reconstructed:
+                # undercutting a reconstructed argument undercuts its (last) inference
+                target = ("i", target[1], len(self.arguments[target[1]].inferences) - 1)
             t = kind
             if kind in ("support", "attack") and source[0] == "s" and target[0] == "s" and strict:
                 t = "entails" if kind == "support" else "contrary"
             relation.type, relation.source, relation.target = t, source, target
-            out.append(relation)
+            typed.append(relation)
+        said: set[tuple] = set()  # (polarity, source, target statement)
+        for r in typed:
+            if r.target[0] == "s":
+                polarity = "+" if r.type in ("support", "entails") else "-" if r.type != "undercut" else ""
+                said.add((polarity, r.source, r.target[1]))
+                if r.type in ("contrary", "contradictory") and r.source[0] == "s":
+                    said.add(("-", ("s", r.target[1]), r.source[1]))
+        out = []
+        for r in typed:
+            if r.target[0] == "a" and r.type in ("support", "attack") and self.arguments[r.target[1]].reconstructed:
+                polarity = "+" if r.type == "support" else "-"
+                premises = (p.title for p in self.arguments[r.target[1]].pcs if p.role == "premise")
+                if any((polarity, r.source, p) in said for p in premises):
+                    continue
+            out.append(r)
         return out
 
     # ---- premise-conclusion structures
@@ -854,7 +907,7 @@ class _Parser:
                 if _EXPANDED_END.match(stripped):
                     inference = self._inference(expanded, expanded_at, len(items))
                     sequence.append(inference)
-                    stack = [(0, ("i", argument.title, len(argument.inferences)), None)]
+                    stack = [(0, ("i", argument.title, len(argument.inferences)), None, None)]
                     argument.inferences.append(inference)
                     expanded = None
                 elif _PCS_ITEM.match(stripped):
@@ -867,6 +920,7 @@ class _Parser:
             item = _PCS_ITEM.match(stripped)
             if item:
                 self._finish(current)
+                self._close(stack)
                 current = self._start(line, at + item.end(), "pcs")
                 if current is None:
                     return
@@ -876,10 +930,11 @@ class _Parser:
                     sequence[-1], Inference) else None
                 items.append(current)
                 sequence.append(current)
-                stack = [(0, current.member, step)]
+                stack = [(0, current.member, step, current)]
                 continue
             if stripped.startswith("--") and not _RELATION.match(stripped):
                 self._finish(current)
+                self._close(stack)
                 current = None
                 if not items or isinstance(sequence[-1], Inference):
                     self.error("an inference must stand between two numbered statements", line.pos(at),
@@ -899,7 +954,7 @@ class _Parser:
                     return
                 sequence.append(inference)
                 argument.inferences.append(inference)
-                stack = [(0, ("i", argument.title, len(argument.inferences) - 1), None)]
+                stack = [(0, ("i", argument.title, len(argument.inferences) - 1), None, None)]
                 continue
             if isinstance(sequence[-1], Inference) and not _RELATION.match(stripped):
                 self.error("expected a numbered statement like '(3) ...' after the inference", line.pos(at),
@@ -909,6 +964,7 @@ class _Parser:
             if current is None:
                 return
         self._finish(current)
+        self._close(stack)
         if expanded is not None:
             self.error("this inference is never closed", expanded_at,
                        hint="End it with a line of two hyphens (--).")
