@@ -188,16 +188,32 @@ def show_map(
     for p in statements(G, "proposal"):
         if p not in shown:
             parts += [support_tree(G, p, **tree_options), Text()]
-    rest = [n for n in statements(G) if n not in shown]
+    # what a tree holds (below --depth too) is under it, even where the cut hides it
+    covered = _upstream(G, statements(G, "proposal")) | shown
+    rest = [n for n in statements(G) if n not in covered]
     if rest:
         parts += [Text("Not under any proposal", style="bold underline"), Text()]
         # the tops of their own chains first: statements that support or attack nothing
         active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
         for n in [n for n in rest if n not in active] + rest:
-            if n not in shown:
+            if n not in covered:
                 parts += [support_tree(G, n, **tree_options), Text()]
+                covered |= _upstream(G, [n]) | shown
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)
+
+
+def _upstream(G: Any, roots: list[str]) -> set[str]:
+    """Everything a tree rooted at ``roots`` can reach: reasons, premises and
+    attackers, recursively (what ``support_tree`` walks, without a depth cut)."""
+    seen = set(roots)
+    stack = list(roots)
+    while stack:
+        for parent in G.pred[stack.pop()]:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
 
 
 def summary(G: Any) -> str:
