@@ -33,3 +33,17 @@ def test_every_command_is_documented():
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     for name in names:
         assert f"### {name}" in README, name
+
+
+def test_readme_python_examples_run_and_print_what_they_say():
+    import doctest
+
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    examples = [b for b in blocks if ">>>" in b]
+    assert examples
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    for i, block in enumerate(examples):
+        test = parser.get_doctest(block, {}, f"README python block {i}", "README.md", 0)
+        runner.run(test)
+    assert runner.failures == 0, f"{runner.failures} README example(s) print something else"
