@@ -253,9 +253,10 @@ def readme_examples() -> list[tuple[str, str]]:
     from .conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("### check")
-    end = readme.index("## The map format")
-    blocks = re.findall(r"```console\n\$ (argmap [^\n]*)\n(.*?)```", readme[start:end], flags=re.S)
+    sections = [(readme.index("### check"), readme.index("## The map format")),
+                (readme.index("## How evaluate works"), readme.index("## Using argmap from Python"))]
+    blocks = [b for start, end in sections
+              for b in re.findall(r"```console\n\$ (argmap [^\n]*)\n(.*?)```", readme[start:end], flags=re.S)]
     return [(command, shown) for command, shown in blocks]
 
 
