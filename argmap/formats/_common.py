@@ -100,6 +100,31 @@ def infer_kinds(statements: list[dict], arguments: Iterable[dict]) -> None:
             s["kind"] = "claim" if s["id"] in concluded else "premise"
 
 
+PROPOSAL_WORDS = re.compile(r"\b(should|ought|must|shall|needs? to|has to|have to|let us|let's)\b", re.I)
+
+
+def mark_proposals(statements: list[dict], arguments: Iterable[dict], explicit: set[str]) -> None:
+    """Make proposals of the top conclusions phrased as recommendations, in place.
+
+    For formats with no notion of a proposal (AIF): a statement whose kind the
+    input did not give, that some argument concludes and that supports nothing
+    further, and that says what should be done, is a proposal.
+
+    >>> s = [{"id": "p", "kind": "premise", "text": "It rains."},
+    ...      {"id": "c", "kind": "claim", "text": "We should take umbrellas."}]
+    >>> mark_proposals(s, [{"premises": ["p"], "conclusion": "c"}], set())
+    >>> s[1]["kind"]
+    'proposal'
+    """
+    arguments = list(arguments)
+    used = {p for a in arguments for p in a["premises"]}
+    concluded = {a["conclusion"] for a in arguments}
+    for s in statements:
+        if (s["id"] not in explicit and s["id"] in concluded and s["id"] not in used
+                and PROPOSAL_WORDS.search(s.get("text") or "")):
+            s["kind"] = "proposal"
+
+
 def attack_type(target_kind: Any, used_as_premise: bool = True) -> str:
     """Rebut or undermine, for an attack on a statement of this kind.
 

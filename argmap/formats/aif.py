@@ -37,7 +37,7 @@ from typing import Any
 
 from ..errors import MapInvalid, Problem
 from ..locate import json_positions, nearest
-from ._common import Ids, attack_types, infer_kinds, text_slug, title_from_name
+from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, title_from_name
 
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
@@ -238,6 +238,7 @@ class _Reader:
         self.fail()
         explicit = {s["id"] for s in out_statements if s.get("kind")}
         infer_kinds(out_statements, arguments)
+        mark_proposals(out_statements, arguments, explicit)
         attack_types(out_statements, arguments, attacks, explicit)
         for entry in attacks:
             if entry["id"] is None:

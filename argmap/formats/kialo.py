@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import MapInvalid, Problem
-from ._common import Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
+from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
 
 SUFFIXES = (".txt",)
 _TITLE = re.compile(r"\s*Discussion Title:[ \t]*(.*)$")
 _CLAIM = re.compile(r"[ \t]*(\d+(?:\.\d+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$")
 _SEE = re.compile(r"->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.I)
-_PROPOSAL = re.compile(r"\b(should|ought|must|shall|needs? to|has to|have to|let us|let's)\b", re.I)
+_PROPOSAL = PROPOSAL_WORDS
 
 
 @dataclass
