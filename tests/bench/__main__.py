@@ -28,11 +28,16 @@ from pathlib import Path
 
 from .generate import deepest_proposal, generate, write
 
-# argmap's own entry point, reporting the process's peak memory on the way out
+# argmap's own entry point, reporting the process's peak memory on the way out: VmHWM
+# (this program's own high-water mark; ru_maxrss would include the runner's size at fork)
 LAUNCH = (
-    "import atexit, resource, sys\n"
-    "atexit.register(lambda: sys.stderr.write("
-    "f'\\nPEAK_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+    "import atexit, re, resource, sys\n"
+    "def peak():\n"
+    "    try:\n"
+    "        return int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
+    "    except (OSError, AttributeError):\n"
+    "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "atexit.register(lambda: sys.stderr.write(f'\\nPEAK_KB {peak()}\\n'))\n"
     "sys.argv = ['argmap'] + sys.argv[1:]\n"
     "from argmap.cli import main\n"
     "main()\n"
@@ -45,8 +50,10 @@ Result = tuple[float, float] | str
 def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
     """Wall seconds and peak MB of one ``argmap args`` process, or why it has none."""
     start = time.perf_counter()
+    # run from elsewhere: "-c" puts the current folder first on sys.path, and a checkout's
+    # argmap/ there would shadow the argmap that ``python`` has installed
     proc = subprocess.run([python, "-c", LAUNCH, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True)
+                          text=True, cwd=tempfile.gettempdir())
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         if any(s in proc.stderr for s in MISSING):
@@ -91,6 +98,23 @@ def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str
     return rows
 
 
+def maps(n: int, seed: int, folder: Path) -> tuple[dict[str, Path], str]:
+    """The generated map of ``n`` statements in every input format, and its deepest
+    proposal; reused from ``folder`` when an earlier run left them there."""
+    stem = f"map-{n}-seed{seed}"
+    index = folder / f"{stem}.proposal"
+    formats = ("yaml", "json", "argdown", "aif")
+    if index.exists() and all((folder / f"{stem}.{fmt}").exists() for fmt in formats):
+        return {fmt: folder / f"{stem}.{fmt}" for fmt in formats}, index.read_text()
+    started = time.perf_counter()
+    data = generate(n, seed)
+    paths = write(data, folder, stem, formats)
+    proposal = deepest_proposal(data)
+    index.write_text(proposal)
+    print(f"(generated {n:,} statements in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return paths, proposal
+
+
 def machine() -> str:
     """Cores, CPU model, Python and the load average while the runner ran."""
     model = platform.processor() or platform.machine()
@@ -112,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="a regular expression: time only the rows it matches")
     parser.add_argument("--baseline", default="", help="another Python with another argmap to time alongside")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--maps", type=Path, help="keep the generated maps in this folder and reuse them "
+                        "(they depend only on size and seed)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pythons = [sys.executable] + ([args.baseline] if args.baseline else [])
@@ -141,12 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             runs = 1 if n >= 1_000_000 else args.runs
             record("argmap --help", n, ["--help"], runs)
             record("argmap show (embedded map)", n, ["show"], runs)
-            started = time.perf_counter()
-            data = generate(n, args.seed)
-            paths = write(data, folder, f"map-{n}")
-            proposal = deepest_proposal(data)
-            del data
-            print(f"(generated {n:,} statements in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+            paths, proposal = maps(n, args.seed, args.maps.absolute() if args.maps else folder)
             for name, cmd in rows_for(paths, proposal, folder):
                 record(name, n, cmd, runs)
             for path in folder.iterdir():
