@@ -93,6 +93,10 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             # the reader went away (`argmap show | head`): not an error of ours
             sys.stderr.close()
             raise typer.Exit(0) from None
+        finally:
+            from .collector import unsettle
+
+            unsettle()
 
     return wrapper
 
@@ -117,6 +121,7 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None) -> Any:
     loaded = read_map(path, fmt=fmt)
     for message in loaded.warnings:
         render.warning(message)
+    settle()
     return loaded
 
 
@@ -124,7 +129,17 @@ def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
     """Read a map and build its graph."""
     from .graph import build_graph
 
-    return build_graph(open_map(path, fmt).map)
+    G = build_graph(open_map(path, fmt).map)
+    settle()
+    return G
+
+
+def settle() -> None:
+    """The map and its graph live as long as the command: the collector stops walking them
+    (and :func:`report_errors` hands them back when the command ends)."""
+    from .collector import settle as freeze
+
+    freeze()
 
 
 # ----------------------------------------------------------------- commands ---

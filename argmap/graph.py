@@ -29,6 +29,8 @@ from typing import Any
 
 import networkx as nx
 
+from .collector import collector_paused
+
 ARGUMENT = "argument"
 SUPPORT = ("premise", "conclusion")
 ATTACKS = ("rebut", "undermine", "undercut")
@@ -44,14 +46,15 @@ def build_graph(amap: Any) -> nx.DiGraph:
     Graph attributes: ``title``, ``description``, ``source`` (a dict) and
     ``attacks`` (attack edges in map order, so writers keep the map's order).
     """
-    source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
-    G.add_nodes_from((s.id, _fields(s)) for s in amap.statements)
-    G.add_nodes_from((a.id, {**_fields(a), "kind": ARGUMENT}) for a in amap.arguments)
-    G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
-    G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
-    G.add_edges_from((t.from_, t.to, _fields(t, ("from_", "to"))) for t in amap.attacks)
-    G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
+    with collector_paused():
+        source = amap.source.model_dump(exclude_none=True) if amap.source else None
+        G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+        G.add_nodes_from((s.id, _fields(s)) for s in amap.statements)
+        G.add_nodes_from((a.id, {**_fields(a), "kind": ARGUMENT}) for a in amap.arguments)
+        G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
+        G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
+        G.add_edges_from((t.from_, t.to, _fields(t, ("from_", "to"))) for t in amap.attacks)
+        G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
     return G
 
 

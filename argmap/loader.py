@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem, UsageError
 
 EMBEDDED = "sco.yaml"
@@ -139,7 +140,8 @@ def read_map(
         spec = detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
-    amap = spec.reader()(text, name=name)
+    with collector_paused():
+        amap = spec.reader()(text, name=name)
     loaded = Loaded(amap, name, file_path, spec.name)
     if check_source:
         check_quotes(loaded, base)
