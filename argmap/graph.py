@@ -36,26 +36,62 @@ SUPPORT = ("premise", "conclusion")
 ATTACKS = ("rebut", "undermine", "undercut")
 
 
-def _fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: v for k, v in obj.__dict__.items() if v is not None and k not in skip}
-
-
 def build_graph(amap: Any) -> nx.DiGraph:
     """A directed graph of the map's statements, arguments, supports and attacks.
 
     Graph attributes: ``title``, ``description``, ``source`` (a dict) and
     ``attacks`` (attack edges in map order, so writers keep the map's order).
+
+    Nodes come in map order (statements, then arguments); edges in the order
+    premise edges (argument by argument), conclusion edges, attack edges, so
+    every adjacency dict lists them that way too.
     """
+    source = amap.source.model_dump(exclude_none=True) if amap.source else None
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
     with collector_paused():
-        source = amap.source.model_dump(exclude_none=True) if amap.source else None
-        G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
-        G.add_nodes_from((s.id, _fields(s)) for s in amap.statements)
-        G.add_nodes_from((a.id, {**_fields(a), "kind": ARGUMENT}) for a in amap.arguments)
-        G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
-        G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
-        G.add_edges_from((t.from_, t.to, _fields(t, ("from_", "to"))) for t in amap.attacks)
-        G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
+        _fill(G, amap)
+    G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
     return G
+
+
+def _fill(G: nx.DiGraph, amap: Any) -> None:
+    """Fill an empty DiGraph's own dicts in one pass: what ``add_nodes_from`` and
+    ``add_edges_from`` would make, but without their per-item checks, copies
+    and ``update`` calls, which took most of the time on big maps.
+
+    networkx documents this structure (``G._node[n]`` is n's attribute dict,
+    ``G._succ[u][v] is G._pred[v][u]`` the edge's attribute dict; DiGraph's
+    dict factories are plain ``dict``). It is valid for a map that passed
+    validation: every id is unique, every edge's ends exist and no two edges
+    join the same pair, so nothing is merged or overwritten.
+    ``tests/test_fast_paths.py`` checks it against the networkx methods.
+    """
+    node, succ, pred = G._node, G._succ, G._pred
+    for s in amap.statements:
+        node[s.id] = {k: v for k, v in s.__dict__.items() if v is not None}
+        succ[s.id] = {}
+        pred[s.id] = {}
+    for a in amap.arguments:
+        attrs = {k: v for k, v in a.__dict__.items() if v is not None}
+        attrs["kind"] = ARGUMENT
+        node[a.id] = attrs
+        succ[a.id] = {}
+        pred[a.id] = {}
+    for a in amap.arguments:
+        into = pred[a.id]
+        for p in a.premises:
+            d = {"type": "premise"}
+            succ[p][a.id] = d
+            into[p] = d
+    for a in amap.arguments:
+        d = {"type": "conclusion"}
+        succ[a.id][a.conclusion] = d
+        pred[a.conclusion][a.id] = d
+    for t in amap.attacks:
+        d = {k: v for k, v in t.__dict__.items() if v is not None}
+        del d["from_"], d["to"]
+        succ[t.from_][t.to] = d
+        pred[t.to][t.from_] = d
 
 
 def map_data(G: nx.DiGraph) -> dict[str, Any]:
