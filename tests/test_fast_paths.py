@@ -2,16 +2,20 @@
 
 - build_graph fills networkx's dicts directly: it must make exactly the graph
   that networkx's own ``add_nodes_from``/``add_edges_from`` make, order included
-  (queries and writers list things in adjacency order).
+  (queries and writers list things in adjacency order);
+- the model's quick reference check must say "no problems" exactly when the
+  full search finds none.
 """
 
 from __future__ import annotations
 
 import networkx as nx
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.graph import ARGUMENT, build_graph
+from argmap.model import _all_resolve, _search
 from argmap.validate import validate
 from tests.bench.generate import generate
 from tests.map_strategies import maps
@@ -73,3 +77,48 @@ def test_built_graph_can_still_be_changed_with_networkx():
     assert (G.number_of_nodes(), G.number_of_edges()) == (n + 2, e + 1)
     G.remove_node("new-a")
     assert "new-a" not in G and not G.has_edge("new-a", "new-b")
+
+
+# ids from a tiny alphabet, so that dangling references and repeats are common
+_ID = st.sampled_from(["a", "b", "c", "d", "e", "f", "g"])
+_KIND = st.sampled_from(["rebut", "undermine", "undercut"])
+
+
+@st.composite
+def _references(draw):
+    """Statement, argument and attack ids, usually distinct, and links between them."""
+    ids = draw(st.lists(_ID, min_size=1, max_size=7, unique=draw(st.booleans()) or draw(st.booleans())))
+    cut = sorted(draw(st.lists(st.integers(1, len(ids)), min_size=2, max_size=2)))
+    statements, argument_ids, attack_ids = ids[:cut[0]], ids[cut[0]:cut[1]], ids[cut[1]:]
+    # links mostly to the right kind of thing, sometimes to anything
+    statement = st.sampled_from(statements) if draw(st.booleans()) else st.one_of(st.sampled_from(statements), _ID)
+    target = st.sampled_from(ids)
+    arguments = [(a, tuple(draw(st.lists(statement, min_size=1, max_size=3))), draw(statement))
+                 for a in argument_ids]
+    attacks = []
+    for t in attack_ids:
+        kind = draw(_KIND)
+        on = st.sampled_from(argument_ids) if kind == "undercut" and argument_ids and draw(st.booleans()) else target
+        attacks.append((t, draw(statement), draw(on), kind))
+    return statements, arguments, attacks
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_references())
+# one of each mistake in an otherwise valid map
+@example((["a", "b"], [("x", ("a",), "b")], [("t", "b", "x", "undercut")]))  # valid
+@example((["a", "b"], [("x", ("a",), "b")], [("t", "a", "x", "undercut")]))  # undercut by its own premise
+@example((["a", "b"], [("x", ("a",), "b")], [("t", "a", "a", "rebut")]))  # attacks itself
+@example((["a", "b"], [("x", ("a", "a"), "b")], []))  # premise twice
+@example((["a", "b"], [("x", ("a", "b"), "b")], []))  # concludes its own premise
+@example((["a", "b"], [("x", ("a",), "b")], [("t", "a", "b", "rebut"), ("u", "a", "b", "undermine")]))  # pair twice
+@example((["a", "b"], [("a", ("b",), "b")], []))  # id twice
+def test_quick_reference_check_agrees_with_the_full_search(refs):
+    assert _all_resolve(*refs) == (_search(*refs) == [])
+
+
+def test_quick_reference_check_passes_valid_maps():
+    data = generate(800, seed=5)
+    args = [(a["id"], tuple(a["premises"]), a["conclusion"]) for a in data["arguments"]]
+    attacks = [(t["id"], t["from"], t["to"], t["type"]) for t in data["attacks"]]
+    assert _all_resolve([s["id"] for s in data["statements"]], args, attacks)
