@@ -126,7 +126,11 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None) -> Any:
 
 
 def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
-    """Read a map and build its graph."""
+    """Read a map and build its graph (the embedded map's straight from its checked YAML)."""
+    if path is None and fmt is None:
+        from .loader import embedded_graph
+
+        return embedded_graph()
     from .graph import build_graph
 
     G = build_graph(open_map(path, fmt).map)

@@ -148,6 +148,22 @@ def read_map(
     return loaded
 
 
+def embedded_graph() -> Any:
+    """The embedded map's graph, built straight from its YAML.
+
+    The embedded map is package data, not user input: the test suite validates
+    it (fields, references, every quote against its source text) and checks
+    that this graph is exactly ``build_graph(load())``. Commands that only need
+    the graph so skip building the Pydantic models, which is most of their
+    start-up time on this small map. ``argmap validate`` still validates it.
+    """
+    from .formats.yaml import parse
+    from .graph import graph_from_data
+
+    text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+    return graph_from_data(parse(text, name=EMBEDDED_NAME))
+
+
 def load(path: str | Path | None = None, *, fmt: str | None = None) -> Any:
     """The :class:`~argmap.model.ArgumentMap` at ``path`` (default: the embedded map).
 

@@ -122,3 +122,32 @@ def test_quick_reference_check_passes_valid_maps():
     args = [(a["id"], tuple(a["premises"]), a["conclusion"]) for a in data["arguments"]]
     attacks = [(t["id"], t["from"], t["to"], t["type"]) for t in data["attacks"]]
     assert _all_resolve([s["id"] for s in data["statements"]], args, attacks)
+
+
+# ---- the embedded map's graph, built from its YAML without the models
+
+
+def test_field_lists_are_the_models_fields():
+    from argmap.graph import ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
+    from argmap.model import Argument, Attack, Source, Statement
+
+    def names(model):
+        return tuple("from" if f == "from_" else f for f in model.model_fields)
+
+    assert (STATEMENT_FIELDS, ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS) == (
+        names(Statement), names(Argument), names(Attack), names(Source))
+
+
+def test_embedded_graph_is_the_validated_maps_graph():
+    from argmap.loader import embedded_graph
+
+    assert _shape(embedded_graph()) == _shape(build_graph(argmap.load()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps())
+def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
+    from argmap.graph import graph_from_data, map_data
+
+    G = build_graph(amap)
+    assert _shape(graph_from_data(map_data(G))) == _shape(G)
