@@ -151,3 +151,59 @@ def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
 
     G = build_graph(amap)
     assert _shape(graph_from_data(map_data(G))) == _shape(G)
+
+
+# ---- Argdown data blocks read without YAML
+
+_WORDS = st.sampled_from(["id", "speaker", "paragraph", "tags", "attack", "a_b", "x1", "yes", "No", "on", "null",
+                          "true", "y", "n", "text", "kind", "off"])
+_STRINGS = st.one_of(
+    st.text(max_size=12).map(lambda t: __import__("json").dumps(t, ensure_ascii=False)),
+    st.text(max_size=12).map(lambda t: __import__("json").dumps(t)),  # \\u escapes, surrogate pairs too
+    st.sampled_from(['"a\\/b"', '"tab\\there"', '"\\ud83d\\ude00"', '"x\\u00e9"', '"\\"q\\""', '"a: b, c"']),
+)
+_SCALARS = st.one_of(_STRINGS, _STRINGS, st.integers(-10**6, 10**6).map(str), st.sampled_from(
+    ["0", "-0", "012", "1e3", "1.5", "true", "false", "null", "Null", "yes", "off", "author", "~", "0x1f"]))
+_SPACE = st.sampled_from(["", "", " ", " ", "  ", "\t"])
+
+
+@st.composite
+def _flow(draw, depth=0):
+    """A one-line YAML flow collection, inside the fast subset or just outside it."""
+    value = _SCALARS if depth >= 2 else st.one_of(_SCALARS, _flow(depth=depth + 1))
+    sp = draw(_SPACE)
+    if depth and draw(st.booleans()):
+        return "[" + sp + ("," + sp).join(draw(st.lists(value, max_size=3))) + sp + "]"
+    pairs = []
+    for _ in range(draw(st.integers(0, 3))):
+        key = draw(st.one_of(_WORDS, _STRINGS))
+        pairs.append(key + draw(st.sampled_from([": ", ": ", ": ", ":  ", ":", " : "])) + draw(value))
+    return "{" + sp + ("," + draw(_SPACE)).join(pairs) + draw(_SPACE) + "}"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_flow())
+@example('{paragraph: 33, speaker: "author"}')
+@example('{attack: {id: "att-3295"}}')
+@example('{a: 1, a: 2}')
+def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
+    from argmap.errors import MapInvalid
+    from argmap.formats.argdown import flow_data
+    from argmap.formats.yaml import parse
+
+    fast = flow_data(raw)
+    if fast is None:
+        return
+    try:
+        expected = parse(raw, name="block")
+    except MapInvalid:
+        raise AssertionError(f"{raw!r} read as {fast!r}, but YAML refuses it") from None
+    assert fast == expected and type(fast) is type(expected)
+
+
+def test_the_writers_data_blocks_take_the_fast_way():
+    from argmap.formats.argdown import flow_data
+
+    for raw in ('{paragraph: 33, speaker: "author"}', '{attack: {id: "att-3295"}}',
+                '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}'):
+        assert flow_data(raw) is not None, raw
