@@ -795,6 +795,11 @@ class _Parser:
         """Read an element's text once all its lines are known."""
         if element is None:
             return
+        if len(element.pieces) == 1:
+            line, start = element.pieces[0]
+            if not line.text[start:].strip():
+                element.data = {}  # nothing after the head: no text, tags or data to read
+                return
         content = _Content(element.pieces)
         text = _inline(content.text, self.remove_tags)
         if text.stray is not None:
