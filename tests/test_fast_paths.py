@@ -207,3 +207,14 @@ def test_the_writers_data_blocks_take_the_fast_way():
     for raw in ('{paragraph: 33, speaker: "author"}', '{attack: {id: "att-3295"}}',
                 '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}'):
         assert flow_data(raw) is not None, raw
+
+
+# ---- diagram text cleaning: the printable-text shortcut
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12))
+def test_clean_shortcut_gives_what_the_regular_expressions_give(text):
+    from argmap.formats.diagram import _SPACE, _UNSAFE, clean
+
+    assert clean(text) == _SPACE.sub(" ", _UNSAFE.sub("\ufffd", text)).strip()
