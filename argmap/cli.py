@@ -627,5 +627,26 @@ def main_options(
 
 
 def main() -> None:
-    """Entry point of the ``argmap`` console script."""
-    app(prog_name="argmap")
+    """Entry point of the ``argmap`` console script.
+
+    Once the command has finished and its output is flushed, the process ends
+    at once (:func:`os._exit`, as mypy does): freeing a big map's millions of
+    objects one by one on the way out took a tenth of a second per 100,000
+    statements and changes nothing anyone can see.
+    """
+    import os
+
+    try:
+        app(prog_name="argmap")
+    except SystemExit as done:
+        code = done.code
+        if code is not None and not isinstance(code, int):
+            raise  # a message to print: leave it to the interpreter
+    else:
+        code = 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away, or the stream is closed
+        pass
+    os._exit(code or 0)

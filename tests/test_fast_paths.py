@@ -218,3 +218,28 @@ def test_clean_shortcut_gives_what_the_regular_expressions_give(text):
     from argmap.formats.diagram import _SPACE, _UNSAFE, clean
 
     assert clean(text) == _SPACE.sub(" ", _UNSAFE.sub("\ufffd", text)).strip()
+
+
+# ---- the console script ends with os._exit once its output is flushed
+
+
+def _argmap(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True)
+
+
+def test_output_is_complete_and_exit_codes_kept_after_the_quick_exit(tmp_path):
+    import json
+
+    listed = _argmap("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) > 40  # all of it arrived, parseable to the last byte
+    missing = _argmap("supports", "no-such-id")
+    assert missing.returncode == 1 and "no-such-id" in missing.stderr
+    usage = _argmap("list", "--kind", "nonsense")
+    assert usage.returncode == 2 and "nonsense" in usage.stderr
+    out = tmp_path / "map.json"
+    wrote = _argmap("export", "-o", str(out))
+    assert wrote.returncode == 0 and json.loads(out.read_text())["statements"]

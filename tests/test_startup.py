@@ -8,9 +8,9 @@ import sys
 PROBE = """
 import sys
 sys.argv = ["argmap"] + {args!r}
-from argmap.cli import main
+from argmap.cli import app  # main() would end the process before the probe looks
 try:
-    main()
+    app(prog_name="argmap")
 except SystemExit:
     pass
 heavy = sorted(m for m in ("networkx", "pydantic", "yaml", "rich") if m in sys.modules)
