@@ -243,3 +243,34 @@ def test_output_is_complete_and_exit_codes_kept_after_the_quick_exit(tmp_path):
     out = tmp_path / "map.json"
     wrote = _argmap("export", "-o", str(out))
     assert wrote.returncode == 0 and json.loads(out.read_text())["statements"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from(list("ab-0Z ü_")), max_size=14), st.integers(1, 16))
+def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
+    import unicodedata
+
+    from argmap.formats._common import _NON_SLUG, slugify
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug.rfind("-", 0, limit + 1)
+        slug = slug[: cut if cut > 0 else limit].strip("-")
+    assert slugify(text, limit) == slug
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(['a', ': ', ':', ', ', ',', ' ', '"', '"x"', '"}"', '\\"', '\\', '[', ']', '{', '}',
+                                  "'", '-', '?', '\n', '  "b"']), min_size=1, max_size=14).map("".join))
+def test_simple_data_blocks_end_where_the_brace_matcher_ends_them(tail):
+    from argmap.formats import argdown
+
+    text = "{" + tail
+    simple = argdown._SIMPLE_BLOCK.match(text)
+    if simple is not None:
+        saved, argdown._SIMPLE_BLOCK = argdown._SIMPLE_BLOCK, __import__("re").compile(r"(?!)")
+        try:
+            assert simple.end() == argdown._match_brace(text, 0)
+        finally:
+            argdown._SIMPLE_BLOCK = saved

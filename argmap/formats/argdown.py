@@ -246,8 +246,17 @@ class _Data:
     column: int
 
 
+#: a one-line data block with no nested braces, no single quotes and no backslash outside
+#: double-quoted strings, each string opening right after "{", "[", "," or ":" (and one space):
+#: where _match_brace's loop would end, found by one regular expression
+_SIMPLE_BLOCK = re.compile(r"""\{(?:[^{}"'\\\n]|(?<=[:,\[{] )"(?:[^"\\\n]|\\.)*"|(?<=[:,\[{])"(?:[^"\\\n]|\\.)*")*\}""")
+
+
 def _match_brace(text: str, start: int) -> int | None:
     """The offset just after the ``}`` closing the ``{`` at ``start`` (YAML-quote aware)."""
+    simple = _SIMPLE_BLOCK.match(text, start)
+    if simple is not None:
+        return simple.end()
     depth, quote, last = 0, "", ""
     i, n = start, len(text)
     while i < n:

@@ -101,18 +101,22 @@ def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str
     ]
     # the issue's DOT target is from the Argdown form, as the reference Argdown CLI is timed
     for fmt, source in (("json", "json"), ("dot", "argdown"), ("mermaid", "json"), ("argdown", "json")):
-        path = paths[source]
+        path = paths.get(source)
+        if path is None:  # that input form was not generated (--inputs)
+            continue
         rows.append((f"export {fmt} (from {source})",
                      ["export", "--format", fmt, "-m", str(path), "-o", str(out / f"out.{fmt}")]))
     return rows
 
 
-def maps(n: int, seed: int, folder: Path) -> tuple[dict[str, Path], str]:
-    """The generated map of ``n`` statements in every input format, and its deepest
+INPUTS = ("yaml", "json", "argdown", "aif")
+
+
+def maps(n: int, seed: int, folder: Path, formats: tuple[str, ...] = INPUTS) -> tuple[dict[str, Path], str]:
+    """The generated map of ``n`` statements in each input format, and its deepest
     proposal; reused from ``folder`` when an earlier run left them there."""
     stem = f"map-{n}-seed{seed}"
     index = folder / f"{stem}.proposal"
-    formats = ("yaml", "json", "argdown", "aif")
     if index.exists() and all((folder / f"{stem}.{fmt}").exists() for fmt in formats):
         return {fmt: folder / f"{stem}.{fmt}" for fmt in formats}, index.read_text()
     started = time.perf_counter()
@@ -145,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="a regular expression: time only the rows it matches")
     parser.add_argument("--baseline", default="", help="another Python with another argmap to time alongside")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument("--inputs", default=",".join(INPUTS),
+                        help="the input forms to generate and time (AIF is ~16 bytes per byte of JSON)")
     parser.add_argument("--maps", type=Path, help="keep the generated maps in this folder and reuse them "
                         "(they depend only on size and seed)")
     args = parser.parse_args(argv)
@@ -176,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             runs = 1 if n >= 1_000_000 else args.runs
             record("argmap --help", n, ["--help"], runs)
             record("argmap show (embedded map)", n, ["show"], runs)
-            paths, proposal = maps(n, args.seed, args.maps.absolute() if args.maps else folder)
+            paths, proposal = maps(n, args.seed, args.maps.absolute() if args.maps else folder,
+                                   tuple(args.inputs.split(",")))
             for name, cmd in rows_for(paths, proposal, folder):
                 record(name, n, cmd, runs)
             for path in folder.iterdir():
