@@ -29,13 +29,19 @@ from typing import Any
 
 import networkx as nx
 
+from .collector import collector_paused
+
 ARGUMENT = "argument"
 SUPPORT = ("premise", "conclusion")
 ATTACKS = ("rebut", "undermine", "undercut")
 
 
-def _fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: v for k, v in obj.__dict__.items() if v is not None and k not in skip}
+#: the fields of each kind of item, in schema order (tests check them against argmap.model)
+STATEMENT_FIELDS = ("id", "kind", "text", "quote", "paragraph", "speaker", "tags", "note", "title")
+ARGUMENT_FIELDS = ("id", "premises", "conclusion", "scheme", "text", "quote", "paragraph", "speaker", "tags",
+                   "note", "title")
+ATTACK_FIELDS = ("id", "from", "to", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
+SOURCE_FIELDS = ("title", "file", "url", "author", "date")
 
 
 def build_graph(amap: Any) -> nx.DiGraph:
@@ -43,16 +49,106 @@ def build_graph(amap: Any) -> nx.DiGraph:
 
     Graph attributes: ``title``, ``description``, ``source`` (a dict) and
     ``attacks`` (attack edges in map order, so writers keep the map's order).
+
+    Nodes come in map order (statements, then arguments); edges in the order
+    premise edges (argument by argument), conclusion edges, attack edges, so
+    every adjacency dict lists them that way too.
     """
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
     G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
-    G.add_nodes_from((s.id, _fields(s)) for s in amap.statements)
-    G.add_nodes_from((a.id, {**_fields(a), "kind": ARGUMENT}) for a in amap.arguments)
-    G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
-    G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
-    G.add_edges_from((t.from_, t.to, _fields(t, ("from_", "to"))) for t in amap.attacks)
-    G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
+    with collector_paused():
+        _fill(
+            G,
+            [{k: v for k, v in s.__dict__.items() if v is not None} for s in amap.statements],
+            [{k: v for k, v in a.__dict__.items() if v is not None} for a in amap.arguments],
+            [{k: v for k, v in t.__dict__.items() if v is not None} for t in amap.attacks],
+            "from_",
+        )
     return G
+
+
+def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
+    """The graph of a map given as plain data that is already known to be valid.
+
+    Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
+    (fields in schema order, lists as tuples, empty ``tags`` where none are
+    given) without building the models. Only for data that needs no
+    validation: the embedded map, which ships with argmap and which the test
+    suite validates, quotes included; user input always goes through
+    :mod:`argmap.validate`.
+
+    >>> G = graph_from_data({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
+    >>> G.nodes["p"]
+    {'id': 'p', 'kind': 'premise', 'text': 'P.', 'tags': ()}
+    """
+
+    def plain(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+        out = {}
+        for k in fields:
+            v = item.get(k, () if k == "tags" else None)
+            if v is not None:
+                out[k] = tuple(v) if isinstance(v, list) else v
+        return out
+
+    source = data.get("source")
+    G = nx.DiGraph(title=data["title"], description=data.get("description"),
+                   source=plain(source, SOURCE_FIELDS) if source else None)
+    with collector_paused():
+        _fill(
+            G,
+            [plain(s, STATEMENT_FIELDS) for s in data["statements"]],
+            [plain(a, ARGUMENT_FIELDS) for a in data.get("arguments") or ()],
+            [plain(t, ATTACK_FIELDS) for t in data.get("attacks") or ()],
+            "from",
+        )
+    return G
+
+
+def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
+    """Fill an empty DiGraph's own dicts in one pass from the items' attribute
+    dicts (``source`` names the attacks' "from" key): what ``add_nodes_from``
+    and ``add_edges_from`` would make, without their per-item checks, copies
+    and ``update`` calls, which took most of the time on big maps.
+
+    networkx documents this structure (``G._node[n]`` is n's attribute dict,
+    ``G._succ[u][v] is G._pred[v][u]`` the edge's attribute dict; DiGraph's
+    dict factories are plain ``dict``). It is valid for a map that passed
+    validation: every id is unique, every edge's ends exist and no two edges
+    join the same pair, so nothing is merged or overwritten.
+    ``tests/test_fast_paths.py`` checks it against the networkx methods.
+    """
+    node, succ, pred = G._node, G._succ, G._pred
+    for attrs in statements:
+        n = attrs["id"]
+        node[n] = attrs
+        succ[n] = {}
+        pred[n] = {}
+    for attrs in arguments:
+        n = attrs["id"]
+        attrs["kind"] = ARGUMENT
+        node[n] = attrs
+        succ[n] = {}
+        pred[n] = {}
+    for attrs in arguments:
+        a = attrs["id"]
+        into = pred[a]
+        for p in attrs["premises"]:
+            d = {"type": "premise"}
+            succ[p][a] = d
+            into[p] = d
+    for attrs in arguments:
+        a, c = attrs["id"], attrs["conclusion"]
+        d = {"type": "conclusion"}
+        succ[a][c] = d
+        pred[c][a] = d
+    edges = []
+    for attrs in attacks:
+        u = attrs.pop(source)
+        v = attrs.pop("to")
+        succ[u][v] = attrs
+        pred[v][u] = attrs
+        edges.append((u, v))
+    G.graph["attacks"] = edges
 
 
 def map_data(G: nx.DiGraph) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem, UsageError
 
 EMBEDDED = "sco.yaml"
@@ -139,11 +140,28 @@ def read_map(
         spec = detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
-    amap = spec.reader()(text, name=name)
+    with collector_paused():
+        amap = spec.reader()(text, name=name)
     loaded = Loaded(amap, name, file_path, spec.name)
     if check_source:
         check_quotes(loaded, base)
     return loaded
+
+
+def embedded_graph() -> Any:
+    """The embedded map's graph, built straight from its YAML.
+
+    The embedded map is package data, not user input: the test suite validates
+    it (fields, references, every quote against its source text) and checks
+    that this graph is exactly ``build_graph(load())``. Commands that only need
+    the graph so skip building the Pydantic models, which is most of their
+    start-up time on this small map. ``argmap validate`` still validates it.
+    """
+    from .formats.yaml import parse
+    from .graph import graph_from_data
+
+    text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+    return graph_from_data(parse(text, name=EMBEDDED_NAME))
 
 
 def load(path: str | Path | None = None, *, fmt: str | None = None) -> Any:

@@ -143,6 +143,17 @@ def reference_problems(
     >>> [p.message for p in reference_problems(["a"], [("x", ("a",), "b")], [])]
     ["conclusion 'b' is not the id of any statement"]
     """
+    if _all_resolve(statements, arguments, attacks):
+        return []
+    return _search(statements, arguments, attacks)
+
+
+def _search(
+    statements: list[str],
+    arguments: list[tuple[str, tuple[str, ...], str]],
+    attacks: list[tuple[str, str, str, str]],
+) -> list[Problem]:
+    """Every cross-reference mistake, item by item (:func:`reference_problems` without its quick check)."""
     problems: list[Problem] = []
     where: dict[str, tuple[str, int]] = {}
     for section, ids in (
@@ -240,6 +251,47 @@ def reference_problems(
         else:
             pairs[pair] = i
     return problems
+
+
+def _all_resolve(
+    statements: list[str],
+    arguments: list[tuple[str, tuple[str, ...], str]],
+    attacks: list[tuple[str, str, str, str]],
+) -> bool:
+    """Whether :func:`reference_problems` would find nothing, decided with set
+    operations and no per-item bookkeeping: the quick answer for the usual,
+    valid map (the full search then only runs to explain what is wrong).
+
+    >>> _all_resolve(["a", "b"], [("x", ("a",), "b")], [("t", "a", "x", "undercut")])
+    False
+    >>> _all_resolve(["a", "b", "c"], [("x", ("a",), "b")], [("t", "c", "x", "undercut")])
+    True
+    """
+    statement_ids = set(statements)
+    argument_ids = {a[0] for a in arguments}
+    total = len(statements) + len(arguments) + len(attacks)
+    ids = statement_ids | argument_ids
+    ids.update(t[0] for t in attacks)
+    if len(ids) != total:  # an id used twice
+        return False
+    premises_of = {}
+    for arg_id, premises, conclusion in arguments:
+        if conclusion not in statement_ids or conclusion in premises:
+            return False
+        if len(premises) > 1 and len(set(premises)) < len(premises):
+            return False
+        premises_of[arg_id] = premises
+    if not statement_ids.issuperset([p for a in arguments for p in a[1]]):
+        return False
+    for _, source, target, kind in attacks:
+        if source not in statement_ids or source == target:
+            return False
+        if kind == "undercut":
+            if target not in argument_ids or source in premises_of[target]:
+                return False
+        elif target not in statement_ids:
+            return False
+    return len({(t[1], t[2]) for t in attacks}) == len(attacks)
 
 
 def _suggest(name: str, choices: set[str]) -> str:

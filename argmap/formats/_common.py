@@ -25,6 +25,7 @@ KINDS = ("proposal", "claim", "premise")
 #: the longest generated id base; suffixes ("-2") still fit the 200-character limit
 MAX_BASE = 60
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slugify(text: str, limit: int = MAX_BASE) -> str:
@@ -38,6 +39,8 @@ def slugify(text: str, limit: int = MAX_BASE) -> str:
     >>> slugify("A very long title indeed", limit=12)
     'a-very-long'
     """
+    if len(text) <= limit and _SLUG.fullmatch(text):  # already a slug (a title argmap wrote): as it is
+        return text
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > limit:

@@ -52,6 +52,10 @@ _SPACE = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """``text`` on one line, with characters no diagram can hold replaced by U+FFFD."""
+    if text.isprintable() and "  " not in text:
+        # the usual case, decided in C: printable text holds no unsafe character and
+        # no whitespace but the plain space (what \s matches in it), so only strip() remains
+        return text.strip()
     return _SPACE.sub(" ", _UNSAFE.sub("\ufffd", text)).strip()
 
 

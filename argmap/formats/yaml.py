@@ -12,8 +12,6 @@ from typing import Any
 import yaml
 
 from ..errors import MapInvalid, Problem
-from ..locate import locator
-from ..validate import validate
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -70,6 +68,9 @@ def parse(text: str, *, name: str) -> Any:
 
 def loads(text: str, *, name: str = "<string>") -> Any:
     """Read and validate a map written in YAML."""
+    from ..locate import locator
+    from ..validate import validate  # here, so that parse() alone does not import Pydantic
+
     return validate(parse(text, name=name), name=name, locate=locator(text, "yaml"))
 
 

@@ -124,8 +124,10 @@ def deepest_proposal(data: dict[str, Any]) -> str:
     return max(proposals, key=lambda p: (count.get(p, 0), p))
 
 
-def write(data: dict[str, Any], folder: Path, stem: str, formats: tuple[str, ...] = ("yaml", "json", "argdown")) -> dict[str, Path]:
-    """Write ``data`` in each format argmap can write; returns the paths written."""
+def write(data: dict[str, Any], folder: Path, stem: str,
+          formats: tuple[str, ...] = ("yaml", "json", "argdown", "aif")) -> dict[str, Path]:
+    """Write ``data`` in each of ``formats`` (the map format as YAML and JSON,
+    and what argmap's own writers make of it); returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
     if "json" in formats:
@@ -138,17 +140,18 @@ def write(data: dict[str, Any], folder: Path, stem: str, formats: tuple[str, ...
         out["yaml"] = folder / f"{stem}.yaml"
         with out["yaml"].open("w", encoding="utf-8") as f:
             yaml.dump(data, f, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
-    if "argdown" in formats:
+    others = [fmt for fmt in formats if fmt not in ("json", "yaml")]
+    if others:
         from argmap.formats import FORMATS
+        from argmap.graph import build_graph
+        from argmap.validate import validate
 
-        spec = FORMATS.get("argdown")
-        if spec is not None and spec.write:
-            from argmap.graph import build_graph
-            from argmap.validate import validate
-
-            out["argdown"] = folder / f"{stem}.argdown"
-            text = spec.writer()(build_graph(validate(data, name=stem)), None)
-            out["argdown"].write_text(text, encoding="utf-8")
+        graph = build_graph(validate(data, name=stem))
+        for fmt in others:
+            spec = FORMATS.get(fmt)
+            if spec is not None and spec.write and spec.read:
+                out[fmt] = folder / f"{stem}.{fmt}"
+                out[fmt].write_text(spec.writer()(graph, None), encoding="utf-8")
     return out
 
 
