@@ -8,6 +8,7 @@ that moment (a terminal, a pipe, a test runner), and Rich honours ``NO_COLOR``.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -45,21 +46,37 @@ def stderr() -> Console:
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
+#: what a message shows escaped: control characters (line breaks, escape
+#: sequences) and the invisible marks that reorder or split a line
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(message: str) -> str:
+    """A message made safe to print as one line: text quoted from a file can
+    neither break it into several (faking another message) nor send the
+    terminal escape sequences; such characters are shown as Python escapes.
+
+    >>> print(one_line("id 'a\\nError: fake' has \\x1b[2J"))
+    id 'a\\nError: fake' has \\x1b[2J
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
 def error(lines: list[str]) -> None:
     """Print an error, one problem per line, each prefixed ``Error:``."""
     console = stderr()
     for line in lines:
-        console.print(Text("Error: ", style="bold red") + Text(line))
+        console.print(Text("Error: ", style="bold red") + Text(one_line(line)))
 
 
 def warning(message: str) -> None:
     """Print a warning on stderr."""
-    stderr().print(Text("Warning: ", style="bold yellow") + Text(message))
+    stderr().print(Text("Warning: ", style="bold yellow") + Text(one_line(message)))
 
 
 def info(message: str) -> None:
     """Print a plain result line on stdout (not broken into lines)."""
-    stdout().print(Text(message), soft_wrap=True)
+    stdout().print(Text(one_line(message)), soft_wrap=True)
 
 
 def write_json(data: Any) -> None:
@@ -284,7 +301,7 @@ def write_export(data: str | bytes) -> None:
 def wrote(path: str, fmt: str, size: int) -> None:
     """Say on stderr what an export wrote (stdout stays free for data)."""
     kb = f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
-    stderr().print(Text(f"Wrote {path} ({fmt}, {kb}).", style="dim"))
+    stderr().print(Text(one_line(f"Wrote {path} ({fmt}, {kb})."), style="dim"))
 
 
 # =========================================================== queries (issue 3) ===

@@ -1,0 +1,31 @@
+"""Reliability beyond the reader matrix: messages that stay one line each, limits
+that protect the user, and outputs that are never half written."""
+
+from __future__ import annotations
+
+import json
+
+# ---------------------------------------------------------------- messages ---
+
+
+def test_text_quoted_in_a_message_cannot_fake_another_message_or_drive_the_terminal(tmp_path, run):
+    """An id holding a line break and a kind holding escape sequences are quoted back escaped: one
+    problem stays one line, and no escape sequence reaches the terminal."""
+    path = tmp_path / "sneaky.json"
+    statement = {"id": "a\nError: x.yaml:1: fine", "kind": "\x1b[2J\x1b]0;t\x07\u202e", "text": "A."}
+    path.write_text(json.dumps({"title": "T", "statements": [statement]}), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"Error: {path}:1:") for line in lines)
+    assert "'a\\nError: x.yaml:1: fine' is not a valid id" in lines[0]
+    assert "'\\x1b[2J\\x1b]0;t\\x07\\u202e' is not a valid kind" in lines[1]
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_a_file_name_with_a_line_break_is_shown_escaped(tmp_path, run):
+    path = tmp_path / "two\nlines.yaml"
+    result = run("validate", path)
+    assert result.exit_code == 1
+    shown = str(path).replace("\n", "\\n")
+    assert result.stderr.splitlines() == [f"Error: {shown}: no such file. Check the path."]
