@@ -29,3 +29,17 @@ def test_a_file_name_with_a_line_break_is_shown_escaped(tmp_path, run):
     assert result.exit_code == 1
     shown = str(path).replace("\n", "\\n")
     assert result.stderr.splitlines() == [f"Error: {shown}: no such file. Check the path."]
+
+
+def test_a_control_character_in_yaml_is_located(tmp_path, run):
+    """YAML refuses raw control characters; the message says which and where
+    (it used to give only the parser's byte offset, over two lines)."""
+    path = tmp_path / "bell.yaml"
+    path.write_text("title: Café\nstatements:\n  - {id: a, kind: claim, text: ring \x07 ring}\n", encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {path}:3:37: invalid YAML: the character U+0007 is not allowed in YAML as it is. "
+        'Remove it, or write it as the escape "\\u0007" inside a double-quoted string.']
+    path.write_text('title: Café\nstatements:\n  - {id: a, kind: claim, text: "ring \\u0007 ring"}\n', encoding="utf-8")
+    assert run("validate", path).exit_code == 0  # the escape the hint suggests works

@@ -60,6 +60,15 @@ def parse(text: str, *, name: str) -> Any:
             f"invalid YAML: {what}", line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None, hint=hint,
         )]) from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, anywhere
+        offset = text.find(chr(err.character)) if isinstance(err.character, int) else -1
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
+        code = err.character if isinstance(err.character, int) else 0xFFFD
+        raise MapInvalid(name, [Problem(
+            f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is", line=line, column=column,
+            hint=f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
+        )]) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
     except RecursionError:
