@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 # ---------------------------------------------------------------- messages ---
 
 
@@ -43,3 +45,26 @@ def test_a_control_character_in_yaml_is_located(tmp_path, run):
         'Remove it, or write it as the escape "\\u0007" inside a double-quoted string.']
     path.write_text('title: Café\nstatements:\n  - {id: a, kind: claim, text: "ring \\u0007 ring"}\n', encoding="utf-8")
     assert run("validate", path).exit_code == 0  # the escape the hint suggests works
+
+
+# ------------------------------------------------------------ nothing lost ---
+
+
+@pytest.mark.parametrize("text, line", [
+    ("[A]: a\n  + [A]\n", "2:3: [A] supports itself"),
+    ("[A]: a\n  + [B]: b\n    - [B]\n", "3:5: [B] attacks itself"),
+    ("<A>: a\n  +> <A>\n", "2:3: <A> supports itself"),
+])
+def test_an_argdown_relation_of_something_to_itself_is_refused_not_dropped(write, run, text, line):
+    """It used to vanish without a word; a map written by hand has a mistake there."""
+    path = write("loop.argdown", text)
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {path}:{line}. Relate it to another statement or argument, or remove the line."]
+
+
+def test_an_argdown_argument_supporting_its_own_conclusion_is_still_fine(write, run):
+    """The idiom `<A> +> [C]` where C is A's conclusion says the same thing twice: not a loop."""
+    path = write("idiom.argdown", "<A>: a\n  +> [C]\n\n<A>\n\n(1) p\n----\n(2) [C]\n")
+    assert run("validate", path).exit_code == 0

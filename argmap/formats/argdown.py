@@ -1112,6 +1112,7 @@ class _Mapper:
 
     def run(self, name: str) -> tuple[dict, dict]:
         doc = self.doc
+        self._refuse_loops(name)
         for item in [*doc.statements.values(), *doc.arguments.values()]:
             self.ids.reserve(item.data.get("id"))
         for argument in doc.arguments.values():
@@ -1161,6 +1162,18 @@ class _Mapper:
         if self.attacks:
             data["attacks"] = [{k: v for k, v in a.items() if v not in (None, [])} for a in self.attacks]
         return data, self.positions
+
+    def _refuse_loops(self, name: str) -> None:
+        """Argdown can relate a statement or argument to itself; a map cannot hold that."""
+        problems = []
+        for r in self.doc.relations:
+            if r.source == r.target:
+                shown = f"[{r.source[1]}]" if r.source[0] == "s" else f"<{r.source[1]}>"
+                verb = "supports" if r.type in ("support", "entails") else "attacks"
+                problems.append(Problem(f"{shown} {verb} itself", line=r.line, column=r.column,
+                                        hint="Relate it to another statement or argument, or remove the line."))
+        if problems:
+            raise MapInvalid(name, problems[:50])
 
     def _title(self, name: str) -> Any:
         title = self.doc.frontmatter.get("title")
