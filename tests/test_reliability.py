@@ -68,3 +68,16 @@ def test_an_argdown_argument_supporting_its_own_conclusion_is_still_fine(write, 
     """The idiom `<A> +> [C]` where C is A's conclusion says the same thing twice: not a loop."""
     path = write("idiom.argdown", "<A>: a\n  +> [C]\n\n<A>\n\n(1) p\n----\n(2) [C]\n")
     assert run("validate", path).exit_code == 0
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("1. A\n1.1. Pro: -> See 1.\n", 4, "claim 1.1. (-> See 1.) is a Pro of claim 1., the same claim: "
+                                        "a claim cannot support itself"),
+    ("1. A\n1.1. Con: B\n1.1.1. Con: -> See 1.1.\n", 5, "claim 1.1.1. (-> See 1.1.) is a Con of claim 1.1., "
+                                                         "the same claim: a claim cannot attack itself"),
+])
+def test_a_kialo_link_back_to_its_own_parent_is_refused_not_dropped(write, run, text, line, message):
+    path = write("loop.txt", "Discussion Title: T\n\n" + text)
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {path}:{line}:1: {message}. Link it to another claim, or remove it."]

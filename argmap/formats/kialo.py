@@ -116,6 +116,14 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
         elif not claim.text:
             problems.append(Problem(f"claim {claim.number}. has no text", line=claim.line, column=claim.column,
                                     hint="Write the claim after its number."))
+    for claim in claims:  # a link back to the claim it is a pro or con of
+        parent = numbers.get(claim.parent) if claim.parent is not None and claim.label else None
+        if parent is not None and (claim.see or claim.number) == (parent.see or parent.number):
+            verb = "support" if claim.label == "Pro" else "attack"
+            who, of = (f"{c.number}." + (f" (-> See {c.see}.)" if c.see else "") for c in (claim, parent))
+            problems.append(Problem(f"claim {who} is a {claim.label} of claim {of}, the same claim: a claim "
+                                    f"cannot {verb} itself", line=claim.line, column=claim.column,
+                                    hint="Link it to another claim, or remove it."))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise MapInvalid(name, problems[:50])
