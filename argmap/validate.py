@@ -74,7 +74,7 @@ def validate_json(text: str | bytes, *, name: str, locate: Locate | None = None)
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise MapInvalid(name, [Problem(
-            f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno,
+            f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno, column=err.colno,
             hint="Fix the syntax at that position.",
         )]) from None
     except RecursionError:

@@ -81,3 +81,15 @@ def test_a_kialo_link_back_to_its_own_parent_is_refused_not_dropped(write, run, 
     result = run("validate", path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"Error: {path}:{line}:1: {message}. Link it to another claim, or remove it."]
+
+
+@pytest.mark.parametrize("name", ["map.json", "map.aif.json"])
+def test_json_messages_do_not_end_in_a_dangling_at(tmp_path, run, name):
+    """Python's JSON messages end in "at" before the position it leaves out; argmap
+    gives the position as line:column instead."""
+    path = tmp_path / name
+    path.write_text('{"title": "a\ttab", "nodes": [], "edges": []}', encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {path}:1:13: invalid JSON: Invalid control character. Fix the syntax at that position."]
