@@ -86,8 +86,8 @@ class _Reader:
         try:
             root = json.loads(self.text)
         except json.JSONDecodeError as err:
-            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno, column=err.colno,
-                                                 hint="Fix the syntax at that position.")]) from None
+            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno,
+                                                 column=err.colno, hint="Fix the syntax at that position.")]) from None
         except RecursionError:
             raise MapInvalid(self.name, [Problem("the JSON is nested too deeply to be an AIF file")]) from None
         if not isinstance(root, dict):
