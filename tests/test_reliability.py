@@ -93,3 +93,64 @@ def test_json_messages_do_not_end_in_a_dangling_at(tmp_path, run, name):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {path}:1:13: invalid JSON: Invalid control character. Fix the syntax at that position."]
+
+
+# ------------------------------------------------------------------ limits ---
+
+
+def kialo_chain(levels: int) -> str:
+    lines = ["Discussion Title: Deep", "", "1. Level 1."]
+    lines += [".".join(["1"] * n) + f". Pro: Level {n}." for n in range(2, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def argdown_chain(levels: int) -> str:
+    return "[n1]: Level 1.\n" + "".join(" " * n + f"+ [n{n + 1}]: Level {n + 1}.\n" for n in range(1, levels))
+
+
+def yaml_tags(levels: int) -> str:  # the map, its statements, one statement: 3 levels before the tags
+    return ("title: T\nstatements:\n  - id: a\n    kind: claim\n    text: A.\n    tags: "
+            + "[" * (levels - 3) + "]" * (levels - 3) + "\n")
+
+
+def json_tags(levels: int) -> str:
+    return ('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.",\n "tags": '
+            + "[" * (levels - 3) + "]" * (levels - 3) + "}]}")
+
+
+def aif_extra(levels: int) -> str:  # the file, its nodes, one node: 3 levels before the extra field
+    return ('{"nodes": [{"nodeID": 1, "type": "I", "text": "A.",\n "extra": '
+            + "[" * (levels - 3) + "]" * (levels - 3) + '}], "edges": []}')
+
+
+NESTED = {  # format: (file name, text nested `levels` deep, where level 101 starts, message once accepted)
+    "kialo": ("deep.txt", kialo_chain, "103:1: claim 1.1.1.1.1.1.1.1.1.1.… is nested", None),
+    "argdown": ("deep.argdown", argdown_chain, "101:101: nested", None),
+    "yaml": ("deep.yaml", yaml_tags, "6:108: nested", "statements[0].tags[0]: expected text, found a list"),
+    "json": ("deep.json", json_tags, "2:107: nested", "statements[0].tags[0]: expected text, found a list"),
+    "aif": ("deep.aif", aif_extra, "2:108: nested", None),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(NESTED))
+def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_be_raised(
+        tmp_path, run, monkeypatch, fmt):
+    name, make, where, then = NESTED[fmt]
+    path = tmp_path / name
+    path.write_text(make(150), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {path}:{where}")
+    assert line.endswith("nested more than 100 levels deep. Check this is the right file: an argument map nests "
+                         "only a few levels. If it is, raise the limit with ARGMAP_MAX_NESTING=<levels>.")
+    path.write_text(make(100), encoding="utf-8")  # exactly at the limit: read as usual
+    assert "nested" not in run("validate", path).stderr
+    monkeypatch.setenv("ARGMAP_MAX_NESTING", "150")
+    path.write_text(make(150), encoding="utf-8")
+    result = run("validate", path)
+    assert "nested" not in result.stderr
+    if then is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert result.exit_code == 1 and then in result.stderr

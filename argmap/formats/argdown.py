@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import MapInvalid, Problem
+from ..limits import max_nesting, nesting_problem
 from ._common import KINDS, Ids, attack_type, attack_types, infer_kinds, locator, slugify, text_slug, title_from_name
 
 SUFFIXES = (".argdown", ".ad")
@@ -537,6 +538,7 @@ class _Parser:
         self.datas: list[_Data] = []
         self.frontmatter: dict = {}
         self.remove_tags = False
+        self.max_nesting = max_nesting()
 
     # ---- errors
 
@@ -737,6 +739,10 @@ class _Parser:
         self._finish(current)
         symbol = m.group(1)
         if at > stack[-1][0]:
+            if len(stack) >= self.max_nesting:  # a relation tree deeper than anyone writes
+                deep = nesting_problem(self.max_nesting)
+                self.error(deep.message, line.pos(at), deep.hint)
+                return None
             parent = stack[-1]
             stack.append((at, None, None, None))
         else:

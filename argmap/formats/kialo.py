@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import MapInvalid, Problem
+from ..limits import max_nesting, nesting_problem
 from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
 
 SUFFIXES = (".txt",)
@@ -69,6 +70,7 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
     title = m.group(1).strip()
     claims: list[_Claim] = []
     numbers: dict[str, _Claim] = {}
+    limit = max_nesting()
     for i in range(first + 1, len(lines)):
         line = lines[i]
         c = _CLAIM.match(line)
@@ -82,6 +84,11 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
             if is_claim:
                 column = len(line) - len(line.lstrip()) + 1
                 claim = _Claim(number, label, i + 1, column, [c.group(3)])
+                if depth > limit:  # deeper claims are only more of the same: stop here
+                    deep = nesting_problem(limit)
+                    shown = number if len(number) < 24 else number[:20] + "…"
+                    raise MapInvalid(name, sorted(problems, key=lambda p: p.line or 0)[:49] + [Problem(
+                        f"claim {shown} is {deep.message}", line=i + 1, column=column, hint=deep.hint)])
                 if number in numbers:
                     problems.append(Problem(f"claim {number}. appears twice (first on line {numbers[number].line})",
                                             line=i + 1, column=column, hint="Number every claim once."))

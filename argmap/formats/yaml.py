@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ..errors import MapInvalid, Problem
+from ..limits import check_nesting, max_nesting, nesting_problem
 from ..locate import locator
 from ..validate import validate
 
@@ -46,11 +47,15 @@ _Loader.yaml_implicit_resolvers = {
 def parse(text: str, *, name: str) -> Any:
     """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         what = " ".join(str(x) for x in (err.context, err.problem) if x)
         hint = "Fix the YAML syntax at that position."
+        if "exceeded maximum nesting depth" in what:  # libyaml stops at 1000 levels
+            raise MapInvalid(name, [nesting_problem(
+                max_nesting(), line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                parser=1000)]) from None
         if "constructor for the tag" in what:
             what = f"the tag {err.problem.split('tag ')[-1]} is not allowed"
             hint = "argmap reads plain YAML only; remove the tag."
@@ -71,10 +76,10 @@ def parse(text: str, *, name: str) -> Any:
         )]) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
-    except RecursionError:
-        raise MapInvalid(name, [Problem(
-            "the YAML is nested too deeply to be a map", hint="Check the file is an argument map.",
-        )]) from None
+    except RecursionError:  # the pure-Python parser (without libyaml)
+        raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
+    check_nesting(data, name, locator(text, "yaml"))
+    return data
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
