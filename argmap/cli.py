@@ -186,27 +186,27 @@ def validate(
     """Check maps: fields, ids, references, and every quote against the source text.
 
     Prints every problem at once, one per line, with file, line and field.
-    Exit 0 when all are valid, 1 otherwise.
+    Exit 0 when all are valid, 1 otherwise (2 for bad usage).
 
     Example: argmap validate my-map.yaml other.json
     """
     from . import render
     from .errors import ArgmapError
 
-    failed = False
+    failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
             loaded = open_map(path, from_format)
         except ArgmapError as err:
             render.error(err.lines())
-            failed = True
+            failed = max(failed, err.exit_code)
             continue
         from .graph import build_graph
 
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
         render.info(f"{loaded.name}: valid: {render.summary(build_graph(loaded.map))}; {checked}.")
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(failed)
 
 
 @command()

@@ -154,3 +154,15 @@ def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_b
         assert result.exit_code == 0, result.stderr
     else:
         assert result.exit_code == 1 and then in result.stderr
+
+
+@pytest.mark.parametrize("variable, value", [
+    ("ARGMAP_MAX_NESTING", "deep"), ("ARGMAP_MAX_NESTING", "5"), ("ARGMAP_MAX_NESTING", "1.5"),
+    ("ARGMAP_MAX_INPUT_MB", "big"),
+])
+def test_a_limit_that_is_not_a_number_is_a_usage_error(tiny, run, monkeypatch, variable, value):
+    monkeypatch.setenv(variable, value)
+    result = run("validate", tiny)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {variable} must be a") and f"'{value}'" in line
