@@ -247,44 +247,31 @@ class _Data:
     column: int
 
 
-_BRACE_OR_QUOTE = re.compile("[{}\"']")
-_QUOTE_ENDS = {'"': re.compile(r'\\.|"', re.S), "'": re.compile("''|'")}  # an escape, or the closing quote
+#: a brace, or a character after which a YAML quoted scalar may start, with that scalar
+_DATA_TOKEN = re.compile(r"""[{}\[,:\-?]((?<!\})\s*(?:"(?:[^"\\]|\\.)*(")?|'(?:[^']|'')*(')?))?""", re.S)
 
 
 def _match_brace(text: str, start: int) -> int | None:
     """The offset just after the ``}`` closing the ``{`` at ``start`` (YAML-quote aware).
 
-    It jumps from brace to quote, so a block that is never closed costs one
-    pass over the text, not a step per character.
+    One regular expression walks from brace to quoted scalar, so a block that is
+    never closed costs one pass at the speed of the regex engine.
 
     >>> _match_brace("{a: '}', b: {c: \\"}\\"}} rest", 0)
     21
     """
-    depth, i = 0, start
-    while True:
-        m = _BRACE_OR_QUOTE.search(text, i)
-        if m is None:
-            return None
-        c, i = m.group(), m.end()
+    depth = 0
+    for m in _DATA_TOKEN.finditer(text, start):
+        c = text[m.start()]
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
             if depth == 0:
-                return i
-        else:  # a quote opens a quoted scalar only where a YAML key or value can start
-            j = m.start() - 1
-            while j >= start and text[j].isspace():
-                j -= 1
-            if text[j] not in "{[,:-?":
-                continue
-            while True:
-                q = _QUOTE_ENDS[c].search(text, i)
-                if q is None:
-                    return None
-                i = q.end()
-                if q.group() == c:
-                    break
+                return m.start() + 1
+        if m.group(1) is not None and m.group(2) is None and m.group(3) is None:
+            return None  # a quote that is never closed
+    return None
 
 
 def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Problem]]:
