@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..errors import MapInvalid, Problem
@@ -52,8 +53,10 @@ class _Claim:
     def parent(self) -> str | None:
         return self.number.rsplit(".", 1)[0] if "." in self.number else None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The claim's lines joined, whitespace runs made one space (read once
+        parsing has added every line: a long claim is not joined again and again)."""
         return " ".join(" ".join(self.lines).split())
 
 
