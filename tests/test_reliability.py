@@ -160,9 +160,10 @@ def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_b
 
 @pytest.mark.parametrize("variable, value", [
     ("ARGMAP_MAX_NESTING", "deep"), ("ARGMAP_MAX_NESTING", "5"), ("ARGMAP_MAX_NESTING", "1.5"),
-    ("ARGMAP_MAX_INPUT_MB", "big"),
+    ("ARGMAP_MAX_INPUT_MB", "big"), ("ARGMAP_MAX_INPUT_MB", "inf"), ("ARGMAP_MAX_INPUT_MB", "1e400"),
+    ("ARGMAP_MAX_INPUT_MB", "0"), ("ARGMAP_MAX_INPUT_MB", "-5"),
 ])
-def test_a_limit_that_is_not_a_number_is_a_usage_error(tiny, run, monkeypatch, variable, value):
+def test_a_limit_that_is_not_a_usable_number_is_a_usage_error_not_a_crash(tiny, run, monkeypatch, variable, value):
     monkeypatch.setenv(variable, value)
     result = run("validate", tiny)
     assert result.exit_code == 2

@@ -149,6 +149,14 @@ def test_a_folder_is_refused(run, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", READERS)
+def test_a_file_over_the_size_limit_is_refused_unread(run, tmp_path, monkeypatch, fmt):
+    monkeypatch.setenv("ARGMAP_MAX_INPUT_MB", "0.00001")  # about 10 bytes
+    [message] = refused(run, tmp_path, write(tmp_path, fmt, VALID[fmt]))
+    assert message.endswith("more than the 0.0 MB limit. Check it is the right file, or raise the limit "
+                            "with ARGMAP_MAX_INPUT_MB=<megabytes>.")
+
+
+@pytest.mark.parametrize("fmt", READERS)
 def test_an_empty_file_is_refused(run, tmp_path, fmt):
     refused(run, tmp_path, write(tmp_path, fmt, b""), words="is empty")
 
