@@ -69,11 +69,21 @@ class Kind(str, Enum):
 # ------------------------------------------------------ errors, in one place ---
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it ends like Ctrl-C does:
+    a file being written is left as it was and its temporary file removed."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command; turn argmap's errors into messages on stderr and an exit code.
 
     1 = bad input (a map that cannot be read or is invalid, an unknown id),
-    2 = bad usage, 130 = interrupted. A user never sees a traceback for these.
+    2 = bad usage, 130 = interrupted, 143 = terminated. A user never sees a
+    traceback for these.
     """
 
     @functools.wraps(fn)
@@ -86,9 +96,10 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except ArgmapError as err:
             render.error(err.lines())
             raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            render.error(["interrupted."])
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see main): files are cleaned up by now
+            terminated = isinstance(err, Terminated)
+            render.error(["terminated." if terminated else "interrupted."])
+            raise typer.Exit(143 if terminated else 130) from None
         except BrokenPipeError:
             # the reader went away (`argmap show | head`): not an error of ours
             sys.stderr.close()
@@ -609,4 +620,7 @@ def main_options(
 
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="argmap")

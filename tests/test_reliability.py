@@ -4,6 +4,7 @@ that protect the user, and outputs that are never half written."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -233,3 +234,207 @@ def test_ids_from_long_texts_read_only_their_start_but_are_the_same(parts, limit
 
     text = "".join(parts)
     assert slugify(text, limit) == whole_text_slug(text, limit)
+
+
+# ----------------------------------------------------------------- outputs ---
+
+# A child process that runs `argmap export` and stops in the middle of the
+# write (after the data reached the temporary file, before the rename) until
+# it is killed: the signal arrives at a real point of argmap.output.write_atomic.
+STOP_MID_WRITE = """
+import os, pathlib, sys, time
+real_fsync = os.fsync
+marker, sys.argv = sys.argv[1], ["argmap"] + sys.argv[2:]
+def stalled(fd):
+    real_fsync(fd)
+    pathlib.Path(marker).touch()
+    time.sleep(120)
+os.fsync = stalled
+from argmap.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("signal_name, code, word", [("SIGTERM", 143, "terminated."), ("SIGINT", 130, "interrupted.")])
+def test_a_process_killed_mid_write_leaves_the_old_file_and_no_temporary_file(tmp_path, signal_name, code, word):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+    from .export_helpers import SMALL
+
+    out = tmp_path / "map.svg"
+    out.write_text("the old drawing\n", encoding="utf-8")
+    marker = tmp_path.parent / f"{tmp_path.name}.writing"
+    child = subprocess.Popen([sys.executable, "-c", STOP_MID_WRITE, str(marker), "export", "-m", str(SMALL),
+                              "-t", "dot", "-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():  # waiting for the child, not timing argmap
+            assert child.poll() is None, child.stderr.read()
+            assert time.monotonic() < deadline, "the child never reached the write"
+            time.sleep(0.05)
+        assert len(list(tmp_path.iterdir())) == 2  # the old file and the temporary one, full
+        child.send_signal(getattr(signal, signal_name))
+        stderr = child.communicate(timeout=60)[1]
+    finally:
+        child.kill()
+    assert child.returncode == code, stderr
+    assert stderr.splitlines() == [f"Error: {word}"]
+    assert out.read_text(encoding="utf-8") == "the old drawing\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+def same_file_spellings(tmp_path):
+    """Ways to name the map being read as the output: (input, output)."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    real = folder / "map.yaml"
+    (tmp_path / "link.yaml").symlink_to(real)
+    return {
+        "the same path": (real, real),
+        "a dot in the way": (real, folder / "." / "map.yaml"),
+        "up and down again": (real, folder / ".." / "maps" / "map.yaml"),
+        "doubled slashes": (real, str(folder) + "//map.yaml"),
+        "relative and absolute": (Path("maps") / "map.yaml", real),
+        "a symbolic link to it": (real, tmp_path / "link.yaml"),
+        "read through a link": (tmp_path / "link.yaml", real),
+    }
+
+
+SPELLINGS = ["the same path", "a dot in the way", "up and down again", "doubled slashes", "relative and absolute",
+             "a symbolic link to it", "read through a link", "a hard link to it"]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_writing_over_the_map_being_read_is_refused_unless_forced(tmp_path, run, monkeypatch, spelling):
+    from .conftest import TINY
+
+    monkeypatch.chdir(tmp_path)
+    spellings = same_file_spellings(tmp_path)
+    real = tmp_path / "maps" / "map.yaml"
+    real.write_text(TINY, encoding="utf-8")
+    if spelling == "a hard link to it":
+        (tmp_path / "hard.yaml").hardlink_to(real)
+        spellings[spelling] = (real, tmp_path / "hard.yaml")
+    source, target = spellings[spelling]
+    before = sorted(p.name for p in (tmp_path / "maps").iterdir())
+    result = run("export", "-m", source, "-t", "json", "-o", target)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"Error: {Path(target)}: is the map being read; writing there would replace it. Choose another file name, "
+        "or add --force to overwrite it."]
+    assert real.read_text(encoding="utf-8") == TINY
+    assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == before
+    result = run("export", "-m", source, "-t", "json", "-o", target, "--force")
+    assert result.exit_code == 0, result.output
+    assert json.loads(Path(target).read_text(encoding="utf-8"))["title"] == "Umbrellas"
+    assert (tmp_path / "link.yaml").is_symlink()  # a link is followed, never replaced
+
+
+def test_a_map_named_like_the_output_but_elsewhere_is_not_the_same_file(tmp_path, run, tiny):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "tiny.yaml").write_text("old\n", encoding="utf-8")
+    result = run("export", "-m", tiny, "-t", "yaml", "-o", other / "tiny.yaml")
+    assert result.exit_code == 0, result.output
+    assert "Umbrellas" in (other / "tiny.yaml").read_text(encoding="utf-8")
+
+
+def failing(error: int, after: int = 0):
+    """A replacement for os.fdopen whose file fails with ``error`` once ``after``
+    bytes are written (a full disk fails part way through)."""
+    import io
+    import os
+
+    real = os.fdopen
+
+    def fdopen(fd, *args, **kwargs):
+        handle = real(fd, *args, **kwargs)
+
+        class Failing(io.RawIOBase):
+            written = 0
+
+            def write(self, data):
+                room = max(after - self.written, 0)
+                if len(data) > room:
+                    handle.write(bytes(data[:room]))
+                    handle.flush()
+                    raise OSError(error, os.strerror(error))
+                self.written += len(data)
+                return handle.write(data)
+
+            def fileno(self):
+                return handle.fileno()
+
+            def flush(self):
+                handle.flush()
+
+            def close(self):
+                if not self.closed:
+                    super().close()  # flushes
+                    handle.close()
+
+        return Failing()
+
+    return fdopen
+
+
+@pytest.mark.parametrize("error, after, words", [
+    ("ENOSPC", 1000, "no space left on the device. Free some space and try again."),
+    ("EDQUOT", 0, "no space left on the device. Free some space and try again."),
+    ("EACCES", 0, "permission denied. Choose a folder you can write to, or check its permissions."),
+    ("EROFS", 0, "the file system is read-only. Choose another folder."),
+    ("EIO", 10, "cannot be written (Input/output error)."),
+])
+def test_a_write_that_fails_part_way_keeps_the_old_file_and_says_why(tmp_path, run, monkeypatch, error, after, words):
+    """The operating system's errors, simulated (tests may run as root, whom no
+    permission stops, and on a disk with room to spare)."""
+    import errno
+
+    from argmap import output
+
+    from .export_helpers import SMALL
+
+    out = tmp_path / "report.html"
+    out.write_text("the old report\n", encoding="utf-8")
+    monkeypatch.setattr(output.os, "fdopen", failing(getattr(errno, error), after))
+    result = run("export", "-m", SMALL, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [f"Error: {out}: {words}"]
+    assert out.read_text(encoding="utf-8") == "the old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_folder_that_cannot_be_written_is_explained(tmp_path, run, monkeypatch):
+    import errno
+
+    from argmap import output
+
+    from .export_helpers import SMALL
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", denied)
+    result = run("export", "-m", SMALL, "-o", tmp_path / "map.svg")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {tmp_path / 'map.svg'}: permission denied. Choose a folder you "
+                                          "can write to, or check its permissions."]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writer_that_fails_leaves_the_previous_file_as_it_was(tmp_path, run, monkeypatch):
+    """PDF needs Graphviz's dot: without it the export fails before anything is written."""
+    from .export_helpers import SMALL
+
+    monkeypatch.setenv("ARGMAP_GRAPHVIZ", "no-such-graphviz-program")
+    out = tmp_path / "map.pdf"
+    out.write_bytes(b"%PDF the old one")
+    result = run("export", "-m", SMALL, "-o", out)
+    assert result.exit_code in (1, 2), result.output
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
+    assert out.read_bytes() == b"%PDF the old one"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.pdf"]
