@@ -438,3 +438,19 @@ def test_a_writer_that_fails_leaves_the_previous_file_as_it_was(tmp_path, run, m
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
     assert out.read_bytes() == b"%PDF the old one"
     assert [p.name for p in tmp_path.iterdir()] == ["map.pdf"]
+
+
+# ------------------------------------------------- crashes found by fuzzing ---
+
+
+@pytest.mark.parametrize("key", ["participants", "locutions"])
+@pytest.mark.parametrize("value", [7, "Ann", {"participantID": 1}, True])
+def test_aif_participants_and_locutions_that_are_not_lists_are_refused_not_a_crash(tmp_path, run, key, value):
+    """Found by tests/fuzz.py: `"participants": 7` raised TypeError out of the reader."""
+    doc = {"nodes": [{"nodeID": 1, "type": "I", "text": "It rains."}], "edges": [], key: value}
+    path = tmp_path / "speakers.json"
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"Error: {path}:10:2: '{key}' must be a list. Write \"{key}\": [...], or leave it out."]

@@ -103,6 +103,9 @@ class _Reader:
                 self.error(f"an AIF file needs a list of {key}", (),
                            hint="Expected {\"nodes\": [...], \"edges\": [...]} (AIFdb) or "
                                 "{\"AIF\": {\"nodes\": ..., \"edges\": ...}} (OVA).")
+        for key in ("locutions", "participants"):  # optional, but a list when given
+            if body.get(key) is not None and not isinstance(body[key], list):
+                self.error(f"'{key}' must be a list", (key,), hint=f"Write \"{key}\": [...], or leave it out.")
         self.fail()
         extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
         return self._read(body, extension)
