@@ -454,3 +454,44 @@ def test_aif_participants_and_locutions_that_are_not_lists_are_refused_not_a_cra
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
         f"Error: {path}:10:2: '{key}' must be a list. Write \"{key}\": [...], or leave it out."]
+
+
+# ---------------------------------------------------- nothing is injected ---
+
+SNEAKY_MAP = {
+    "title": "Sneaky \x1b]0;window title\x07 map",
+    "statements": [
+        {"id": "p", "kind": "proposal", "text": "Do it \x1b[2J\x1b[H (screen cleared)", "speaker": "Ann\x1b[8m hidden",
+         "tags": ["t\x1b[31m"]},
+        {"id": "c", "kind": "claim", "text": "Because \x1b]52;c;Y2xpcGJvYXJk\x07 clipboard \x9b31m C1 \x7f del"},
+        {"id": "q", "kind": "premise", "text": "Plain \x00 nul and \x05 enquiry"},
+    ],
+    "arguments": [{"id": "a", "premises": ["c"], "conclusion": "p", "scheme": "s\x1b[5m"}],
+    "attacks": [{"id": "t", "from": "q", "to": "c", "type": "rebut"}],
+}
+VIEWS = [["show", "--quotes"], ["show", "--evaluate"], ["list"], ["stats"], ["check"], ["evaluate"],
+         ["evaluate", "--explain", "p"], ["rank"], ["find", "it"], ["supports", "p"], ["attacks", "c", "--deep"],
+         ["critical", "p"], ["path", "c", "p"]]
+
+
+@pytest.mark.parametrize("colour", [False, True], ids=["piped", "terminal-colours"])
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: " ".join(v))
+def test_views_show_control_characters_from_a_map_but_never_send_them(tmp_path, run, monkeypatch, view, colour):
+    """Escape sequences in a map's texts (clearing the screen, setting the window
+    title or the clipboard, hiding text) reach the terminal as visible symbols,
+    never as escapes; the only escapes in a view are argmap's own colours."""
+    import re
+
+    if colour:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    path = tmp_path / "sneaky.json"
+    path.write_text(json.dumps(SNEAKY_MAP), encoding="utf-8")
+    result = run(*view, "-m", path)
+    assert result.exit_code in (0, 1), result.output
+    shown = result.stdout
+    assert ("\x1b[" in shown) == colour  # colours only when asked for
+    without_colours = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", without_colours), repr(without_colours)
+    if view[0] == "list":
+        assert "Do it ␛[2J␛[H (screen cleared)" in without_colours
