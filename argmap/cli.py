@@ -69,11 +69,21 @@ class Kind(str, Enum):
 # ------------------------------------------------------ errors, in one place ---
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it ends like Ctrl-C does:
+    a file being written is left as it was and its temporary file removed."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command; turn argmap's errors into messages on stderr and an exit code.
 
     1 = bad input (a map that cannot be read or is invalid, an unknown id),
-    2 = bad usage, 130 = interrupted. A user never sees a traceback for these.
+    2 = bad usage, 130 = interrupted, 143 = terminated. A user never sees a
+    traceback for these.
     """
 
     @functools.wraps(fn)
@@ -86,9 +96,10 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except ArgmapError as err:
             render.error(err.lines())
             raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            render.error(["interrupted."])
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see main): files are cleaned up by now
+            terminated = isinstance(err, Terminated)
+            render.error(["terminated." if terminated else "interrupted."])
+            raise typer.Exit(143 if terminated else 130) from None
         except BrokenPipeError:
             # the reader went away (`argmap show | head`): not an error of ours
             sys.stderr.close()
@@ -205,27 +216,27 @@ def validate(
     """Check maps: fields, ids, references, and every quote against the source text.
 
     Prints every problem at once, one per line, with file, line and field.
-    Exit 0 when all are valid, 1 otherwise.
+    Exit 0 when all are valid, 1 otherwise (2 for bad usage).
 
     Example: argmap validate my-map.yaml other.json
     """
     from . import render
     from .errors import ArgmapError
 
-    failed = False
+    failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
             loaded = open_map(path, from_format)
         except ArgmapError as err:
             render.error(err.lines())
-            failed = True
+            failed = max(failed, err.exit_code)
             continue
         from .graph import build_graph
 
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
         render.info(f"{loaded.name}: valid: {render.summary(build_graph(loaded.map))}; {checked}.")
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(failed)
 
 
 @command()
@@ -635,7 +646,9 @@ def main() -> None:
     statements and changes nothing anyone can see.
     """
     import os
+    import signal
 
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app(prog_name="argmap")
     except SystemExit as done:

@@ -27,12 +27,24 @@ DEFAULT_MAX_INPUT_MB = 2048
 
 
 def max_input_bytes() -> int:
-    """The largest input argmap reads: ``$ARGMAP_MAX_INPUT_MB`` megabytes (default 2048)."""
+    """The largest input argmap reads: ``$ARGMAP_MAX_INPUT_MB`` megabytes (default 2048).
+
+    >>> max_input_bytes() > 0
+    True
+    """
+    value = os.environ.get(LIMIT_VARIABLE, str(DEFAULT_MAX_INPUT_MB))
     try:
-        return int(float(os.environ.get(LIMIT_VARIABLE, DEFAULT_MAX_INPUT_MB)) * 2**20)
+        megabytes = float(value)
     except ValueError:
-        raise UsageError(f"{LIMIT_VARIABLE} must be a number of megabytes, not "
-                         f"'{os.environ[LIMIT_VARIABLE]}'.") from None
+        megabytes = float("nan")
+    if not 0 < megabytes < float("inf"):
+        raise UsageError(f"{LIMIT_VARIABLE} must be a number of megabytes above 0, not '{value}'.")
+    return int(megabytes * 2**20)
+
+
+def _megabytes(size: int) -> str:
+    """``1.4 MB``: one decimal where whole megabytes would round a difference away."""
+    return f"{size / 2**20:.0f} MB" if size >= 10 * 2**20 else f"{size / 2**20:.1f} MB"
 
 
 @dataclass
@@ -68,7 +80,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
         data = stream.read(max_input_bytes() + 1) if stream else sys.stdin.read().encode()
         if len(data) > max_input_bytes():
             raise InputError(
-                f"{name}: is more than the {max_input_bytes() / 2**20:.0f} MB limit.",
+                f"{name}: is more than the {_megabytes(max_input_bytes())} limit.",
                 hint=f"Raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
             )
     else:
@@ -78,7 +90,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
             size = p.stat().st_size if p.is_file() else 0
             if size > max_input_bytes():
                 raise InputError(
-                    f"{name}: is {size / 2**20:.0f} MB, more than the {max_input_bytes() / 2**20:.0f} MB limit.",
+                    f"{name}: is {_megabytes(size)}, more than the {_megabytes(max_input_bytes())} limit.",
                     hint=f"Check it is the right file, or raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
                 )
             data = p.read_bytes()

@@ -8,10 +8,11 @@ that moment (a terminal, a pipe, a test runner), and Rich honours ``NO_COLOR``.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderHook
 from rich.text import Text
 from rich.tree import Tree
 
@@ -27,9 +28,54 @@ ATTACK_WORDS = {
 }
 
 
+#: what a terminal acts on instead of showing: C0 controls but line breaks and
+#: tabs, DEL and C1 controls (escape sequences start with them)
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _stand_in(match: re.Match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def harmless(text: str) -> str:
+    r"""Text from a map as a terminal may receive it: each control character is
+    replaced by a visible stand-in (``␛`` for escape), so a map's text can
+    neither clear the screen, set the window title or clipboard, nor hide words.
+
+    >>> harmless("a\x1b[2Jb\tc\x9b")
+    'a␛[2Jb\tc�'
+    """
+    return _TERMINAL_CONTROL.sub(_stand_in, text) if _TERMINAL_CONTROL.search(text) else text
+
+
+class _Harmless:
+    """Whatever a renderable draws, with :func:`harmless` text (Rich's own
+    escapes for colours come later, from the styles, and are untouched)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            if segment.control or not _TERMINAL_CONTROL.search(segment.text):
+                yield segment
+            else:
+                yield Segment(harmless(segment.text), segment.style)
+
+
+class _HarmlessHook(RenderHook):
+    def process_renderables(self, renderables: list[Any]) -> list[Any]:
+        return [_Harmless(r) for r in renderables]
+
+
 def stdout() -> Console:
     """A console on the current stdout (80 columns when it is not a terminal)."""
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    console.push_render_hook(_HarmlessHook())
+    return console
 
 
 def emit(console: Console, *renderables: Any) -> None:
@@ -45,21 +91,37 @@ def stderr() -> Console:
     return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
+#: what a message shows escaped: control characters (line breaks, escape
+#: sequences) and the invisible marks that reorder or split a line
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(message: str) -> str:
+    """A message made safe to print as one line: text quoted from a file can
+    neither break it into several (faking another message) nor send the
+    terminal escape sequences; such characters are shown as Python escapes.
+
+    >>> print(one_line("id 'a\\nError: fake' has \\x1b[2J"))
+    id 'a\\nError: fake' has \\x1b[2J
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
 def error(lines: list[str]) -> None:
     """Print an error, one problem per line, each prefixed ``Error:``."""
     console = stderr()
     for line in lines:
-        console.print(Text("Error: ", style="bold red") + Text(line))
+        console.print(Text("Error: ", style="bold red") + Text(one_line(line)))
 
 
 def warning(message: str) -> None:
     """Print a warning on stderr."""
-    stderr().print(Text("Warning: ", style="bold yellow") + Text(message))
+    stderr().print(Text("Warning: ", style="bold yellow") + Text(one_line(message)))
 
 
 def info(message: str) -> None:
     """Print a plain result line on stdout (not broken into lines)."""
-    stdout().print(Text(message), soft_wrap=True)
+    stdout().print(Text(one_line(message)), soft_wrap=True)
 
 
 def write_json(data: Any) -> None:
@@ -284,7 +346,7 @@ def write_export(data: str | bytes) -> None:
 def wrote(path: str, fmt: str, size: int) -> None:
     """Say on stderr what an export wrote (stdout stays free for data)."""
     kb = f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
-    stderr().print(Text(f"Wrote {path} ({fmt}, {kb}).", style="dim"))
+    stderr().print(Text(one_line(f"Wrote {path} ({fmt}, {kb})."), style="dim"))
 
 
 # =========================================================== queries (issue 3) ===
@@ -621,6 +683,9 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
     room = max(console.width - width, 20)
     lines: list[str] = []
     for lead, head, rest in rows:
+        lead = [(harmless(t), style) for t, style in lead]
+        head = [(harmless(t), style) for t, style in head]
+        rest = harmless(rest)
         head_text = "".join(t for t, _ in head)
         body = head_text + rest
         if cell_len(body) == len(body):

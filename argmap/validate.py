@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
+from .limits import check_nesting, json_nesting_problem
 import re
 
 from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
@@ -74,13 +75,12 @@ def validate_json(text: str | bytes, *, name: str, locate: Locate | None = None)
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise MapInvalid(name, [Problem(
-            f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno,
+            f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno, column=err.colno,
             hint="Fix the syntax at that position.",
         )]) from None
     except RecursionError:
-        raise MapInvalid(name, [Problem(
-            "the JSON is nested too deeply to be a map", hint="Check the file is an argument map.",
-        )]) from None
+        raise MapInvalid(name, [json_nesting_problem(text if isinstance(text, str) else text.decode())]) from None
+    check_nesting(data, name, locate or (lambda path: None))
     return validate(data, name=name, locate=locate)
 
 

@@ -302,7 +302,8 @@ def test_windows_line_endings_read_the_same():
     assert argdown.loads(text.replace("\n", "\r\n")) == argdown.loads(text)
 
 
-def test_deep_nesting_reads_without_recursion():
+def test_deep_nesting_reads_without_recursion(monkeypatch):
+    monkeypatch.setenv("ARGMAP_MAX_NESTING", "5000")  # the default limit (100 levels) refuses this
     depth = 3000
     lines = ["[n0]: level 0"] + [" " * (i + 1) + f"+ [n{i + 1}]: level {i + 1}" for i in range(depth)]
     m = argdown.loads("\n".join(lines) + "\n")

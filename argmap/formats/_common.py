@@ -41,8 +41,14 @@ def slugify(text: str, limit: int = MAX_BASE) -> str:
     """
     if len(text) <= limit and _SLUG.fullmatch(text):  # already a slug (a title argmap wrote): as it is
         return text
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
+    size = 4 * limit + 64  # only the start of a long text matters: read more only when it is not enough
+    while True:
+        head = text[:size]
+        folded = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode("ascii")
+        slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
+        if len(slug) > limit or len(head) == len(text):
+            break
+        size *= 4
     if len(slug) > limit:
         cut = slug.rfind("-", 0, limit + 1)
         slug = slug[: cut if cut > 0 else limit].strip("-")

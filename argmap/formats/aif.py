@@ -36,6 +36,7 @@ import json
 from typing import Any
 
 from ..errors import MapInvalid, Problem
+from ..limits import check_nesting, json_nesting_problem
 from ..locate import json_positions, nearest
 from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, title_from_name
 
@@ -86,10 +87,11 @@ class _Reader:
         try:
             root = json.loads(self.text)
         except json.JSONDecodeError as err:
-            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg}", line=err.lineno, column=err.colno,
-                                                 hint="Fix the syntax at that position.")]) from None
+            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno,
+                                                 column=err.colno, hint="Fix the syntax at that position.")]) from None
         except RecursionError:
-            raise MapInvalid(self.name, [Problem("the JSON is nested too deeply to be an AIF file")]) from None
+            raise MapInvalid(self.name, [json_nesting_problem(self.text)]) from None
+        check_nesting(root, self.name, lambda path: nearest(json_positions(self.text), path))
         if not isinstance(root, dict):
             raise MapInvalid(self.name, [Problem("expected a JSON object with nodes and edges", line=1, column=1,
                                                  hint="An AIF file is {\"nodes\": [...], \"edges\": [...]}.")])
@@ -101,6 +103,9 @@ class _Reader:
                 self.error(f"an AIF file needs a list of {key}", (),
                            hint="Expected {\"nodes\": [...], \"edges\": [...]} (AIFdb) or "
                                 "{\"AIF\": {\"nodes\": ..., \"edges\": ...}} (OVA).")
+        for key in ("locutions", "participants"):  # optional, but a list when given
+            if body.get(key) is not None and not isinstance(body[key], list):
+                self.error(f"'{key}' must be a list", (key,), hint=f"Write \"{key}\": [...], or leave it out.")
         self.fail()
         extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
         return self._read(body, extension)

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..errors import MapInvalid, Problem
+from ..limits import max_nesting, nesting_problem
 from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
 
 SUFFIXES = (".txt",)
@@ -51,8 +53,10 @@ class _Claim:
     def parent(self) -> str | None:
         return self.number.rsplit(".", 1)[0] if "." in self.number else None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The claim's lines joined, whitespace runs made one space (read once
+        parsing has added every line: a long claim is not joined again and again)."""
         return " ".join(" ".join(self.lines).split())
 
 
@@ -69,6 +73,7 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
     title = m.group(1).strip()
     claims: list[_Claim] = []
     numbers: dict[str, _Claim] = {}
+    limit = max_nesting()
     for i in range(first + 1, len(lines)):
         line = lines[i]
         c = _CLAIM.match(line)
@@ -82,6 +87,11 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
             if is_claim:
                 column = len(line) - len(line.lstrip()) + 1
                 claim = _Claim(number, label, i + 1, column, [c.group(3)])
+                if depth > limit:  # deeper claims are only more of the same: stop here
+                    deep = nesting_problem(limit)
+                    shown = number if len(number) < 24 else number[:20] + "…"
+                    raise MapInvalid(name, sorted(problems, key=lambda p: p.line or 0)[:49] + [Problem(
+                        f"claim {shown} is {deep.message}", line=i + 1, column=column, hint=deep.hint)])
                 if number in numbers:
                     problems.append(Problem(f"claim {number}. appears twice (first on line {numbers[number].line})",
                                             line=i + 1, column=column, hint="Number every claim once."))
@@ -116,6 +126,14 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
         elif not claim.text:
             problems.append(Problem(f"claim {claim.number}. has no text", line=claim.line, column=claim.column,
                                     hint="Write the claim after its number."))
+    for claim in claims:  # a link back to the claim it is a pro or con of
+        parent = numbers.get(claim.parent) if claim.parent is not None and claim.label else None
+        if parent is not None and (claim.see or claim.number) == (parent.see or parent.number):
+            verb = "support" if claim.label == "Pro" else "attack"
+            who, of = (f"{c.number}." + (f" (-> See {c.see}.)" if c.see else "") for c in (claim, parent))
+            problems.append(Problem(f"claim {who} is a {claim.label} of claim {of}, the same claim: a claim "
+                                    f"cannot {verb} itself", line=claim.line, column=claim.column,
+                                    hint="Link it to another claim, or remove it."))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise MapInvalid(name, problems[:50])

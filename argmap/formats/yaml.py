@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 
 from ..errors import MapInvalid, Problem
+from ..limits import check_nesting, max_nesting, nesting_problem
+from ..locate import locator
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -44,11 +46,15 @@ _Loader.yaml_implicit_resolvers = {
 def parse(text: str, *, name: str) -> Any:
     """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         what = " ".join(str(x) for x in (err.context, err.problem) if x)
         hint = "Fix the YAML syntax at that position."
+        if "exceeded maximum nesting depth" in what:  # libyaml stops at 1000 levels
+            raise MapInvalid(name, [nesting_problem(
+                max_nesting(), line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                parser=1000)]) from None
         if "constructor for the tag" in what:
             what = f"the tag {err.problem.split('tag ')[-1]} is not allowed"
             hint = "argmap reads plain YAML only; remove the tag."
@@ -58,12 +64,21 @@ def parse(text: str, *, name: str) -> Any:
             f"invalid YAML: {what}", line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None, hint=hint,
         )]) from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, anywhere
+        offset = text.find(chr(err.character)) if isinstance(err.character, int) else -1
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
+        code = err.character if isinstance(err.character, int) else 0xFFFD
+        raise MapInvalid(name, [Problem(
+            f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is", line=line, column=column,
+            hint=f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
+        )]) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
-    except RecursionError:
-        raise MapInvalid(name, [Problem(
-            "the YAML is nested too deeply to be a map", hint="Check the file is an argument map.",
-        )]) from None
+    except RecursionError:  # the pure-Python parser (without libyaml)
+        raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
+    check_nesting(data, name, locator(text, "yaml"))
+    return data
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
