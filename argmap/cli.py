@@ -32,7 +32,7 @@ MapOption = Annotated[
     Optional[Path],
     typer.Option(
         "--map", "-m",
-        help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt); '-' reads stdin. "
+        help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
         "Default: the embedded SCO map.",
         show_default=False,
     ),
@@ -41,7 +41,7 @@ FromOption = Annotated[
     Optional[str],
     typer.Option(
         "--from",
-        help="Read the map as this format (yaml, json, argdown, aif, kialo) instead of "
+        help="Read the map as this format (yaml, json, argdown, aif, kialo, apx, tgf) instead of "
         "guessing it from the file name and content.",
         show_default=False,
         metavar="FORMAT",
