@@ -152,12 +152,18 @@ def _statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None
     speaker = d.get("speaker")
     if speaker and speaker != "author":
         label.append(f" [{speaker}]", style="yellow")
-    if quotes and d.get("quote"):
+    if quotes:
+        _append_quote(label, d)
+    return label
+
+
+def _append_quote(label: Text, d: dict) -> None:
+    """The item's quote and paragraph on a line of their own, when it has a quote."""
+    if d.get("quote"):
         label.append("\n")
         label.append(f"“{d['quote']}”", style="italic dim")
         if d.get("paragraph"):
             label.append(f" ¶{d['paragraph']}", style="dim")
-    return label
 
 
 def _argument_label(G: Any, node: str, quotes: bool) -> Text:
@@ -171,11 +177,8 @@ def _argument_label(G: Any, node: str, quotes: bool) -> Text:
         label.append(f" ({d['scheme']})", style="dim")
     if count > 1:
         label.append(f": {count} premises together", style="dim")
-    if quotes and d.get("quote"):
-        label.append("\n")
-        label.append(f"“{d['quote']}”", style="italic dim")
-        if d.get("paragraph"):
-            label.append(f" ¶{d['paragraph']}", style="dim")
+    if quotes:
+        _append_quote(label, d)
     return label
 
 
