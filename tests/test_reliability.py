@@ -456,6 +456,25 @@ def test_aif_participants_and_locutions_that_are_not_lists_are_refused_not_a_cra
         f"Error: {path}:10:2: '{key}' must be a list. Write \"{key}\": [...], or leave it out."]
 
 
+@pytest.mark.parametrize("field", ["id", "kind", "type"])
+@pytest.mark.parametrize("value", [["a"], {"x": 1}, 3])
+def test_aif_extension_ids_kinds_and_types_that_are_not_text_are_refused_not_a_crash(tmp_path, run, field, value):
+    """Found by the 100,000-input fuzzing run: an id given as a list in argmap's AIF
+    extension block raised TypeError (unhashable type) out of the reader."""
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "It rains."},
+                     {"nodeID": "2", "type": "I", "text": "Take an umbrella."},
+                     {"nodeID": "3", "type": "RA", "text": "Default Inference"}],
+           "edges": [{"edgeID": "e1", "fromID": "1", "toID": "3"}, {"edgeID": "e2", "fromID": "3", "toID": "2"}],
+           "argmap": {"nodes": {"1": {field: value}}}}
+    path = tmp_path / "extended.aif.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1, result.output
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"Error: {path}:1:")
+    assert f"'argmap.nodes.1.{field}' must be text, not {type(value).__name__}" in message
+
+
 # ---------------------------------------------------- nothing is injected ---
 
 SNEAKY_MAP = {

@@ -78,6 +78,22 @@ class _Reader:
         at = self.where(*path)
         self.problems.append(Problem(message, line=at[0] if at else None, column=at[1] if at else None, hint=hint))
 
+    def _check_extension(self, notes: dict) -> None:
+        """The writer's extension entries name ids, kinds and attack types as text:
+        anything else there is an error at its place (it would be used as a key)."""
+        for key, entry in notes.items():
+            if not isinstance(entry, dict):
+                continue
+            for field in ("id", "kind", "type"):
+                value = entry.get(field)
+                if value is not None and not isinstance(value, str):
+                    at = nearest(json_positions(self.text), (EXTENSION, "nodes", key, field))
+                    self.problems.append(Problem(
+                        f"'{EXTENSION}.nodes.{key}.{field}' must be text, not {type(value).__name__}",
+                        line=at[0] if at else None, column=at[1] if at else None,
+                        hint=f'Write it as "{field}": "...", or leave it out.'))
+        self.fail()
+
     def fail(self) -> None:
         if self.problems:
             self.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
@@ -156,6 +172,7 @@ class _Reader:
         self.fail()
         speakers = self._speakers(body, nodes, type_of, incoming, outgoing)
         notes = extension.get("nodes") if isinstance(extension.get("nodes"), dict) else {}
+        self._check_extension(notes)
         ids = Ids()
         for entry in notes.values():
             if isinstance(entry, dict):
