@@ -32,7 +32,8 @@ ATTACK_TYPES = ("rebut", "undermine", "undercut")
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=200)]
-Text = Annotated[str, StringConstraints(pattern=r"\S")]
+#: text with something visible in it and no NUL character (no text file can carry one)
+Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
 Kind = Literal["proposal", "claim", "premise"]
 AttackType = Literal["rebut", "undermine", "undercut"]
 

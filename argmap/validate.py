@@ -129,6 +129,9 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
                 f"{_short(value)} is not a valid id", loc,
                 hint=f"Use lowercase letters, digits and single '-' between them, e.g. '{_slug(value)}'.",
             )
+        if isinstance(value, str) and "\x00" in value:
+            return Problem("contains the NUL character (U+0000)", loc,
+                           hint="Remove it: YAML, Argdown and other text formats cannot carry it.")
         return Problem("is empty", loc, hint="Write some text, or remove the field.")
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from argmap.model import ArgumentMap
 
 IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,3}", fullmatch=True)
-# any text with something visible in it: markup characters, line breaks,
-# control characters and other scripts included
+# any text a map may hold (something visible, no NUL): markup characters, line
+# breaks, other control characters and other scripts included
 TEXTS = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40),
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40),
     st.text(st.sampled_from(list("ab .:,;!?-_*#@[]<>{}()/\\'\"\n\t~^+=ü😀")), min_size=1, max_size=30),
     st.sampled_from(["A plain sentence.", "It's *so* #important: see [this](x) @[T].", "U.S.A. .A. :happy:",
                      "// not a comment", "a  b", " padded ", "(1) numbered", "+ relation-like", "--", "==="]),

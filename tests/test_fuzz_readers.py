@@ -198,7 +198,7 @@ PAYLOADS = [
     "<script>alert(1)</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
     '" onmouseover="alert(1)', "' onfocus='alert(1)' autofocus='", "<svg onload=alert(1)>", "]]><x>",
     "<!-- x --><b>bold</b>", "javascript:alert(1)", "&amp; &lt;b&gt; & &#60;i&#62;", "<style>*{}</style>",
-    '<a href="javascript:alert(1)">x</a>', "<iframe srcdoc='<script>alert(1)</script>'>", "\x00<b>\x0b</b>",
+    '<a href="javascript:alert(1)">x</a>', "<iframe srcdoc='<script>alert(1)</script>'>", "\x01<b>\x0b</b>",
     "</textarea></title></style><b>", "<math><mi xlink:href=javascript:alert(1)>x",
 ]
 HOSTILE = st.one_of(

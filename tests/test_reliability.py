@@ -483,7 +483,7 @@ SNEAKY_MAP = {
         {"id": "p", "kind": "proposal", "text": "Do it \x1b[2J\x1b[H (screen cleared)", "speaker": "Ann\x1b[8m hidden",
          "tags": ["t\x1b[31m"]},
         {"id": "c", "kind": "claim", "text": "Because \x1b]52;c;Y2xpcGJvYXJk\x07 clipboard \x9b31m C1 \x7f del"},
-        {"id": "q", "kind": "premise", "text": "Plain \x00 nul and \x05 enquiry"},
+        {"id": "q", "kind": "premise", "text": "Plain \x01 start of heading and \x05 enquiry"},
     ],
     "arguments": [{"id": "a", "premises": ["c"], "conclusion": "p", "scheme": "s\x1b[5m"}],
     "attacks": [{"id": "t", "from": "q", "to": "c", "type": "rebut"}],

@@ -161,3 +161,16 @@ def test_yaml_alias_bomb_is_refused_quickly():
 def test_deep_nesting_is_an_error_not_a_crash(fmt, text):
     [line] = problems(text, fmt)
     assert "nest" in line
+
+
+def test_a_nul_character_in_a_text_is_refused_where_it_is(tmp_path, run):
+    """JSON can carry U+0000 as an escape, but no text format can (an Argdown or
+    YAML file holding it would read as binary), so a map's texts may not."""
+    path = tmp_path / "nul.json"
+    path.write_text('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A\\u0000b"}]}',
+                    encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"Error: {path}:1:60: statements[0].text: contains the NUL character (U+0000). "
+        "Remove it: YAML, Argdown and other text formats cannot carry it."]
