@@ -104,6 +104,27 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
+def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
+    """The graph of a map validated by :func:`argmap.validate.validate_plain`:
+    exactly what :func:`build_graph` makes of the same map's models.
+
+    The graph takes the item dicts over as its node and edge attribute dicts
+    (arguments gain ``kind``, attacks lose ``from`` and ``to``), so ``data``
+    must not be used afterwards: nothing is copied.
+
+    >>> from argmap.validate import validate_plain
+    >>> G = graph_from_plain(validate_plain({"title": "T", "statements": [
+    ...     {"id": "p", "kind": "premise", "text": "P."}, {"id": "c", "kind": "claim", "text": "C."}],
+    ...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}]}, name="x"))
+    >>> G.nodes["a"]
+    {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
+    """
+    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    with collector_paused():
+        _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
+    return G
+
+
 def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
     """Fill an empty DiGraph's own dicts in one pass from the items' attribute
     dicts (``source`` names the attacks' "from" key): what ``add_nodes_from``
