@@ -194,16 +194,20 @@ def map_data(G: nx.DiGraph) -> dict[str, Any]:
         if G.graph.get(key):
             data[key] = G.graph[key]
     nodes = G.nodes
-    data["statements"] = [ordered(d, Statement.model_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    statement_fields, argument_fields = tuple(Statement.model_fields), tuple(Argument.model_fields)
+    data["statements"] = [ordered(d, statement_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
+    whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
     for n, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, Argument.model_fields))
+            if not whole:
+                d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
+            arguments.append(ordered(d, argument_fields))
     if arguments:
         data["arguments"] = arguments
+    attack_fields = tuple(Attack.model_fields)
     attacks = [
-        ordered({**G.edges[u, v], "from_": u, "to": v}, Attack.model_fields)
+        ordered({**G.edges[u, v], "from_": u, "to": v}, attack_fields)
         for u, v in G.graph.get("attacks", ())
         if G.has_edge(u, v)
     ]
