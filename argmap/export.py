@@ -176,9 +176,12 @@ def export_loaded(
     from .graph import build_graph
 
     G = neighbourhood(loaded.graph if loaded.graph is not None else build_graph(loaded.map), focus, depth)
+    from .collector import collector_paused
+
     options = replace(options or ExportOptions(), source=loaded.source,
                       source_file=relocated_source(loaded, output))
-    return export(G, fmt, options)
+    with collector_paused():  # writers make millions of small acyclic objects on a big map
+        return export(G, fmt, options)
 
 
 def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:
