@@ -121,15 +121,16 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path], fmt: Optional[str] = None) -> Any:
-    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection."""
+def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
+    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
+    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
     from . import render
     from .errors import UsageError
-    from .loader import read_map
+    from .loader import read_graph, read_map
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_map(path, fmt=fmt)
+    loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
     for message in loaded.warnings:
         render.warning(message)
     settle()
@@ -142,11 +143,7 @@ def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
         from .loader import embedded_graph
 
         return embedded_graph()
-    from .graph import build_graph
-
-    G = build_graph(open_map(path, fmt).map)
-    settle()
-    return G
+    return open_map(path, fmt, graph=True).graph
 
 
 def settle() -> None:
@@ -226,15 +223,13 @@ def validate(
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format)
+            loaded = open_map(path, from_format, graph=True)
         except ArgmapError as err:
             render.error(err.lines())
             failed = max(failed, err.exit_code)
             continue
-        from .graph import build_graph
-
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
-        render.info(f"{loaded.name}: valid: {render.summary(build_graph(loaded.map))}; {checked}.")
+        render.info(f"{loaded.name}: valid: {render.summary(loaded.graph)}; {checked}.")
     if failed:
         raise typer.Exit(failed)
 
@@ -299,7 +294,7 @@ def export(
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path, from_format)
+    loaded = open_map(map_path, from_format, graph=True)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)

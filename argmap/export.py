@@ -147,12 +147,15 @@ def relocated_source(loaded: Any, output: str | Path | None) -> str | None:
     current folder), so the source text is still found from there."""
     from .loader import data_dir, portable_source
 
-    src = loaded.map.source
-    if src is None or src.file is None:
+    if loaded.map is not None:
+        file = loaded.map.source.file if loaded.map.source is not None else None
+    else:
+        file = (loaded.graph.graph.get("source") or {}).get("file")
+    if file is None:
         return None
     base = loaded.path.parent if loaded.path is not None else (data_dir() if loaded.embedded else Path.cwd())
     new_dir = Path.cwd() if output is None or str(output) == "-" else Path(output).absolute().parent
-    return portable_source(src.file, base, new_dir)
+    return portable_source(file, base, new_dir)
 
 
 def export_loaded(
@@ -164,17 +167,21 @@ def export_loaded(
     depth: int | None = None,
     options: ExportOptions | None = None,
 ) -> str | bytes:
-    """Export a map read by :func:`argmap.loader.read_map`, for writing to ``output``.
+    """Export a map read by :func:`argmap.loader.read_map` or
+    :func:`~argmap.loader.read_graph`, for writing to ``output``.
 
     Adds what only the loaded map knows: its source text (for the HTML report)
     and ``source.file`` rewritten to resolve from ``output``'s folder.
     """
     from .graph import build_graph
 
-    G = neighbourhood(build_graph(loaded.map), focus, depth)
+    G = neighbourhood(loaded.graph if loaded.graph is not None else build_graph(loaded.map), focus, depth)
+    from .collector import collector_paused
+
     options = replace(options or ExportOptions(), source=loaded.source,
                       source_file=relocated_source(loaded, output))
-    return export(G, fmt, options)
+    with collector_paused():  # writers make millions of small acyclic objects on a big map
+        return export(G, fmt, options)
 
 
 def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:

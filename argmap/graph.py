@@ -104,6 +104,27 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
+def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
+    """The graph of a map validated by :func:`argmap.validate.validate_plain`:
+    exactly what :func:`build_graph` makes of the same map's models.
+
+    The graph takes the item dicts over as its node and edge attribute dicts
+    (arguments gain ``kind``, attacks lose ``from`` and ``to``), so ``data``
+    must not be used afterwards: nothing is copied.
+
+    >>> from argmap.validate import validate_plain
+    >>> G = graph_from_plain(validate_plain({"title": "T", "statements": [
+    ...     {"id": "p", "kind": "premise", "text": "P."}, {"id": "c", "kind": "claim", "text": "C."}],
+    ...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}]}, name="x"))
+    >>> G.nodes["a"]
+    {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
+    """
+    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    with collector_paused():
+        _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
+    return G
+
+
 def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
     """Fill an empty DiGraph's own dicts in one pass from the items' attribute
     dicts (``source`` names the attacks' "from" key): what ``add_nodes_from``
@@ -173,16 +194,20 @@ def map_data(G: nx.DiGraph) -> dict[str, Any]:
         if G.graph.get(key):
             data[key] = G.graph[key]
     nodes = G.nodes
-    data["statements"] = [ordered(d, Statement.model_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    statement_fields, argument_fields = tuple(Statement.model_fields), tuple(Argument.model_fields)
+    data["statements"] = [ordered(d, statement_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
+    whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
     for n, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, Argument.model_fields))
+            if not whole:
+                d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
+            arguments.append(ordered(d, argument_fields))
     if arguments:
         data["arguments"] = arguments
+    attack_fields = tuple(Attack.model_fields)
     attacks = [
-        ordered({**G.edges[u, v], "from_": u, "to": v}, Attack.model_fields)
+        ordered({**G.edges[u, v], "from_": u, "to": v}, attack_fields)
         for u, v in G.graph.get("attacks", ())
         if G.has_edge(u, v)
     ]

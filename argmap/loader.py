@@ -58,6 +58,7 @@ class Loaded:
     source_path: Any = None  # Path or importlib Traversable of the source text
     source: Any = None  # SourceText
     warnings: list[str] = field(default_factory=list)
+    graph: Any = None  # the map's networkx graph, when read with read_graph (map is then None)
 
     @property
     def embedded(self) -> bool:
@@ -134,6 +135,56 @@ def read_map(
     format from :data:`argmap.formats.FORMATS`; by default it is detected from
     the suffix and the content.
     """
+    text, name, file_path, base, spec = _read(path, fmt)
+    with collector_paused():
+        amap = spec.reader()(text, name=name)
+    del text  # the models hold everything now
+    loaded = Loaded(amap, name, file_path, spec.name)
+    if check_source:
+        check_quotes(loaded, base)
+    return loaded
+
+
+#: formats whose module has ``loads_plain``: read straight into the graph's dicts
+PLAIN_READERS = ("json", "yaml")
+
+
+def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loaded:
+    """:func:`read_map` for commands that need only the map's graph: the same
+    checks and messages, the graph in ``loaded.graph`` and no models
+    (``loaded.map`` is None).
+
+    The map format (YAML, JSON) is validated into plain dicts that become the
+    graph's attribute dicts (:func:`argmap.validate.validate_plain`), about
+    half the time and memory of the models; other formats are read as usual
+    and their models dropped once the graph is built.
+
+    >>> loaded = read_graph()
+    >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
+    (True, 'proposal')
+    """
+    from importlib import import_module
+
+    from .graph import build_graph, graph_from_plain
+
+    text, name, file_path, base, spec = _read(path, fmt)
+    with collector_paused():
+        if spec.name in PLAIN_READERS:
+            data = import_module(f"argmap.formats.{spec.module}").loads_plain(text, name=name)
+            del text
+            G = graph_from_plain(data)
+        else:
+            amap = spec.reader()(text, name=name)
+            del text
+            G = build_graph(amap)
+            del amap
+    loaded = Loaded(None, name, file_path, spec.name, graph=G)
+    check_quotes(loaded, base)
+    return loaded
+
+
+def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:
+    """The text of the map at ``path``, its name, file, folder and format (see :func:`read_map`)."""
     from .formats import detect, get, names
 
     if path is None:
@@ -152,12 +203,7 @@ def read_map(
         spec = detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
-    with collector_paused():
-        amap = spec.reader()(text, name=name)
-    loaded = Loaded(amap, name, file_path, spec.name)
-    if check_source:
-        check_quotes(loaded, base)
-    return loaded
+    return text, name, file_path, base, spec
 
 
 def embedded_graph() -> Any:
@@ -224,20 +270,20 @@ def check_quotes(loaded: Loaded, base: Any) -> None:
     """
     from .source import SourceText
 
-    amap = loaded.map
-    src = amap.source
-    if src is None or src.file is None:
+    amap = loaded.map if loaded.map is not None else loaded.graph
+    title, src = _title_and_source(amap)
+    if src is None or src.get("file") is None:
         return
-    target = resolve_source(src.file, base)
+    target = resolve_source(src["file"], base)
     try:
         raw = target.read_bytes()
     except OSError:
-        shown = target if isinstance(target, Path) else src.file
+        shown = target if isinstance(target, Path) else src["file"]
         loaded.warnings.append(
-            f"{loaded.name}: source file '{src.file}' not found (looked for {shown}); quotes were not checked."
+            f"{loaded.name}: source file '{src['file']}' not found (looked for {shown}); quotes were not checked."
         )
         return
-    source = SourceText.from_text(decode(raw, str(target)), title=src.title or amap.title)
+    source = SourceText.from_text(decode(raw, str(target)), title=src.get("title") or title)
     loaded.source, loaded.source_path = source, target
     problems = quote_problems(amap, source)
     if problems:
@@ -262,13 +308,36 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
     return out
 
 
+def _title_and_source(amap: Any) -> tuple[str, dict[str, Any] | None]:
+    """A map's title and ``source`` fields (a dict), from its models or its graph."""
+    if hasattr(amap, "graph"):  # a networkx graph
+        return amap.graph["title"], amap.graph.get("source")
+    return amap.title, amap.source.__dict__ if amap.source is not None else None
+
+
+def _sections(amap: Any) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The fields of a map's statements, arguments and attacks, in map order, from its models or its graph."""
+    if hasattr(amap, "graph"):  # a networkx graph (attack edges keep their fields, ``from`` and ``to`` aside)
+        from .graph import ARGUMENT
+
+        nodes = [d for _, d in amap.nodes(data=True)]
+        return [
+            ("statements", [d for d in nodes if d["kind"] != ARGUMENT]),
+            ("arguments", [d for d in nodes if d["kind"] == ARGUMENT]),
+            ("attacks", [amap.succ[u][v] for u, v in amap.graph["attacks"]]),
+        ]
+    return [(section, [item.__dict__ for item in getattr(amap, section)])
+            for section in ("statements", "arguments", "attacks")]
+
+
 def quote_problems(amap: Any, source: Any) -> list[Problem]:
-    """Every quote not found verbatim in the source, or not in its stated paragraph."""
+    """Every quote not found verbatim in the source, or not in its stated paragraph
+    (``amap``: the map's models, or its graph)."""
     problems: list[Problem] = []
     count = len(source.paragraphs)
-    for section in ("statements", "arguments", "attacks"):
-        for i, item in enumerate(getattr(amap, section)):
-            para, quote = item.paragraph, item.quote
+    for section, items in _sections(amap):
+        for i, item in enumerate(items):
+            para, quote = item.get("paragraph"), item.get("quote")
             if para is not None and para > count:
                 problems.append(Problem(
                     f"paragraph {para} is out of range: the source has {count} paragraphs",
@@ -284,7 +353,7 @@ def quote_problems(amap: Any, source: Any) -> list[Problem]:
                 continue
             if found:
                 problems.append(Problem(
-                    f"quote of '{item.id}' is in paragraph {found[0]}, not paragraph {para}",
+                    f"quote of '{item['id']}' is in paragraph {found[0]}, not paragraph {para}",
                     (section, i, "paragraph"), hint=f"Set paragraph: {found[0]}.",
                 ))
             else:
@@ -293,6 +362,6 @@ def quote_problems(amap: Any, source: Any) -> list[Problem]:
                 if near:
                     hint = f"Closest passage (paragraph {near[0]}): \"{near[1]}\". " + hint
                 problems.append(Problem(
-                    f"quote of '{item.id}' does not occur in the source text", (section, i, "quote"), hint=hint,
+                    f"quote of '{item['id']}' does not occur in the source text", (section, i, "quote"), hint=hint,
                 ))
     return problems

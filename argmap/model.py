@@ -303,3 +303,56 @@ def _suggest(name: str, choices: set[str]) -> str:
     if close:
         return f"Did you mean '{close[0]}'?"
     return "Check the spelling or add the missing item."
+
+
+def plain_schema(model: type[BaseModel]) -> type:
+    """The fields of ``model`` as a ``TypedDict``: the same types, constraints,
+    aliases and defaults, validated into plain dicts instead of model objects.
+
+    Pydantic validates a map into these dicts (nested models become their own
+    plain schemas) in about half the time and memory of the models, and the
+    graph keeps each dict as a node's attributes; the models stay the one
+    place the format is defined. An optional field without a default is left
+    out of the dict when the input leaves it out, keys come in schema order,
+    and the map-wide reference checks (``model_validator``) are not part of it:
+    :func:`argmap.validate.validate_plain` runs them.
+
+    >>> from pydantic import TypeAdapter
+    >>> TypeAdapter(plain_schema(Attack)).validate_python({"id": "t", "from": "a", "to": "b", "type": "rebut"})
+    {'id': 't', 'from': 'a', 'to': 'b', 'type': 'rebut', 'tags': ()}
+    """
+    from typing_extensions import NotRequired, TypedDict  # pydantic needs these on Python < 3.12
+
+    fields = {}
+    for name, info in model.model_fields.items():
+        kind = _plain_type(info.annotation)
+        if info.metadata:
+            kind = Annotated[(kind, *info.metadata)]
+        if not info.is_required():
+            if info.default is not None:
+                kind = Annotated[kind, Field(default=info.default)]
+            kind = NotRequired[kind]
+        fields[info.alias or name] = kind
+    plain = TypedDict(model.__name__ + "Data", fields)  # type: ignore[operator]
+    plain.__pydantic_config__ = ConfigDict(extra=model.model_config.get("extra"))  # type: ignore[attr-defined]
+    return plain
+
+
+def _plain_type(kind: object) -> object:
+    """``kind`` with every model class in it replaced by its :func:`plain_schema`."""
+    import types
+    import typing
+
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return plain_schema(kind)
+    args = typing.get_args(kind)
+    if not args:
+        return kind
+    origin = typing.get_origin(kind)
+    if origin is Annotated:
+        return Annotated[(_plain_type(args[0]), *kind.__metadata__)]  # type: ignore[attr-defined]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_plain_type(a) for a in args)]
+    if origin is tuple:
+        return tuple[tuple(_plain_type(a) if a is not Ellipsis else a for a in args)]  # type: ignore[misc]
+    return kind

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ..locate import locator
-from ..validate import validate_json
+from ..validate import validate_json, validate_plain_json
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
@@ -18,9 +18,69 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     return validate_json(text, name=name, locate=locator(text, "json"))
 
 
+def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
+    """Read and validate a map written in JSON into plain data
+    (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
+    return validate_plain_json(text, name=name, locate=locator(text, "json"))
+
+
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as indented JSON, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
     from ..export import map_data
 
-    return json.dumps(map_data(graph, options), indent=2, ensure_ascii=False) + "\n"
+    return _indented(map_data(graph, options), 0) + "\n"
+
+
+def _indented(value: Any, level: int) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte, for
+    values made of dicts, lists, tuples and JSON scalars, much faster: text
+    goes through json's C string encoder, which ``indent`` otherwise turns
+    off for the whole map (its pure-Python encoder made one small string per
+    token, hundreds of megabytes of them for a big map).
+
+    >>> value = {"a": [1, "é\\n", {"b": None, "c": [], "f": 1.5}], "d": {}, "e": (True, ["x"])}
+    >>> _indented(value, 0) == json.dumps(value, indent=2, ensure_ascii=False)
+    True
+    """
+    if type(value) is str:
+        return _string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        return ("{" + inner + ("," + inner).join([_string(k) + ": " + _indented(v, level + 1) for k, v in value.items()])
+                + "\n" + "  " * level + "}")
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        if all(type(v) is str for v in value):  # a list of ids or tags: the usual list in a map
+            body = ("," + inner).join(map(_string, value))
+        elif all(type(v) is dict for v in value):  # statements, arguments, attacks
+            body = ("," + inner).join([_fields(v, level + 1) for v in value])
+        else:
+            body = ("," + inner).join([_indented(v, level + 1) for v in value])
+        return "[" + inner + body + "\n" + "  " * level + "]"
+    return _scalar(value)
+
+
+def _fields(item: dict[str, Any], level: int) -> str:
+    """:func:`_indented` of one dict, its text and whole numbers written without recursion."""
+    if not item:
+        return "{}"
+    inner = "\n" + "  " * (level + 1)
+    parts = []
+    for k, v in item.items():
+        kind = type(v)
+        if kind is str:
+            parts.append(_string(k) + ": " + _string(v))
+        elif kind is int:
+            parts.append(_string(k) + ": " + int.__repr__(v))
+        else:
+            parts.append(_string(k) + ": " + _indented(v, level + 1))
+    return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * level + "}"
+
+
+_string = json.encoder.encode_basestring  # the C function where there is one
+_scalar = json.JSONEncoder(ensure_ascii=False).encode

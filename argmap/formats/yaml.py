@@ -89,6 +89,14 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     return validate(parse(text, name=name), name=name, locate=locator(text, "yaml"))
 
 
+def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
+    """Read and validate a map written in YAML into plain data
+    (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
+    from ..validate import validate_plain
+
+    return validate_plain(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+
+
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
