@@ -1038,6 +1038,10 @@ _FAST_HEAD = re.compile(r"(?:\[([^\]\n{}]+)\]|<(?![+\-_](?:[ \t]|$))([^>\n{}]+)>
 _FAST_CHILD = re.compile(r"([ \t]+)([-+_])[ \t]+(?:\[([^\]\n{}]+)\]|<([^>\n{}]+)>)([^{}\n]*)(\{.*)?")
 #: a numbered line of a premise-conclusion structure: a statement reference only
 _FAST_PCS = re.compile(r"\((\d+)\)[ \t]+\[([^\]\n{}]+)\]")
+#: the usual structure: numbered premises, one inference line, the numbered conclusion
+_FAST_STEP = re.compile(r"((?:\(\d+\) \[[^\]\n{}]+\]\n)+)(?:-{4,}[ \t]*|-{2,}[ \t]+(.*?)[ \t]+-{2,}[ \t]*)"
+                        r"\n\((\d+)\) \[([^\]\n{}]+)\]")
+_FAST_PREMISE = re.compile(r"\((\d+)\) \[([^\]\n{}]+)\]")
 #: text after a head: words without inline markup, hashtags, in that order
 _FAST_TEXT = re.compile(r" ?([^#\n]*?)((?: #[\w-]+)*)")
 
@@ -1083,6 +1087,7 @@ class _Regular:
         self.statements: dict[str, EquivalenceClass] = {}
         self.arguments: dict[str, Argument] = {}
         self.raw: list[tuple] = []
+        self.known: dict[str, dict] = {}  # data blocks of plain values, read
 
     def read(self, body: str, first: int) -> bool:
         if _IRREGULAR.search(body) is not None:
@@ -1107,7 +1112,7 @@ class _Regular:
             if c == "(":
                 if previous is None or previous[0] != "a":
                     raise _Irregular
-                self._pcs(block.split("\n"), line, previous[1])
+                self._pcs(block, line, previous[1])
                 previous = None
             elif c == "[" or c == "<":
                 previous = self._tree(block, line)
@@ -1125,13 +1130,7 @@ class _Regular:
         """Read the text after a head as :meth:`_Parser._finish` does; the text when it defines the item."""
         if raw is None and not rest.strip():
             return None, {}
-        data = None
-        if raw is not None:
-            if _match_brace(raw, 0) != len(raw):  # where the scanner would end the block
-                raise _Irregular
-            data = flow_data(raw)
-            if data is None:
-                raise _Irregular
+        data = None if raw is None else self._data(raw)
         text = _quick_text(rest, None if raw is None else 0, self.remove_tags)
         if text.stray is not None:
             raise _Irregular
@@ -1142,6 +1141,22 @@ class _Regular:
             if tag not in item.tags:
                 item.tags.append(tag)
         return (text if definition and (text.text or text.tags) else None), ({} if data is None else data)
+
+    def _data(self, raw: str) -> dict:
+        """A data block read by :func:`flow_data`; blocks of plain values repeat (the same
+        speaker and paragraph), so each is read once and copied."""
+        known = self.known.get(raw)
+        if known is not None:
+            return dict(known)
+        if _match_brace(raw, 0) != len(raw):  # where the scanner would end the block
+            raise _Irregular
+        data = flow_data(raw)
+        if data is None:
+            raise _Irregular
+        if all(v is None or type(v) in (str, int, bool) for v in data.values()):
+            self.known[raw] = data
+            return dict(data)
+        return data
 
     @staticmethod
     def _define(item: Any, kind: str, text: _Text | None) -> None:
@@ -1187,11 +1202,35 @@ class _Regular:
         self.raw.append((kind, direction, child, parent, line, column, None, relation))
         return relation
 
-    def _pcs(self, lines: list[str], line: int, title: str) -> None:
+    def _pcs(self, block: str, line: int, title: str) -> None:
         """A premise-conclusion structure of numbered references and inference lines."""
         argument = self.arguments[title]
         if argument.pcs:
             raise _Irregular
+        m = _FAST_STEP.fullmatch(block)
+        if m is None:
+            self._pcs_lines(block.split("\n"), line, argument)
+            return
+        premises = _FAST_PREMISE.findall(m.group(1))
+        count = len(premises)
+        element, pcs = self._element, argument.pcs
+        for k, (number, name) in enumerate(premises):
+            name = name.strip()
+            element("s", name, line + k, len(number) + 4)
+            pcs.append(PcsStatement(name, int(number) or k + 1, "premise", line + k, len(number) + 4, {}))
+        rules = m.group(2)
+        if rules is not None:
+            if "{" in rules:
+                raise _Irregular
+            rules = _inline(rules).text
+        argument.inferences.append(Inference(rules or "", {}, count, line + count, 1))
+        number, name = m.group(3), m.group(4).strip()
+        element("s", name, line + count + 1, len(number) + 4)
+        pcs.append(PcsStatement(name, int(number) or count + 1, "main-conclusion", line + count + 1,
+                                len(number) + 4, {}))
+
+    def _pcs_lines(self, lines: list[str], line: int, argument: Argument) -> None:
+        """A premise-conclusion structure read line by line (several inferences)."""
         items: list[tuple[str, int, int, int]] = []  # title, number, line, column
         last_inference = False
         for k, text in enumerate(lines, line):
