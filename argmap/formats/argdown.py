@@ -1587,42 +1587,45 @@ class _Mapper:
 
     def _steps(self, argument: Argument) -> None:
         """One argmap argument per inference step of a premise-conclusion structure."""
-        pcs, numbers = argument.pcs, {p.number: i for i, p in enumerate(argument.pcs)}
+        pcs = argument.pcs
         tags, _ = _tags_and_kind(argument.tags, argument.data)
         group = argument.section.group() if argument.section is not None else None
         if group and group not in tags:
             tags.append(group)
-        self.steps[argument.title] = []
+        steps = self.steps[argument.title] = []
         start, count = 0, len(argument.inferences)
+        of_statement = self.of_statement
         base = _base("arg", self.of_statement[pcs[-1].title]) if argument.untitled else slugify(argument.title)
         for k, inference in enumerate(argument.inferences):
             j = inference.conclusion
-            uses = inference.data.get("uses", pcs[j].data.get("uses"))
-            if isinstance(uses, list) and uses and all(isinstance(u, int) and u in numbers for u in uses):
-                chosen = [pcs[numbers[u]] for u in uses]
-            else:
-                chosen = pcs[start:j]
+            uses = inference.data.get("uses", pcs[j].data.get("uses")) if inference.data or pcs[j].data else None
+            chosen = pcs[start:j]
+            if isinstance(uses, list) and uses:
+                numbers = {p.number: i for i, p in enumerate(pcs)}
+                if all(isinstance(u, int) and u in numbers for u in uses):
+                    chosen = [pcs[numbers[u]] for u in uses]
             premises: list[str] = []
             for p in chosen:
-                sid = self.of_statement[p.title]
+                sid = of_statement[p.title]
                 if sid not in premises:
                     premises.append(sid)
             last = k == count - 1
-            extra = {**(argument.data if last else {}), **inference.data}
+            extra = {**argument.data, **inference.data} if last else inference.data
             entry = {
                 "id": extra.get("id"),
                 "_base": base if count == 1 else f"{base}-{k + 1}",
                 "title": extra.get("title", None if argument.untitled else argument.title) if last else None,
                 "_title_given": last and "title" in extra,
                 "premises": premises,
-                "conclusion": self.of_statement[pcs[j].title],
+                "conclusion": of_statement[pcs[j].title],
                 "scheme": extra.get("scheme", inference.rules or None),
                 "text": extra.get("text", argument.clean or None) if last else extra.get("text"),
-                **{f: extra.get(f) for f in _FIELDS},
+                "quote": extra.get("quote"), "paragraph": extra.get("paragraph"),  # _FIELDS
+                "speaker": extra.get("speaker"), "note": extra.get("note"),
                 "tags": tags if last else [],
             }
             self.positions[("arguments", len(self.arguments))] = (inference.line, inference.column)
-            self.steps[argument.title].append(len(self.arguments))
+            steps.append(len(self.arguments))
             self.supports.add((tuple(premises), entry["conclusion"]))
             self.arguments.append(entry)
             start = j
