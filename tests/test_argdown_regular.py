@@ -113,6 +113,8 @@ def test_edited_written_maps_read_the_same_either_way(text):
     "[a]: A.\n[b]: B.\n",  # a new statement without an empty line: an error
     "[a]: A. {x: 1} more\n",  # text after data: an error
     "[a] text\n",  # text after a reference: an error
+    "[a]: A. #t \\{b: 1}\n",  # an escaped brace: text, not data
+    "[a]: A. \\\\{b: 1}\n",  # an escaped backslash, then data
 ])
 def test_small_regular_and_broken_texts_read_the_same_either_way(text):
     _same(text)
@@ -129,3 +131,12 @@ def test_quick_text_is_what_inline_reads(words, tags, data, space, remove_tags):
     rest = words + "".join(f" #{t}" for t in tags) + (" " if space else "")
     expected = argdown._inline(rest + ("\ue0000\ue001" if data else ""), remove_tags)
     assert argdown._quick_text(rest, 0 if data else None, remove_tags) == expected
+
+
+def test_a_nul_character_in_a_title_or_tag_is_not_written_raw():
+    """A file with a NUL in it is refused as binary: the writer keeps such titles and tags in data."""
+    m = validate({"title": "T", "statements": [
+        {"id": "a", "kind": "proposal", "text": "A.", "title": "x\x00y", "tags": ["t\x00"]}]}, name="m")
+    text = argdown.dumps(build_graph(m))
+    assert "\x00" not in text
+    assert argdown.loads(text, name="m.argdown") == m

@@ -1130,6 +1130,8 @@ class _Regular:
         """Read the text after a head as :meth:`_Parser._finish` does; the text when it defines the item."""
         if raw is None and not rest.strip():
             return None, {}
+        if raw is not None and rest.endswith("\\"):  # "\{": an escaped brace, not data
+            raise _Irregular
         data = None if raw is None else self._data(raw)
         text = _quick_text(rest, None if raw is None else 0, self.remove_tags)
         if text.stray is not None:
@@ -1710,8 +1712,8 @@ class _Mapper:
 
 _ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])|={2,}")  # the reference reads "===" anywhere as front matter
 _CANDIDATE = re.compile(r"(?<!\\)[.:](?=[^\s.:]+[.:])")
-_SAFE_TITLE = re.compile(r"[^\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
-_SAFE_TAG = re.compile(r"[^()\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
+_SAFE_TITLE = re.compile(r"[^\x00\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
+_SAFE_TAG = re.compile(r"[^\x00()\[\]<>{}\\/#\n\r\t\ue000\ue001]+")
 _WORD_TAG = re.compile(r"[\w-]+")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}=]")
 
