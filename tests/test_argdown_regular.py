@@ -133,10 +133,18 @@ def test_quick_text_is_what_inline_reads(words, tags, data, space, remove_tags):
     assert argdown._quick_text(rest, 0 if data else None, remove_tags) == expected
 
 
-def test_a_nul_character_in_a_title_or_tag_is_not_written_raw():
-    """A file with a NUL in it is refused as binary: the writer keeps such titles and tags in data."""
-    m = validate({"title": "T", "statements": [
-        {"id": "a", "kind": "proposal", "text": "A.", "title": "x\x00y", "tags": ["t\x00"]}]}, name="m")
-    text = argdown.dumps(build_graph(m))
-    assert "\x00" not in text
-    assert argdown.loads(text, name="m.argdown") == m
+def test_a_nul_character_in_a_title_or_tag_never_reaches_the_writer():
+    """A file with a NUL in it is refused as binary, so no map may hold one:
+    titles and tags with NUL are refused when the map is read."""
+    import pytest
+
+    from argmap.errors import MapInvalid
+
+    with pytest.raises(MapInvalid) as refused:
+        validate({"title": "T", "statements": [
+            {"id": "a", "kind": "proposal", "text": "A.", "title": "x\x00y", "tags": ["t\x00"]}]}, name="m")
+    assert sorted(line.split(": ", 1)[1] for line in refused.value.lines()) == [
+        "statements[0].tags[0]: contains the NUL character (U+0000). "
+        "Remove it: YAML, Argdown and other text formats cannot carry it.",
+        "statements[0].title: contains the NUL character (U+0000). "
+        "Remove it: YAML, Argdown and other text formats cannot carry it."]
