@@ -71,7 +71,8 @@ def parse(text: str, *, name: str) -> Any:
         code = err.character if isinstance(err.character, int) else 0xFFFD
         raise MapInvalid(name, [Problem(
             f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is", line=line, column=column,
-            hint=f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
+            hint="Remove it: a map's text cannot hold NUL." if code == 0 else
+            f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
         )]) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
