@@ -9,15 +9,16 @@ path and what to do.
 from __future__ import annotations
 
 import difflib
+import operator
+import re
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
-import re
-
 from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -160,7 +161,8 @@ def _without_nulls(plain: dict[str, Any]) -> dict[str, Any]:
             plain[key] = {k: v for k, v in value.items() if v is not None}
     for key in ("statements", "arguments", "attacks"):
         items = plain[key]
-        if any(None in item.values() for item in items):
+        # None in item.values() for every item, looped in C: most maps have no null at all
+        if any(map(operator.contains, map(dict.values, items), repeat(None))):
             plain[key] = tuple({k: v for k, v in item.items() if v is not None} for item in items)
     return plain
 
