@@ -8,7 +8,9 @@ format named), in process, and counts what happened:
 - *refused*: an :class:`~argmap.errors.ArgmapError` (a message for the user);
 - *accepted*: a map, which is then built into a graph, linted and exported as
   JSON, so that what a reader lets through cannot crash what comes after;
-- *crashed*: any other exception. Each distinct crash (type and place) is saved
+- *crashed*: any other exception, or a disagreement between the model path
+  (read_map, build_graph) and the graph-only path the commands take
+  (read_graph): another graph, or other messages. Each distinct crash (type and place) is saved
   under ``--out`` with the input that caused it and its traceback;
 - *slow*: inputs that took more than ``--slow`` seconds (a hang shows up here).
 
@@ -32,6 +34,7 @@ import tempfile
 import time
 import traceback
 from collections import Counter
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,13 +216,36 @@ def structured(rng: random.Random, fmt: str, seed: bytes) -> bytes | None:
     return json.dumps(data, ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 1])).encode()
 
 
+class Disagreement(AssertionError):
+    """The graph-only path the commands take (read_graph) and the model path
+    (read_map + build_graph) gave different answers for one input."""
+
+
+def _same_refusal(refusal: Exception, path: Path, fmt: str, read_graph: Any) -> None:
+    """read_graph refuses what read_map refuses, with the same messages."""
+    try:
+        read_graph(path, fmt=fmt)
+    except type(refusal) as other:
+        if other.lines() != refusal.lines():  # type: ignore[attr-defined]
+            raise Disagreement(f"messages differ: {refusal.lines()} != {other.lines()}") from None
+        return
+    raise Disagreement("read_graph accepted what read_map refused")
+
+
+def _same_graph(G: Any, H: Any) -> None:
+    """Both paths built the same graph: nodes, edges, their data and order."""
+    if (G.graph != H.graph or list(G.nodes(data=True)) != list(H.nodes(data=True))
+            or list(G.edges(data=True)) != list(H.edges(data=True))):
+        raise Disagreement("read_graph built another graph than read_map + build_graph")
+
+
 def run(fmt: str, count: int, seed: int, out: Path, slow: float) -> dict:
     """Fuzz one reader; returns its counts."""
     from argmap.errors import ArgmapError
     from argmap.export import export
     from argmap.graph import build_graph
     from argmap.lint import check
-    from argmap.loader import read_map
+    from argmap.loader import read_graph, read_map
 
     rng = random.Random(f"{seed}:{fmt}")
     pool = seeds(fmt)
@@ -242,8 +268,13 @@ def run(fmt: str, count: int, seed: int, out: Path, slow: float) -> dict:
         path.write_bytes(data)
         began = time.monotonic()
         try:
-            loaded = read_map(path, fmt=fmt)
+            try:
+                loaded = read_map(path, fmt=fmt)
+            except ArgmapError as refusal:
+                _same_refusal(refusal, path, fmt, read_graph)
+                raise
             G = build_graph(loaded.map)
+            _same_graph(G, read_graph(path, fmt=fmt).graph)
             check(G)
             export(G, "json")
             counts["accepted"] += 1
