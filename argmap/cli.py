@@ -125,6 +125,7 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = F
     """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
     With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
     from . import render
+    from .collector import settle
     from .errors import UsageError
     from .loader import read_graph, read_map
 
@@ -133,7 +134,7 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = F
     loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
     for message in loaded.warnings:
         render.warning(message)
-    settle()
+    settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
 
 
@@ -144,14 +145,6 @@ def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
 
         return embedded_graph()
     return open_map(path, fmt, graph=True).graph
-
-
-def settle() -> None:
-    """The map and its graph live as long as the command: the collector stops walking them
-    (and :func:`report_errors` hands them back when the command ends)."""
-    from .collector import settle as freeze
-
-    freeze()
 
 
 # ----------------------------------------------------------------- commands ---

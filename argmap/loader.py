@@ -145,10 +145,6 @@ def read_map(
     return loaded
 
 
-#: formats whose module has ``loads_plain``: read straight into the graph's dicts
-PLAIN_READERS = ("json", "yaml")
-
-
 def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loaded:
     """:func:`read_map` for commands that need only the map's graph: the same
     checks and messages, the graph in ``loaded.graph`` and no models
@@ -163,14 +159,13 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loa
     >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
     (True, 'proposal')
     """
-    from importlib import import_module
-
     from .graph import build_graph, graph_from_plain
 
     text, name, file_path, base, spec = _read(path, fmt)
+    plain_reader = spec.plain_reader()
     with collector_paused():
-        if spec.name in PLAIN_READERS:
-            data = import_module(f"argmap.formats.{spec.module}").loads_plain(text, name=name)
+        if plain_reader is not None:
+            data = plain_reader(text, name=name)
             del text
             G = graph_from_plain(data)
         else:

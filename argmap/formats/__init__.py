@@ -40,6 +40,11 @@ class Format:
         """The module's ``loads(text, *, name)``."""
         return import_module(f"{__name__}.{self.module}").loads
 
+    def plain_reader(self) -> Callable[..., Any] | None:
+        """The module's ``loads_plain(text, *, name)``, when it reads straight into
+        plain dicts for the graph (:func:`argmap.loader.read_graph`); else None."""
+        return getattr(import_module(f"{__name__}.{self.module}"), "loads_plain", None)
+
     def writer(self) -> Callable[..., Any]:
         """The module's ``dumps(graph, options)``."""
         return import_module(f"{__name__}.{self.module}").dumps
