@@ -208,6 +208,7 @@ def test_without_argmap_block_the_structure_survives():
         (t.from_, t.to, t.type) for t in back.attacks]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(maps())
 def test_random_maps_round_trip_through_aif(m):

@@ -42,6 +42,7 @@ def test_every_semantics_matches_brute_force_on_random_frameworks(case):
         assert sorted(labellings(af(n, attacks), semantics)) == select(every, semantics), semantics
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
 def test_map_labellings_match_brute_force_over_the_map(data):

@@ -450,6 +450,7 @@ def test_writer_escapes_what_argdown_would_read_as_markup():
     assert argdown.loads(text) == m
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(maps())
 def test_random_maps_round_trip_through_argdown(m):

@@ -63,6 +63,7 @@ def test_written_generated_maps_take_the_quick_way_and_read_the_same():
         _same(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps())
 def test_any_written_map_reads_the_same_either_way(m):
@@ -98,6 +99,7 @@ def edited(draw) -> str:
     return text
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited())
 def test_edited_written_maps_read_the_same_either_way(text):

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ def test_generated_map_graph_is_what_networkx_builds():
     _same(validate(generate(1500, seed=3), name="generated"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
 def test_random_map_graph_is_what_networkx_builds(amap):
@@ -103,6 +105,7 @@ def _references(draw):
     return statements, arguments, attacks
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(_references())
 # one of each mistake in an otherwise valid map
@@ -144,6 +147,7 @@ def test_embedded_graph_is_the_validated_maps_graph():
     assert _shape(embedded_graph()) == _shape(build_graph(argmap.load()))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
 def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
@@ -181,6 +185,7 @@ def _flow(draw, depth=0):
     return "{" + sp + ("," + draw(_SPACE)).join(pairs) + draw(_SPACE) + "}"
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(_flow())
 @example('{paragraph: 33, speaker: "author"}')
@@ -212,6 +217,7 @@ def test_the_writers_data_blocks_take_the_fast_way():
 # ---- diagram text cleaning: the printable-text shortcut
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12))
 def test_clean_shortcut_gives_what_the_regular_expressions_give(text):
@@ -245,6 +251,7 @@ def test_output_is_complete_and_exit_codes_kept_after_the_quick_exit(tmp_path):
     assert wrote.returncode == 0 and json.loads(out.read_text())["statements"]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.sampled_from(list("ab-0Z ü_")), max_size=14), st.integers(1, 16))
 def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
@@ -260,6 +267,7 @@ def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
     assert slugify(text, limit) == slug
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(['a', ': ', ':', ', ', ',', ' ', '"', '"x"', '"}"', '\\"', '\\', '[', ']', '{', '}',
                                   "'", '-', '?', '\n', '  "b"']), min_size=1, max_size=14).map("".join))

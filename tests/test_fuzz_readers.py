@@ -49,6 +49,7 @@ def test_every_reader_is_fuzzed():
 # ------------------------------------------- only argmap's own errors escape ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(data=st.binary(max_size=600))
@@ -59,6 +60,7 @@ def test_arbitrary_bytes_raise_only_argmap_errors(fmt, data):
         pass
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(text=st.text(max_size=300))
@@ -89,6 +91,7 @@ EXTRA_SEEDS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(data=st.data())
@@ -105,6 +108,7 @@ def test_mutated_valid_files_raise_only_argmap_errors_and_what_is_read_can_be_us
     assert json.loads(export(G, "json"))["statements"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @SLOW
 @given(data=st.data())
@@ -129,6 +133,7 @@ def test_a_mutated_file_through_the_command_line_is_a_map_or_a_message(fmt, data
 # ----------------------------------------------------------- round trips ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FULL_ROUND_TRIP)
 @SLOW
 @given(m=maps())
@@ -155,6 +160,7 @@ def test_any_map_round_trips_unchanged_through_a_file(fmt, m, tmp_path_factory):
         assert loaded.map.source.title == m.source.title
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["apx", "tgf"])
 @SLOW
 @given(m=maps())
@@ -174,6 +180,7 @@ def test_any_map_keeps_its_structure_through_a_framework_file(fmt, m, tmp_path_f
 # ------------------------------------------------------- diagrams are safe ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("renderer", RENDERERS)
 @SLOW
 @given(m=maps())
@@ -186,6 +193,7 @@ def test_every_dot_export_is_drawn_by_the_renderer_with_every_text(renderer, m):
             assert set(wrap(d["text"], 28)) <= lines, (n, d["text"])
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(m=maps())
 def test_every_mermaid_export_keeps_each_text_inside_its_label(m):
@@ -308,6 +316,7 @@ BASELINE = html_of(json.loads((ROOT / "tests" / "golden" / "small.out.json").rea
                    (ROOT / "tests" / "golden" / "small.txt").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @SLOW
 @given(case=hostile_maps())
 def test_html_export_of_hostile_texts_holds_only_argmaps_own_markup(case):

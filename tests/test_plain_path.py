@@ -40,6 +40,7 @@ def test_generated_map_plain_graph_is_build_graph():
     _same_graph(generate(1500, seed=5))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(maps(), st.booleans())
 def test_random_map_plain_graph_is_build_graph(amap, nulls):

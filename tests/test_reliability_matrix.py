@@ -350,6 +350,7 @@ def one_long_line(fmt: str, text: str) -> str:
     }[fmt]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", [f for f in READERS if f != "apx"])
 def test_a_50_mb_line_of_text_is_accepted_whole(run, tmp_path, fmt):
     """One statement of 50 MB on one line. (apx holds names, not texts: see the next test.)"""
@@ -358,6 +359,7 @@ def test_a_50_mb_line_of_text_is_accepted_whole(run, tmp_path, fmt):
     assert [s["text"] for s in data["statements"]] == [text]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 def test_a_50_mb_line_of_garbage_is_refused_with_a_short_message(run, tmp_path, fmt):
     """Brackets, quotes and braces that never close, on one 50 MB line. TGF reads
