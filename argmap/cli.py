@@ -31,7 +31,8 @@ app = typer.Typer(
 MapOption = Annotated[
     Optional[Path],
     typer.Option(
-        "--map", "-m",
+        "--map",
+        "-m",
         help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
         "Default: the embedded SCO map.",
         show_default=False,
@@ -199,8 +200,10 @@ def list_(
 
 @command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.",
-                                                        show_default=False)] = None,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
+    ] = None,
     from_format: FromOption = None,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
@@ -243,10 +246,15 @@ def schema() -> None:
 
 ExportFormatOption = Annotated[
     Optional[str],
-    typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
-                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
-                 "apx or tgf. "
-                 "Default: the one -o's suffix names, else dot."),
+    typer.Option(
+        "--format",
+        "-t",
+        metavar="FORMAT",
+        show_default=False,
+        help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
+        "apx or tgf. "
+        "Default: the one -o's suffix names, else dot.",
+    ),
 ]
 OutputOption = Annotated[
     Optional[Path],
@@ -304,8 +312,12 @@ def export(
 
 # ------------------------------------------------- queries (issue 3) ---
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", show_default=False,
-                                           help="A statement id (or an argument id); `argmap find` looks one up.")]
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", show_default=False, help="A statement id (or an argument id); `argmap find` looks one up."
+    ),
+]
 PathsOption = Annotated[
     int, typer.Option("--paths", "-p", min=1, help="At most this many chains per supporter, shortest first.")
 ]
@@ -317,8 +329,9 @@ def supports(
     map_path: MapOption = None,
     from_format: FromOption = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=1,
-                                                 help="Only supporters at most N steps away.")] = None,
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
+    ] = None,
     paths: PathsOption = 3,
     as_json: JsonOption = False,
 ) -> None:
@@ -370,8 +383,9 @@ def attacks(
 
 @command()
 def path(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The statement the chains start from.",
-                                          show_default=False)],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="The statement the chains start from.", show_default=False)
+    ],
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -491,8 +505,12 @@ def evaluate(
     map_path: MapOption = None,
     from_format: FromOption = None,
     semantics: SemanticsOption = Semantics.grounded,
-    explain: Annotated[Optional[str], typer.Option("--explain", "-x", help="Explain why this statement or "
-                                                   "argument has its label.", show_default=False)] = None,
+    explain: Annotated[
+        Optional[str],
+        typer.Option(
+            "--explain", "-x", help="Explain why this statement or argument has its label.", show_default=False
+        ),
+    ] = None,
     as_json: JsonOption = False,
     budget: BudgetOption = 2_000_000,
     timeout: TimeoutOption = 60.0,

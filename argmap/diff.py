@@ -48,8 +48,7 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
     for section in SECTIONS:
         out[section] = _section(before[section], after[section])
     out["labels"] = _label_changes(old, new)
-    out["identical"] = not out["map"] and not out["labels"] and all(
-        not any(out[s].values()) for s in SECTIONS)
+    out["identical"] = not out["map"] and not out["labels"] and all(not any(out[s].values()) for s in SECTIONS)
     return out
 
 
@@ -70,8 +69,9 @@ def _items(G: Any) -> dict[str, dict[str, dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT:
-            out["arguments"][n] = plain(dict(d, premises=tuple(p for p in d["premises"] if p in G)),
-                                        Argument.model_fields)
+            out["arguments"][n] = plain(
+                dict(d, premises=tuple(p for p in d["premises"] if p in G)), Argument.model_fields
+            )
         else:
             out["statements"][n] = plain(d, Statement.model_fields)
     for u, v in G.graph.get("attacks", ()):
@@ -109,10 +109,7 @@ def _label_changes(old: Any, new: Any) -> list[dict[str, str]]:
 
     before, after = evaluate(old), evaluate(new)
     both = sorted(set(statements(old, "proposal")) & set(statements(new, "proposal")))
-    return [
-        {"id": p, "old": before.label(p), "new": after.label(p)}
-        for p in both if before.label(p) != after.label(p)
-    ]
+    return [{"id": p, "old": before.label(p), "new": after.label(p)} for p in both if before.label(p) != after.label(p)]
 
 
 def counts(d: dict[str, Any]) -> dict[str, int]:

@@ -291,7 +291,11 @@ class Labelled:
 
 
 def label(
-    af: Framework, semantics: str = "grounded", *, budget: int = BUDGET, timeout: float | None = TIMEOUT,
+    af: Framework,
+    semantics: str = "grounded",
+    *,
+    budget: int = BUDGET,
+    timeout: float | None = TIMEOUT,
     base: list[str] | None = None,
 ) -> Labelled:
     """The labellings of ``af`` under ``semantics``, factored into independent parts.
@@ -788,7 +792,7 @@ class Evaluation:
         if pick is None:
             return None
         below = 1
-        for _, options in self.result.parts[k + 1:]:
+        for _, options in self.result.parts[k + 1 :]:
             below *= len(options)
         return self.result.labelling(pick * below)
 

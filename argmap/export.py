@@ -58,8 +58,9 @@ def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = No
 
     spec = get(fmt)
     if not spec.write:
-        raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                         hint="Use one of: " + ", ".join(names(write=True)) + ".")
+        raise UsageError(
+            f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
+        )
     if options is not None and options.wrap < 8:
         raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
     return spec.writer()(G, options or ExportOptions())
@@ -80,8 +81,9 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     if fmt:
         spec = get(fmt)
         if not spec.write:
-            raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(write=True)) + ".")
+            raise UsageError(
+                f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
+            )
         return spec
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
@@ -90,8 +92,10 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     spec = for_suffix(Path(output).name, write=True)
     if spec is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
-        raise UsageError(f"cannot tell the format from the name '{output}'.",
-                         hint=f"Give --format, or end the file name in one of: {suffixes}.")
+        raise UsageError(
+            f"cannot tell the format from the name '{output}'.",
+            hint=f"Give --format, or end the file name in one of: {suffixes}.",
+        )
     return spec
 
 
@@ -178,8 +182,7 @@ def export_loaded(
     G = neighbourhood(loaded.graph if loaded.graph is not None else build_graph(loaded.map), focus, depth)
     from .collector import collector_paused
 
-    options = replace(options or ExportOptions(), source=loaded.source,
-                      source_file=relocated_source(loaded, output))
+    options = replace(options or ExportOptions(), source=loaded.source, source_file=relocated_source(loaded, output))
     with collector_paused():  # writers make millions of small acyclic objects on a big map
         return export(G, fmt, options)
 

@@ -38,8 +38,19 @@ ATTACKS = ("rebut", "undermine", "undercut")
 
 #: the fields of each kind of item, in schema order (tests check them against argmap.model)
 STATEMENT_FIELDS = ("id", "kind", "text", "quote", "paragraph", "speaker", "tags", "note", "title")
-ARGUMENT_FIELDS = ("id", "premises", "conclusion", "scheme", "text", "quote", "paragraph", "speaker", "tags",
-                   "note", "title")
+ARGUMENT_FIELDS = (
+    "id",
+    "premises",
+    "conclusion",
+    "scheme",
+    "text",
+    "quote",
+    "paragraph",
+    "speaker",
+    "tags",
+    "note",
+    "title",
+)
 ATTACK_FIELDS = ("id", "from", "to", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
 SOURCE_FIELDS = ("title", "file", "url", "author", "date")
 
@@ -91,8 +102,11 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
         return out
 
     source = data.get("source")
-    G = nx.DiGraph(title=data["title"], description=data.get("description"),
-                   source=plain(source, SOURCE_FIELDS) if source else None)
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=plain(source, SOURCE_FIELDS) if source else None,
+    )
     with collector_paused():
         _fill(
             G,
@@ -270,16 +284,20 @@ def _demo() -> nx.DiGraph:
     """The small graph the doctests use."""
     from .model import ArgumentMap
 
-    return build_graph(ArgumentMap.model_validate({
-        "title": "T",
-        "statements": [
-            {"id": "p", "kind": "premise", "text": "P."},
-            {"id": "c", "kind": "proposal", "text": "C."},
-            {"id": "x", "kind": "claim", "text": "X."},
-        ],
-        "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-        "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "T",
+                "statements": [
+                    {"id": "p", "kind": "premise", "text": "P."},
+                    {"id": "c", "kind": "proposal", "text": "C."},
+                    {"id": "x", "kind": "claim", "text": "X."},
+                ],
+                "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+                "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+            }
+        )
+    )
 
 
 def require(G: nx.DiGraph, node: str) -> str:
@@ -296,8 +314,10 @@ def require(G: nx.DiGraph, node: str) -> str:
     for u, v in G.graph.get("attacks", ()):
         if G.has_edge(u, v) and G.edges[u, v].get("id") == node:
             kind = G.edges[u, v]["type"]
-            raise NotFound(f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
-                           hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).")
+            raise NotFound(
+                f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
+                hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).",
+            )
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
@@ -356,10 +376,17 @@ def statement_rows(
             continue
         if tag and tag.lower() not in (t.lower() for t in d.get("tags", ())):
             continue
-        rows.append({
-            "id": n, "kind": d["kind"], "text": d["text"], "quote": d.get("quote"),
-            "paragraph": d.get("paragraph"), "speaker": d.get("speaker"), "tags": list(d.get("tags", ())),
-            **({"note": d["note"]} if d.get("note") else {}),
-        })
+        rows.append(
+            {
+                "id": n,
+                "kind": d["kind"],
+                "text": d["text"],
+                "quote": d.get("quote"),
+                "paragraph": d.get("paragraph"),
+                "speaker": d.get("speaker"),
+                "tags": list(d.get("tags", ())),
+                **({"note": d["note"]} if d.get("note") else {}),
+            }
+        )
     rows.sort(key=lambda r: r["id"])
     return rows

@@ -43,8 +43,9 @@ def max_nesting() -> int:
     except ValueError:
         levels = -1
     if levels < MIN_MAX_NESTING:
-        raise UsageError(f"{NESTING_VARIABLE} must be a whole number of levels, at least {MIN_MAX_NESTING}, "
-                         f"not '{value}'.")
+        raise UsageError(
+            f"{NESTING_VARIABLE} must be a whole number of levels, at least {MIN_MAX_NESTING}, not '{value}'."
+        )
     return levels
 
 
@@ -102,15 +103,24 @@ def json_nesting_problem(text: str) -> Problem:
     return nesting_problem(limit, parser=0)
 
 
-def nesting_problem(limit: int, *, line: int | None = None, column: int | None = None,
-                    parser: int | None = None) -> Problem:
+def nesting_problem(
+    limit: int, *, line: int | None = None, column: int | None = None, parser: int | None = None
+) -> Problem:
     """The message for input nested more than ``limit`` levels deep. ``parser``:
     the depth at which the parser itself gave up, when that is what stopped the
     reading (0: unknown); then the message says so unless it also exceeds ``limit``."""
     if parser is not None and parser <= limit:
         deep = f" ({parser} levels)" if parser else ""
-        return Problem(f"nested deeper than the parser can read{deep}", line=line, column=column,
-                       hint="Check this is the right file: an argument map nests only a few levels.")
-    return Problem(f"nested more than {limit} levels deep", line=line, column=column,
-                   hint=f"Check this is the right file: an argument map nests only a few levels. If it is, "
-                        f"raise the limit with {NESTING_VARIABLE}=<levels>.")
+        return Problem(
+            f"nested deeper than the parser can read{deep}",
+            line=line,
+            column=column,
+            hint="Check this is the right file: an argument map nests only a few levels.",
+        )
+    return Problem(
+        f"nested more than {limit} levels deep",
+        line=line,
+        column=column,
+        hint=f"Check this is the right file: an argument map nests only a few levels. If it is, "
+        f"raise the limit with {NESTING_VARIABLE}=<levels>.",
+    )

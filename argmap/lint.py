@@ -142,10 +142,14 @@ def _circular_support(facts: _Facts) -> list[Finding]:
         ordered = [facts.order[i] for i in sorted(rest[k] for k in component)]
         start = next(n for n in ordered if facts.kind[n] != "argument")
         cycle = _cycle_through(start, facts.support, set(ordered))
-        out.append(Finding(
-            "error", "circular-support", tuple(ordered),
-            f"'{start}' supports itself: {' -> '.join(cycle)}; nothing outside the circle establishes it.",
-        ))
+        out.append(
+            Finding(
+                "error",
+                "circular-support",
+                tuple(ordered),
+                f"'{start}' supports itself: {' -> '.join(cycle)}; nothing outside the circle establishes it.",
+            )
+        )
     return out
 
 
@@ -181,27 +185,39 @@ def _duplicate_texts(facts: _Facts) -> list[Finding]:
     for n in facts.statements:
         groups.setdefault(_norm(facts.G.nodes[n]["text"]), []).append(n)
     return [
-        Finding("error", "duplicate-text", tuple(ids),
-                f"{_ids(ids)} have the same text: one statement entered twice? Keep one id and point "
-                "arguments and attacks at it.")
-        for ids in groups.values() if len(ids) > 1
+        Finding(
+            "error",
+            "duplicate-text",
+            tuple(ids),
+            f"{_ids(ids)} have the same text: one statement entered twice? Keep one id and point "
+            "arguments and attacks at it.",
+        )
+        for ids in groups.values()
+        if len(ids) > 1
     ]
 
 
 def _unsupported(facts: _Facts) -> list[Finding]:
     return [
-        Finding("warning", "unsupported", (n,),
-                f"no argument supports {facts.kind[n]} '{n}': add the text's reasons, or make it "
-                "a premise if the text offers it as given.")
-        for n in facts.statements if facts.kind[n] in ("proposal", "claim") and n not in facts.concluded
+        Finding(
+            "warning",
+            "unsupported",
+            (n,),
+            f"no argument supports {facts.kind[n]} '{n}': add the text's reasons, or make it "
+            "a premise if the text offers it as given.",
+        )
+        for n in facts.statements
+        if facts.kind[n] in ("proposal", "claim") and n not in facts.concluded
     ]
 
 
 def _isolated(facts: _Facts) -> list[Finding]:
     return [
-        Finding("warning", "isolated", (n,),
-                f"'{n}' supports, attacks and is attacked by nothing: connect it or drop it.")
-        for n in facts.statements if n not in facts.linked
+        Finding(
+            "warning", "isolated", (n,), f"'{n}' supports, attacks and is attacked by nothing: connect it or drop it."
+        )
+        for n in facts.statements
+        if n not in facts.linked
     ]
 
 
@@ -214,8 +230,14 @@ def _fragile_arguments(facts: _Facts) -> list[Finding]:
         hits = facts.attackers.get(premises[0])
         if hits:
             by = ", ".join(f"'{u}' ({t})" for u, t in hits)
-            out.append(Finding("warning", "fragile-argument", (n, premises[0], *(u for u, _ in hits)),
-                               f"argument '{n}' rests on the single premise '{premises[0]}', which {by} attacks."))
+            out.append(
+                Finding(
+                    "warning",
+                    "fragile-argument",
+                    (n, premises[0], *(u for u, _ in hits)),
+                    f"argument '{n}' rests on the single premise '{premises[0]}', which {by} attacks.",
+                )
+            )
     return out
 
 
@@ -227,10 +249,15 @@ def _repeated_quotes(facts: _Facts) -> list[Finding]:
         if quote:
             by_quote.setdefault(_norm(quote), []).append(n)
     out = [
-        Finding("warning", "repeated-quote", tuple(ids),
-                f"{_ids(ids)} quote the same words: if they are one statement, merge them; if not, "
-                "quote the words that make each one.")
-        for ids in by_quote.values() if len(ids) > 1
+        Finding(
+            "warning",
+            "repeated-quote",
+            tuple(ids),
+            f"{_ids(ids)} quote the same words: if they are one statement, merge them; if not, "
+            "quote the words that make each one.",
+        )
+        for ids in by_quote.values()
+        if len(ids) > 1
     ]
     by_paragraph: dict[Any, list[tuple[str, str]]] = {}
     for quote, ids in by_quote.items():
@@ -244,18 +271,28 @@ def _repeated_quotes(facts: _Facts) -> list[Finding]:
                 continue
             for other, outer in entries:
                 if other != quote and quote in other:
-                    out.append(Finding(
-                        "warning", "repeated-quote", (inner, outer),
-                        f"the quote of '{inner}' lies inside the quote of '{outer}': quote only the "
-                        "words that make each statement."))
+                    out.append(
+                        Finding(
+                            "warning",
+                            "repeated-quote",
+                            (inner, outer),
+                            f"the quote of '{inner}' lies inside the quote of '{outer}': quote only the "
+                            "words that make each statement.",
+                        )
+                    )
     return out
 
 
 def _unanswered_attacks(facts: _Facts) -> list[Finding]:
     return [
-        Finding("info", "unanswered-attack", (d["id"], u, v),
-                f"nothing attacks '{u}', so its {d['type']} of '{v}' ('{d['id']}') stands unanswered.")
-        for u, v, d in facts.attacks if u not in facts.attackers
+        Finding(
+            "info",
+            "unanswered-attack",
+            (d["id"], u, v),
+            f"nothing attacks '{u}', so its {d['type']} of '{v}' ('{d['id']}') stands unanswered.",
+        )
+        for u, v, d in facts.attacks
+        if u not in facts.attackers
     ]
 
 
@@ -264,21 +301,38 @@ def _attack_types(facts: _Facts) -> list[Finding]:
     for _, v, d in facts.attacks:
         kind = facts.kind[v]
         if d["type"] == "rebut" and kind == "premise" and v not in facts.concluded:
-            out.append(Finding("info", "attack-type", (d["id"], v),
-                               f"'{d['id']}' rebuts '{v}', a premise no argument concludes: attacking "
-                               "a statement offered as given is an undermine."))
+            out.append(
+                Finding(
+                    "info",
+                    "attack-type",
+                    (d["id"], v),
+                    f"'{d['id']}' rebuts '{v}', a premise no argument concludes: attacking "
+                    "a statement offered as given is an undermine.",
+                )
+            )
         elif d["type"] == "undermine" and (v in facts.concluded or kind == "proposal"):
             why = "an argument concludes it" if v in facts.concluded else "it is a proposal"
-            out.append(Finding("info", "attack-type", (d["id"], v),
-                               f"'{d['id']}' undermines '{v}', but {why}: attacking a conclusion is a rebut."))
+            out.append(
+                Finding(
+                    "info",
+                    "attack-type",
+                    (d["id"], v),
+                    f"'{d['id']}' undermines '{v}', but {why}: attacking a conclusion is a rebut.",
+                )
+            )
     return out
 
 
 def _argued_premises(facts: _Facts) -> list[Finding]:
     return [
-        Finding("info", "argued-premise", (n,),
-                f"'{n}' is a premise (offered as given) but an argument concludes it: make it a claim.")
-        for n in facts.statements if facts.kind[n] == "premise" and n in facts.concluded
+        Finding(
+            "info",
+            "argued-premise",
+            (n,),
+            f"'{n}' is a premise (offered as given) but an argument concludes it: make it a claim.",
+        )
+        for n in facts.statements
+        if facts.kind[n] == "premise" and n in facts.concluded
     ]
 
 

@@ -192,8 +192,9 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
     if fmt:
         spec = get(fmt)
         if not spec.read:
-            raise UsageError(f"argmap cannot read the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(read=True)) + ".")
+            raise UsageError(
+                f"argmap cannot read the '{fmt}' format.", hint="Use one of: " + ", ".join(names(read=True)) + "."
+            )
     else:
         spec = detect(name if file_path else "", text)
     if not text.strip():
@@ -235,7 +236,7 @@ def loads(text: str, fmt: str = "yaml", *, name: str = "<string>") -> Any:
 def resolve_source(file: str, base: Any) -> Any:
     """Where a map's ``source.file`` points: a Path, or a package resource."""
     if file.startswith(RESOURCE_PREFIX):
-        return data_dir().joinpath(file[len(RESOURCE_PREFIX):])
+        return data_dir().joinpath(file[len(RESOURCE_PREFIX) :])
     p = Path(file)
     if p.is_absolute() or isinstance(base, Path):
         return (base / p) if not p.is_absolute() else p
@@ -291,10 +292,14 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
     from .locate import locator
 
     text = (
-        data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
-        if loaded.path is None
-        else read_text(loaded.path)[0]
-    ) if loaded.name != "<stdin>" else ""
+        (
+            data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+            if loaded.path is None
+            else read_text(loaded.path)[0]
+        )
+        if loaded.name != "<stdin>"
+        else ""
+    )
     find = locator(text, loaded.format)
     out = []
     for p in problems:
@@ -321,8 +326,10 @@ def _sections(amap: Any) -> list[tuple[str, list[dict[str, Any]]]]:
             ("arguments", [d for d in nodes if d["kind"] == ARGUMENT]),
             ("attacks", [amap.succ[u][v] for u, v in amap.graph["attacks"]]),
         ]
-    return [(section, [item.__dict__ for item in getattr(amap, section)])
-            for section in ("statements", "arguments", "attacks")]
+    return [
+        (section, [item.__dict__ for item in getattr(amap, section)])
+        for section in ("statements", "arguments", "attacks")
+    ]
 
 
 def quote_problems(amap: Any, source: Any) -> list[Problem]:
@@ -334,10 +341,13 @@ def quote_problems(amap: Any, source: Any) -> list[Problem]:
         for i, item in enumerate(items):
             para, quote = item.get("paragraph"), item.get("quote")
             if para is not None and para > count:
-                problems.append(Problem(
-                    f"paragraph {para} is out of range: the source has {count} paragraphs",
-                    (section, i, "paragraph"), hint="Use a number from 1 to %d." % count,
-                ))
+                problems.append(
+                    Problem(
+                        f"paragraph {para} is out of range: the source has {count} paragraphs",
+                        (section, i, "paragraph"),
+                        hint="Use a number from 1 to %d." % count,
+                    )
+                )
                 continue
             if quote is None:
                 continue
@@ -347,16 +357,23 @@ def quote_problems(amap: Any, source: Any) -> list[Problem]:
             if found and para is None:
                 continue
             if found:
-                problems.append(Problem(
-                    f"quote of '{item['id']}' is in paragraph {found[0]}, not paragraph {para}",
-                    (section, i, "paragraph"), hint=f"Set paragraph: {found[0]}.",
-                ))
+                problems.append(
+                    Problem(
+                        f"quote of '{item['id']}' is in paragraph {found[0]}, not paragraph {para}",
+                        (section, i, "paragraph"),
+                        hint=f"Set paragraph: {found[0]}.",
+                    )
+                )
             else:
                 near = source.closest(quote)
                 hint = "Copy the words exactly from the source."
                 if near:
-                    hint = f"Closest passage (paragraph {near[0]}): \"{near[1]}\". " + hint
-                problems.append(Problem(
-                    f"quote of '{item['id']}' does not occur in the source text", (section, i, "quote"), hint=hint,
-                ))
+                    hint = f'Closest passage (paragraph {near[0]}): "{near[1]}". ' + hint
+                problems.append(
+                    Problem(
+                        f"quote of '{item['id']}' does not occur in the source text",
+                        (section, i, "quote"),
+                        hint=hint,
+                    )
+                )
     return problems

@@ -231,15 +231,20 @@ def supporters(
     for node, found in chains.items():
         if node == target or attrs[node]["kind"] == ARGUMENT:
             continue
-        rows.append({**row(G, node), "depth": found[0][2], "arguments": sorted(via[node]),
-                     "paths": _chain_rows(found, ids), "more_paths": node in more})
+        rows.append(
+            {
+                **row(G, node),
+                "depth": found[0][2],
+                "arguments": sorted(via[node]),
+                "paths": _chain_rows(found, ids),
+                "more_paths": node in more,
+            }
+        )
     rows.sort(key=lambda r: (r["depth"], r["id"]))
     return rows
 
 
-def support_report(
-    G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT
-) -> dict[str, Any]:
+def support_report(G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """What ``argmap supports`` answers: the target, its supporters, the bounds.
 
     ``{"target": row, "supporters": [...], "depth": depth, "paths_limit": limit}``
@@ -249,8 +254,12 @@ def support_report(
     >>> report["target"]["id"], [r["id"] for r in report["supporters"]]
     ('wet', ['rain', 'walk'])
     """
-    return {"target": row(G, require(G, target)), "supporters": supporters(G, target, depth=depth, limit=limit),
-            "depth": depth, "paths_limit": limit}
+    return {
+        "target": row(G, require(G, target)),
+        "supporters": supporters(G, target, depth=depth, limit=limit),
+        "depth": depth,
+        "paths_limit": limit,
+    }
 
 
 # ------------------------------------------------------------------- attacks ---
@@ -284,8 +293,16 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
             continue  # a direct premise: undermining it is a deep attack
         for attacker, edge in pred[on].items():
             if edge["type"] in ATTACKS:
-                rows.append({**row(G, attacker), "type": edge["type"], "attack": edge["id"], "on": on,
-                             "depth": level, "path": [attacker, *_ids(chain)]})
+                rows.append(
+                    {
+                        **row(G, attacker),
+                        "type": edge["type"],
+                        "attack": edge["id"],
+                        "on": on,
+                        "depth": level,
+                        "path": [attacker, *_ids(chain)],
+                    }
+                )
     rows.sort(key=lambda r: (r["depth"], ATTACK_ORDER[r["type"]], r["on"], r["id"], r["attack"]))
     return rows
 
@@ -427,8 +444,9 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
     slug = needle.replace(" ", "-")
     rows = []
     for node, kind, d in _searchable(G):
-        hay = "\x1f".join((node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "",
-                            " ".join(d.get("tags") or ()))).lower()
+        hay = "\x1f".join(
+            (node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "", " ".join(d.get("tags") or ()))
+        ).lower()
         if not all(w in hay for w in words):
             continue  # cheap test first: most nodes stop here
         fields = dict(zip(FIELDS, hay.split("\x1f")))
@@ -439,8 +457,18 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
         else:
             rank = 1 + len(FIELDS)
             matched = [f for f in FIELDS if any(w in fields[f] for w in words)]
-        rows.append({"id": node, "kind": kind, "text": d.get("text"), "speaker": d.get("speaker"),
-                     "quote": d.get("quote"), "paragraph": d.get("paragraph"), "matched": matched, "rank": rank})
+        rows.append(
+            {
+                "id": node,
+                "kind": kind,
+                "text": d.get("text"),
+                "speaker": d.get("speaker"),
+                "quote": d.get("quote"),
+                "paragraph": d.get("paragraph"),
+                "matched": matched,
+                "rank": rank,
+            }
+        )
     rows.sort(key=lambda r: (r["rank"], KIND_ORDER.get(r["kind"], 9), r["id"]))
     return rows
 
@@ -553,9 +581,11 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
     by_type = Counter(succ[u][v]["type"] for u, v in G.graph.get("attacks", ()) if u in succ and v in succ[u])
     single = len(arguments) - linked
     return {
-        "statements": {"total": sum(kinds.values()),
-                       "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
-                       "by_speaker": dict(sorted(speakers.items()))},
+        "statements": {
+            "total": sum(kinds.values()),
+            "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
+            "by_speaker": dict(sorted(speakers.items())),
+        },
         "arguments": {"total": linked + single, "linked": linked, "single_premise": single},
         "attacks": {"total": sum(by_type.values()), "by_type": {t: by_type.get(t, 0) for t in ATTACKS}},
         "longest_chain": longest_chain(G),
@@ -573,24 +603,28 @@ def _example() -> nx.DiGraph:
     from .graph import build_graph
     from .model import ArgumentMap
 
-    return build_graph(ArgumentMap.model_validate({
-        "title": "Umbrella",
-        "statements": [
-            {"id": "go", "kind": "proposal", "text": "Take an umbrella."},
-            {"id": "wet", "kind": "claim", "text": "We will get wet.", "tags": ["weather"]},
-            {"id": "rain", "kind": "premise", "text": "Rain is forecast.", "tags": ["weather"]},
-            {"id": "walk", "kind": "premise", "text": "We walk to work."},
-            {"id": "dry", "kind": "claim", "text": "An umbrella keeps papers dry."},
-            {"id": "wind", "kind": "premise", "text": "It is windy."},
-            {"id": "drought", "kind": "premise", "text": "Forecasts here are usually wrong."},
-        ],
-        "arguments": [
-            {"id": "arg-wet", "premises": ["rain", "walk"], "conclusion": "wet"},
-            {"id": "arg-go", "premises": ["wet"], "conclusion": "go"},
-            {"id": "arg-go-dry", "premises": ["dry"], "conclusion": "go"},
-        ],
-        "attacks": [
-            {"id": "att-wind", "from": "wind", "to": "arg-go", "type": "undercut"},
-            {"id": "att-drought", "from": "drought", "to": "rain", "type": "undermine"},
-        ],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "Umbrella",
+                "statements": [
+                    {"id": "go", "kind": "proposal", "text": "Take an umbrella."},
+                    {"id": "wet", "kind": "claim", "text": "We will get wet.", "tags": ["weather"]},
+                    {"id": "rain", "kind": "premise", "text": "Rain is forecast.", "tags": ["weather"]},
+                    {"id": "walk", "kind": "premise", "text": "We walk to work."},
+                    {"id": "dry", "kind": "claim", "text": "An umbrella keeps papers dry."},
+                    {"id": "wind", "kind": "premise", "text": "It is windy."},
+                    {"id": "drought", "kind": "premise", "text": "Forecasts here are usually wrong."},
+                ],
+                "arguments": [
+                    {"id": "arg-wet", "premises": ["rain", "walk"], "conclusion": "wet"},
+                    {"id": "arg-go", "premises": ["wet"], "conclusion": "go"},
+                    {"id": "arg-go-dry", "premises": ["dry"], "conclusion": "go"},
+                ],
+                "attacks": [
+                    {"id": "att-wind", "from": "wind", "to": "arg-go", "type": "undercut"},
+                    {"id": "att-drought", "from": "drought", "to": "rain", "type": "undermine"},
+                ],
+            }
+        )
+    )

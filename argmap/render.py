@@ -230,7 +230,11 @@ def support_tree(
 
 
 def show_map(
-    G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False,
+    G: Any,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    quotes: bool = False,
     labels: dict[str, str] | None = None,
 ) -> None:
     """Print the map as trees: each proposal with everything for and against it,
@@ -247,8 +251,9 @@ def show_map(
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
     if source.get("title") or source.get("file"):
-        parts.append(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
-                          style="dim"))
+        parts.append(
+            Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""), style="dim")
+        )
     parts.append(Text())
     for p in statements(G, "proposal"):
         if p not in shown:
@@ -289,8 +294,10 @@ def summary(G: Any) -> str:
     n_statements = sum(v for k, v in kinds.items() if k != "argument")
     parts = ", ".join(plural(kinds.get(k, 0), k) for k in ("proposal", "claim", "premise"))
     attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACK_WORDS)
-    return (f"{plural(n_statements, 'statement')} ({parts}), "
-            f"{plural(kinds.get('argument', 0), 'argument')}, {plural(attacks, 'attack')}")
+    return (
+        f"{plural(n_statements, 'statement')} ({parts}), "
+        f"{plural(kinds.get('argument', 0), 'argument')}, {plural(attacks, 'attack')}"
+    )
 
 
 def plural(count: int, noun: str) -> str:
@@ -318,8 +325,13 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         table.add_column("text", ratio=1)
         for r in rows:
             style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
-            table.add_row(Text(r["id"]), Text(r["kind"], style=style), str(r.get("paragraph") or ""),
-                          Text(r.get("speaker") or ""), Text(r["text"]))
+            table.add_row(
+                Text(r["id"]),
+                Text(r["kind"], style=style),
+                str(r.get("paragraph") or ""),
+                Text(r.get("speaker") or ""),
+                Text(r["text"]),
+            )
         emit(console, table, Text(plural(len(rows), "statement"), style="dim"))
         return
     parts: list[Any] = []
@@ -427,8 +439,13 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
     while stack:
         entries += 1
         if entries > MAX_TREE_ENTRIES:
-            root.add(Text(f"… the tree stops here, after {MAX_TREE_ENTRIES} entries: --depth N shows "
-                          f"fewer levels, --json lists every supporter.", style="bold"))
+            root.add(
+                Text(
+                    f"… the tree stops here, after {MAX_TREE_ENTRIES} entries: --depth N shows "
+                    f"fewer levels, --json lists every supporter.",
+                    style="bold",
+                )
+            )
             break
         parent, node, via, above = stack.pop()
         if via is None or G.nodes[node]["kind"] == "argument":
@@ -444,15 +461,19 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
                     continue
                 stack += [(branch, a, node, line) for a in reversed(reasons)]
             elif node == target:  # the argument asked about, met again round a cycle
-                parent.add(Text.assemble(("↺ ", "bold yellow"), _short_label(G, node),
-                                         (" (a cycle: it is on this chain)", "dim")))
+                parent.add(
+                    Text.assemble(
+                        ("↺ ", "bold yellow"), _short_label(G, node), (" (a cycle: it is on this chain)", "dim")
+                    )
+                )
             else:
                 holder = parent.add(_argument_label(G, node, False))
                 stack += [(holder, p, node, above) for p in reversed(premises(G, node))]
             continue
         if _on_line(above, node):
-            parent.add(Text.assemble(("↺ ", "bold yellow"), _short_label(G, node),
-                                     (" (a cycle: it is on this chain)", "dim")))
+            parent.add(
+                Text.assemble(("↺ ", "bold yellow"), _short_label(G, node), (" (a cycle: it is on this chain)", "dim"))
+            )
         elif node in expanded or home.get(node) != via:
             where = "above" if node in expanded else "below"
             parent.add(Text.assemble(("↳ ", "dim"), _statement_label(G, node, False), (f" (see {where})", "dim")))
@@ -469,8 +490,10 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
         return
     direct = sum(1 for r in supporters if r["depth"] == 1)
     deepest = max(r["depth"] for r in supporters)
-    summary_line = (f"{plural(len(supporters), 'supporter')}: {direct} direct, {len(supporters) - direct} "
-                    f"indirect; the farthest is {plural(deepest, 'step')} away.")
+    summary_line = (
+        f"{plural(len(supporters), 'supporter')}: {direct} direct, {len(supporters) - direct} "
+        f"indirect; the farthest is {plural(deepest, 'step')} away."
+    )
     emit(console, Text(summary_line, style="dim"))
     several = [r for r in supporters if len(r["paths"]) > 1]
     if several:
@@ -481,11 +504,15 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
             for chain in r["paths"]:
                 emit(console, Padding(_chain_text(chain, G), (0, 0, 0, 4)))
         if len(several) > MAX_LISTED:
-            emit(console, Text(f"  … and {len(several) - MAX_LISTED} more (--json lists them all).",
-                                         style="dim"))
+            emit(console, Text(f"  … and {len(several) - MAX_LISTED} more (--json lists them all).", style="dim"))
     if any(r["more_paths"] for r in supporters):
-        emit(console, Text(f"Some supporters have more chains than the {report['paths_limit']} listed "
-                                     f"(--paths N lists more).", style="dim"))
+        emit(
+            console,
+            Text(
+                f"Some supporters have more chains than the {report['paths_limit']} listed (--paths N lists more).",
+                style="dim",
+            ),
+        )
 
 
 def attacks_view(G: Any, report: dict[str, Any]) -> None:
@@ -546,8 +573,14 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
     found = report["paths"]
     if not found:
         emit(console, Text(f"No chain of support or attack leads from {source} to {target}.", style="bold"))
-        emit(console, Text(f"Chains follow edges towards what a statement supports or attacks; "
-                           f"try `argmap path {target} {source}`.", style="dim"))
+        emit(
+            console,
+            Text(
+                f"Chains follow edges towards what a statement supports or attacks; "
+                f"try `argmap path {target} {source}`.",
+                style="dim",
+            ),
+        )
         return
     for number, chain in enumerate(found, 1):
         if number > 1:
@@ -563,8 +596,7 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
         emit(console, grid)
     if report["more_paths"]:
         limit = report["paths_limit"]
-        emit(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).",
-                                     style="dim"))
+        emit(console, Text(f"More chains exist than the {limit} shown (--paths N lists more).", style="dim"))
 
 
 def find_view(rows: list[dict[str, Any]], text: str) -> None:
@@ -605,14 +637,17 @@ def stats_view(G: Any, report: dict[str, Any]) -> None:
     kinds = ", ".join(plural(n, k) for k, n in statements["by_kind"].items())
     grid.add_row("statements", f"{statements['total']}: {kinds}")
     grid.add_row("by speaker", ", ".join(f"{s} {n}" for s, n in statements["by_speaker"].items()))
-    grid.add_row("arguments", f"{arguments['total']}: {arguments['linked']} linked, "
-                              f"{arguments['single_premise']} single-premise")
+    grid.add_row(
+        "arguments", f"{arguments['total']}: {arguments['linked']} linked, {arguments['single_premise']} single-premise"
+    )
     grid.add_row("attacks", f"{attacks['total']}: " + ", ".join(f"{n} {t}" for t, n in attacks["by_type"].items()))
     chain = report["longest_chain"]
     if chain["length"]:
         note = "" if chain["exact"] else " (the map has support cycles: the longest found without going round them)"
-        grid.add_row("longest chain", Text.assemble(f"{plural(chain['length'], 'step')}{note}: ",
-                                                    _chain_text(chain["path"], G, arguments=False)))
+        grid.add_row(
+            "longest chain",
+            Text.assemble(f"{plural(chain['length'], 'step')}{note}: ", _chain_text(chain["path"], G, arguments=False)),
+        )
     else:
         grid.add_row("longest chain", "no argument in the map")
     for kind in ("proposals", "claims"):
@@ -628,6 +663,8 @@ def _on_line(line: Any, node: str) -> bool:
             return True
         line = line[1]
     return False
+
+
 # ============================================================ analysis views ===
 # check, evaluate (and `show --evaluate` marks), critical, rank, diff.
 
@@ -698,7 +735,7 @@ def _rows(console: Console, rows: list[tuple[Segments, Segments, str]], first: i
         pad = " " * (width - sum(cell_len(t) for t, _ in lead))
         first_line = wrapped[0]
         if first_line.startswith(head_text):
-            first_line = paint(head) + first_line[len(head_text):]
+            first_line = paint(head) + first_line[len(head_text) :]
         lines.append(paint(lead) + pad + first_line)
         lines.extend(" " * width + line for line in wrapped[1:])
     return lines
@@ -716,7 +753,7 @@ def _wrap(text: str, width: int) -> list[str]:
             if cut < 0:
                 break
         lines.append(text[:cut])
-        text = text[cut + 1:]
+        text = text[cut + 1 :]
     lines.append(text)
     return lines
 
@@ -755,15 +792,30 @@ def evaluation(G: Any, ev: Any) -> None:
     count = ev.count
     noun = "labelling" if count == 1 else "labellings"
     af = ev.framework
-    head = [Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline"),
-            Text(f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
-                 f"{len(af.attacks):,} attacks (see README: How evaluate works)", style="dim")]
+    head = [
+        Text(f"{ev.semantics.capitalize()} semantics: {G.graph['title']}", style="bold underline"),
+        Text(
+            f"{count:,} {ev.semantics} {noun}; framework of {len(af):,} nodes and "
+            f"{len(af.attacks):,} attacks (see README: How evaluate works)",
+            style="dim",
+        ),
+    ]
     if count == 0:
-        head += [Text(), Text(f"There is no {ev.semantics} labelling: some odd cycle of attacks cannot be "
-                              "settled. Try --semantics preferred or grounded.")]
+        head += [
+            Text(),
+            Text(
+                f"There is no {ev.semantics} labelling: some odd cycle of attacks cannot be "
+                "settled. Try --semantics preferred or grounded."
+            ),
+        ]
     elif count > 1:
-        head.append(Text("A node marked IN|OUT (etc.) takes different labels in different labellings; "
-                         "it is IN only if IN in all.", style="dim"))
+        head.append(
+            Text(
+                "A node marked IN|OUT (etc.) takes different labels in different labellings; "
+                "it is IN only if IN in all.",
+                style="dim",
+            )
+        )
     lines = [line for text in head for line in _plain(console, text)]
     if count == 0:
         _write(console, lines)
@@ -775,8 +827,11 @@ def evaluation(G: Any, ev: Any) -> None:
             continue
         labels = {n: ev.statuses(n) for n in nodes}
         tally = {x: sum(1 for n in nodes if ev.label(n) == x) for x in ("in", "out", "undec")}
-        lines += [""] + _plain(console, Text(title, style="bold") + Text(
-            f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim"))
+        lines += [""] + _plain(
+            console,
+            Text(title, style="bold")
+            + Text(f": {tally['in']} in, {tally['out']} out, {tally['undec']} undecided", style="dim"),
+        )
         rows = []
         for n in nodes:
             d = G.nodes[n]
@@ -822,8 +877,9 @@ def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
         prefix = Text()
         if item.get("relation") and item["relation"] != "reason":  # an argument says "reason" itself
             relation = item["relation"]
-            prefix.append(f"{'✗ ' if relation in _RELATION_STYLE else ''}{relation} ",
-                          style=_RELATION_STYLE.get(relation, "blue"))
+            prefix.append(
+                f"{'✗ ' if relation in _RELATION_STYLE else ''}{relation} ", style=_RELATION_STYLE.get(relation, "blue")
+            )
         prefix.append_text(label_mark(item["label"]))
         n = item["id"]
         if G.nodes[n]["kind"] == "argument":
@@ -844,17 +900,20 @@ def critical(G: Any, result: Any, max_size: int) -> None:
     """The smallest sets of grounds whose loss leaves a statement unsupported."""
     console = stdout()
     n = result.id
-    parts: list[Any] = [_statement_label(G, n, False) if G.nodes[n]["kind"] != "argument"
-                        else _argument_label(G, n, False)]
+    parts: list[Any] = [
+        _statement_label(G, n, False) if G.nodes[n]["kind"] != "argument" else _argument_label(G, n, False)
+    ]
     grounds = len(result.grounds)
     if result.size == 0:
-        parts.append(Text("It has no support that does not go round in a circle: it stands on nothing "
-                          "(see argmap check)."))
+        parts.append(
+            Text("It has no support that does not go round in a circle: it stands on nothing (see argmap check).")
+        )
         emit(console, *parts)
         return
     if result.cuts == [[n]]:
-        parts.append(Text("No argument concludes it: it is a ground itself, and only its own loss "
-                          "leaves it unsupported."))
+        parts.append(
+            Text("No argument concludes it: it is a ground itself, and only its own loss leaves it unsupported.")
+        )
         emit(console, *parts)
         return
     parts.append(Text(f"It rests on {plural(grounds, 'ground')} (statements no argument concludes)."))
@@ -865,11 +924,20 @@ def critical(G: Any, result: Any, max_size: int) -> None:
     sets = len(result.cuts)
     many = "" if result.complete else " (the first ones found)"
     if result.size == 1:
-        parts.append(Text(f"Load-bearing: losing any one of these {plural(sets, 'ground')} leaves it with "
-                          "no support:", style="bold"))
+        parts.append(
+            Text(
+                f"Load-bearing: losing any one of these {plural(sets, 'ground')} leaves it with no support:",
+                style="bold",
+            )
+        )
     else:
-        parts += [Text(f"Losing {result.size} grounds together leaves it with no support; "
-                       f"{plural(sets, 'smallest set')}{many}:", style="bold")]
+        parts += [
+            Text(
+                f"Losing {result.size} grounds together leaves it with no support; "
+                f"{plural(sets, 'smallest set')}{many}:",
+                style="bold",
+            )
+        ]
         table = _grid()
         for k, cut in enumerate(result.cuts[:CUTS_SHOWN], 1):
             table.add_row(Text(f"{k}."), Text(", ".join(cut)))
@@ -904,8 +972,14 @@ def ranking(rows: list[dict[str, Any]]) -> None:
         lead = f"{r['rank']:>{wide}} {r['proposals']:>9} {r['centrality']:>10.2f}"
         table.append(([(lead, "")], [(symbol, style), (" ", ""), (r["id"], "bold")], f": {r['text']}"))
     lines += _rows(console, table)
-    lines += _plain(console, Text(f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
-                                  "centrality: its expected uses in their support (see README)", style="dim"))
+    lines += _plain(
+        console,
+        Text(
+            f"{plural(len(rows), 'statement')}; proposals: how many proposals rest on it; "
+            "centrality: its expected uses in their support (see README)",
+            style="dim",
+        ),
+    )
     _write(console, lines)
 
 
@@ -924,32 +998,69 @@ def differences(d: dict[str, Any], old: str, new: str) -> None:
         return
     lines = [paint_line(console, [(f"--- {old}", "red")]), paint_line(console, [(f"+++ {new}", "green")])]
     for key, change in d["map"].items():
-        lines.append(paint_line(console, [(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}",
-                                           "yellow")]))
+        lines.append(
+            paint_line(console, [(f"~ map {key}: {_short(change['old'])} → {_short(change['new'])}", "yellow")])
+        )
     for section in SECTIONS:
         part = d[section]
         if not any(part.values()):
             continue
-        lines += ["", paint_line(console, [(section, "bold"), (
-            f": {len(part['added'])} added, {len(part['removed'])} removed, {len(part['changed'])} changed",
-            "dim")])]
+        lines += [
+            "",
+            paint_line(
+                console,
+                [
+                    (section, "bold"),
+                    (
+                        f": {len(part['added'])} added, {len(part['removed'])} removed, {len(part['changed'])} changed",
+                        "dim",
+                    ),
+                ],
+            ),
+        ]
         rows: list[tuple[Segments, Segments, str]] = []
         for sign, style, key in (("+", "green", "added"), ("-", "red", "removed")):
             rows += [([(sign, style)], [(item["id"], "bold")], f" {_describe(item)}") for item in part[key]]
         for item in part["changed"]:
             rows.append(([("~", "yellow")], [(item["id"], "bold")], ""))
-            rows += [([], [], f"{field}: {_short(change['old'])} → {_short(change['new'])}")
-                     for field, change in item["changes"].items()]
+            rows += [
+                ([], [], f"{field}: {_short(change['old'])} → {_short(change['new'])}")
+                for field, change in item["changes"].items()
+            ]
         lines += _rows(console, rows)
     if d["labels"]:
         lines += ["", paint_line(console, [("Proposals whose grounded label changed", "bold")])]
-        lines += _rows(console, [
-            ([("~", "yellow")], [(row["id"], "bold"), (": ", ""), *_mark_segments([row["old"] or "undec"]),
-                                 (" → ", ""), *_mark_segments([row["new"] or "undec"])], "")
-            for row in d["labels"]])
+        lines += _rows(
+            console,
+            [
+                (
+                    [("~", "yellow")],
+                    [
+                        (row["id"], "bold"),
+                        (": ", ""),
+                        *_mark_segments([row["old"] or "undec"]),
+                        (" → ", ""),
+                        *_mark_segments([row["new"] or "undec"]),
+                    ],
+                    "",
+                )
+                for row in d["labels"]
+            ],
+        )
     c = counts(d)
-    lines += ["", paint_line(console, [(f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
-                                        f"{plural(c['labels'], 'proposal label')} changed", "dim")])]
+    lines += [
+        "",
+        paint_line(
+            console,
+            [
+                (
+                    f"{c['added']} added, {c['removed']} removed, {c['changed']} changed; "
+                    f"{plural(c['labels'], 'proposal label')} changed",
+                    "dim",
+                )
+            ],
+        ),
+    ]
     _write(console, lines)
 
 

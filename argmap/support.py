@@ -73,13 +73,20 @@ class Critical:
     attacked: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "grounds": self.grounds, "size": self.size, "cuts": self.cuts,
-                "complete": self.complete, "attacked": self.attacked,
-                "load_bearing": sorted({c[0] for c in self.cuts if len(c) == 1})}
+        return {
+            "id": self.id,
+            "grounds": self.grounds,
+            "size": self.size,
+            "cuts": self.cuts,
+            "complete": self.complete,
+            "attacked": self.attacked,
+            "load_bearing": sorted({c[0] for c in self.cuts if len(c) == 1}),
+        }
 
 
-def critical(G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX_CUTS,
-             budget: int = BUDGET) -> Critical:
+def critical(
+    G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX_CUTS, budget: int = BUDGET
+) -> Critical:
     """The minimum sets of grounds whose loss leaves ``node`` (a statement or an
     argument) with no support: minimum vertex cuts between its grounds and it
     in the support graph, where disabling any premise of a linked argument
@@ -274,8 +281,13 @@ class _Cutter:
             self._base_cost = self._cost(0, 0, [inf] * len(self.names), [-1] * len(self.names), self.blocks)
         blocks = self._blocks_below(removed | excluded)
         fresh = {v: inf for block, _ in blocks for v in block}
-        cost, choice = self._cost(removed, excluded, _Overlay(fresh, self._base_cost[0]),
-                                  _Overlay(dict.fromkeys(fresh, -1), self._base_cost[1]), blocks)
+        cost, choice = self._cost(
+            removed,
+            excluded,
+            _Overlay(fresh, self._base_cost[0]),
+            _Overlay(dict.fromkeys(fresh, -1), self._base_cost[1]),
+            blocks,
+        )
         if cost[self.target] == inf:
             return None
         inputs, is_argument = self.inputs, self.is_argument
@@ -295,8 +307,9 @@ class _Cutter:
                     todo.append(w)
         return sorted(grounds)
 
-    def _cost(self, removed: int, excluded: int, cost: Any, choice: Any,
-              blocks: list[tuple[list[int], bool]]) -> tuple[Any, Any]:
+    def _cost(
+        self, removed: int, excluded: int, cost: Any, choice: Any, blocks: list[tuple[list[int], bool]]
+    ) -> tuple[Any, Any]:
         self._spend(sum(len(block) for block, _ in blocks))
         inf = float("inf")
         inputs, is_argument, slot = self.inputs, self.is_argument, self.slot

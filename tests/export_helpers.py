@@ -55,12 +55,16 @@ AWKWARD_QUOTES = [
 def awkward_map(folder: Path) -> Path:
     """Write the awkward map (JSON: it can hold control characters) and its source text."""
     paragraphs = ["Intro " + AWKWARD_QUOTES[0] + ".", "Then " + AWKWARD_QUOTES[1] + ".", AWKWARD_QUOTES[2] + " ok."]
-    (folder / "awkward.txt").write_text("Awkward <Title> & \"Co\"\n\n" + "\n\n".join(paragraphs) + "\n",
-                                        encoding="utf-8")
+    (folder / "awkward.txt").write_text('Awkward <Title> & "Co"\n\n' + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     statements = [
-        {"id": f"s{i}", "kind": ("proposal", "claim", "premise")[i % 3], "text": text,
-         "speaker": AWKWARD[(i + 1) % len(AWKWARD)], "tags": [AWKWARD[(i + 2) % len(AWKWARD)], "plain"],
-         "note": AWKWARD[(i + 3) % len(AWKWARD)]}
+        {
+            "id": f"s{i}",
+            "kind": ("proposal", "claim", "premise")[i % 3],
+            "text": text,
+            "speaker": AWKWARD[(i + 1) % len(AWKWARD)],
+            "tags": [AWKWARD[(i + 2) % len(AWKWARD)], "plain"],
+            "note": AWKWARD[(i + 3) % len(AWKWARD)],
+        }
         for i, text in enumerate(AWKWARD)
     ]
     for i, quote in enumerate(AWKWARD_QUOTES):
@@ -68,12 +72,23 @@ def awkward_map(folder: Path) -> Path:
     data = {
         "title": 'Awkward <Title> & "Co" ' + AWKWARD[1],
         "description": AWKWARD[2],
-        "source": {"title": 'Awkward <Title> & "Co"', "file": "awkward.txt", "author": AWKWARD[5],
-                   "url": "https://example.org/a?b=<c>&d=\"e\""},
+        "source": {
+            "title": 'Awkward <Title> & "Co"',
+            "file": "awkward.txt",
+            "author": AWKWARD[5],
+            "url": 'https://example.org/a?b=<c>&d="e"',
+        },
         "statements": statements,
         "arguments": [
-            {"id": "a-linked", "premises": ["s2", "s5"], "conclusion": "s0", "scheme": AWKWARD[6],
-             "text": AWKWARD[7], "quote": "then {left|right}", "paragraph": 1},
+            {
+                "id": "a-linked",
+                "premises": ["s2", "s5"],
+                "conclusion": "s0",
+                "scheme": AWKWARD[6],
+                "text": AWKWARD[7],
+                "quote": "then {left|right}",
+                "paragraph": 1,
+            },
             {"id": "a-single", "premises": ["s8"], "conclusion": "s1"},
             {"id": "a-undercut", "premises": ["s4"], "conclusion": "s3"},
         ],

@@ -26,8 +26,13 @@ def load(path: Path) -> argmap.ArgumentMap:
 def error_of(doc: dict | list | str) -> MapInvalid:
     """The error reading ``doc``, written with one node or edge per line."""
     if isinstance(doc, dict):
-        text = "{\n" + ",\n".join(
-            f'"{key}": [\n' + ",\n".join(json.dumps(x) for x in value) + "\n]" for key, value in doc.items()) + "\n}"
+        text = (
+            "{\n"
+            + ",\n".join(
+                f'"{key}": [\n' + ",\n".join(json.dumps(x) for x in value) + "\n]" for key, value in doc.items()
+            )
+            + "\n}"
+        )
     else:
         text = doc if isinstance(doc, str) else json.dumps(doc)
     with pytest.raises(MapInvalid) as caught:
@@ -46,8 +51,10 @@ def test_linked_and_convergent_support():
     m = load(NUCLEAR)
     linked, convergent = m.arguments
     texts = {s.id: s.text for s in m.statements}
-    assert [texts[p] for p in linked.premises] == ["Nuclear power emits almost no CO2.",
-                                                   "Cutting CO2 emissions is urgent."]
+    assert [texts[p] for p in linked.premises] == [
+        "Nuclear power emits almost no CO2.",
+        "Cutting CO2 emissions is urgent.",
+    ]
     assert linked.scheme == "Practical Reasoning"
     assert [texts[p] for p in convergent.premises] == ["Nuclear plants supply power around the clock."]
     assert convergent.scheme is None  # "Default Inference" is no scheme
@@ -59,12 +66,15 @@ def test_each_attack_type():
     texts = {s.id: s.text for s in m.statements}
     found = {texts[t.from_]: (t.type, texts.get(t.to, t.to)) for t in m.attacks}
     assert found == {
-        "Nuclear waste stays dangerous for thousands of years.":
-            ("rebut", "We should build more nuclear power plants."),
-        "Over their life cycle, plants emit more CO2 than is claimed.":
-            ("undermine", "Nuclear power emits almost no CO2."),
-        "Urgency argues against a technology that takes fifteen years to build.":
-            ("undercut", m.arguments[0].id),
+        "Nuclear waste stays dangerous for thousands of years.": (
+            "rebut",
+            "We should build more nuclear power plants.",
+        ),
+        "Over their life cycle, plants emit more CO2 than is claimed.": (
+            "undermine",
+            "Nuclear power emits almost no CO2.",
+        ),
+        "Urgency argues against a technology that takes fifteen years to build.": ("undercut", m.arguments[0].id),
     }
 
 
@@ -75,8 +85,10 @@ def test_speakers_and_quotes_come_from_locutions():
         "We should build more nuclear power plants.": ("Bob Jones", "we must build more nuclear plants"),
         "Nuclear power emits almost no CO2.": ("Bob Jones", "they emit almost no CO2"),
         "Nuclear plants supply power around the clock.": ("Alice", "the plants run day and night"),
-        "Nuclear waste stays dangerous for thousands of years.":
-            ("Carol Ng", "the waste stays dangerous for thousands of years"),
+        "Nuclear waste stays dangerous for thousands of years.": (
+            "Carol Ng",
+            "the waste stays dangerous for thousands of years",
+        ),
     }
 
 
@@ -129,17 +141,20 @@ def test_missing_nodes_and_edges():
 
 
 def test_structure_errors_name_the_node_and_its_line():
-    doc = {"nodes": [
-        {"nodeID": "1", "text": "A", "type": "I"},
-        {"nodeID": "2", "text": "B", "type": "I"},
-        {"nodeID": "3", "text": "C", "type": "I"},
-        {"nodeID": "4", "text": "Default Inference", "type": "RA"},
-    ], "edges": [
-        {"edgeID": "1", "fromID": "1", "toID": "2"},
-        {"edgeID": "2", "fromID": "2", "toID": "4"},
-        {"edgeID": "3", "fromID": "4", "toID": "1"},
-        {"edgeID": "4", "fromID": "4", "toID": "3"},
-    ]}
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "text": "A", "type": "I"},
+            {"nodeID": "2", "text": "B", "type": "I"},
+            {"nodeID": "3", "text": "C", "type": "I"},
+            {"nodeID": "4", "text": "Default Inference", "type": "RA"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "1", "toID": "2"},
+            {"edgeID": "2", "fromID": "2", "toID": "4"},
+            {"edgeID": "3", "fromID": "4", "toID": "1"},
+            {"edgeID": "4", "fromID": "4", "toID": "3"},
+        ],
+    }
     err = error_of(doc)
     assert "I-node 1 connects directly to I-node 2" in err.problems[0].message
     assert err.problems[0].line == 3  # where node 1 is in the file
@@ -149,20 +164,43 @@ def test_structure_errors_name_the_node_and_its_line():
     assert err.problems[0].line == 6
 
 
-@pytest.mark.parametrize(("doc", "words"), [
-    ({"nodes": [{"nodeID": 1, "text": "A", "type": "I"}], "edges": [{"edgeID": 1, "fromID": 1, "toID": 9}]},
-     "points to node 9, which does not exist"),
-    ({"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 1, "text": "B", "type": "I"}], "edges": []},
-     "nodeID 1 is used twice"),
-    ({"nodes": [{"nodeID": 1, "text": " ", "type": "I"}], "edges": []}, "has no text"),
-    ({"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "Default Conflict", "type": "CA"}],
-      "edges": [{"edgeID": 1, "fromID": 1, "toID": 2}]}, "one attacking I-node and one target"),
-    ({"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 2, "text": "B", "type": "I"},
-                {"nodeID": 3, "text": "x", "type": "RA"}, {"nodeID": 4, "text": "y", "type": "RA"}],
-      "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2}, {"fromID": 4, "toID": 3}]},
-     "linked to RA-node 4"),
-    ([1, 2], "expected a JSON object"),
-])
+@pytest.mark.parametrize(
+    ("doc", "words"),
+    [
+        (
+            {"nodes": [{"nodeID": 1, "text": "A", "type": "I"}], "edges": [{"edgeID": 1, "fromID": 1, "toID": 9}]},
+            "points to node 9, which does not exist",
+        ),
+        (
+            {"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 1, "text": "B", "type": "I"}], "edges": []},
+            "nodeID 1 is used twice",
+        ),
+        ({"nodes": [{"nodeID": 1, "text": " ", "type": "I"}], "edges": []}, "has no text"),
+        (
+            {
+                "nodes": [
+                    {"nodeID": 1, "text": "A", "type": "I"},
+                    {"nodeID": 2, "text": "Default Conflict", "type": "CA"},
+                ],
+                "edges": [{"edgeID": 1, "fromID": 1, "toID": 2}],
+            },
+            "one attacking I-node and one target",
+        ),
+        (
+            {
+                "nodes": [
+                    {"nodeID": 1, "text": "A", "type": "I"},
+                    {"nodeID": 2, "text": "B", "type": "I"},
+                    {"nodeID": 3, "text": "x", "type": "RA"},
+                    {"nodeID": 4, "text": "y", "type": "RA"},
+                ],
+                "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2}, {"fromID": 4, "toID": 3}],
+            },
+            "linked to RA-node 4",
+        ),
+        ([1, 2], "expected a JSON object"),
+    ],
+)
 def test_malformed_aif_gets_a_clear_error(doc, words):
     err = error_of(doc)
     assert words in err.problems[0].message
@@ -201,11 +239,14 @@ def test_without_argmap_block_the_structure_survives():
     sid = {a.id: b.id for a, b in zip(m.statements, back.statements)}
     aid = {a.id: b.id for a, b in zip(m.arguments, back.arguments)}
     assert [(s.text, s.speaker, s.quote) for s in m.statements] == [
-        (s.text, s.speaker, s.quote) for s in back.statements]
+        (s.text, s.speaker, s.quote) for s in back.statements
+    ]
     assert [([sid[p] for p in a.premises], sid[a.conclusion], a.scheme) for a in m.arguments] == [
-        (list(a.premises), a.conclusion, a.scheme) for a in back.arguments]
+        (list(a.premises), a.conclusion, a.scheme) for a in back.arguments
+    ]
     assert [(sid[t.from_], sid.get(t.to) or aid[t.to], t.type) for t in m.attacks] == [
-        (t.from_, t.to, t.type) for t in back.attacks]
+        (t.from_, t.to, t.type) for t in back.attacks
+    ]
 
 
 @pytest.mark.slow

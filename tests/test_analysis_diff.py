@@ -10,13 +10,17 @@ from argmap.diff import counts, diff
 
 from .analysis_maps import graph
 
-BASE = {"title": "T", "statements": [
-    {"id": "p", "kind": "premise", "text": "P.", "quote": "p", "tags": ["a", "b"]},
-    {"id": "q", "kind": "premise", "text": "Q."},
-    {"id": "c", "kind": "proposal", "text": "C."},
-    {"id": "x", "kind": "claim", "text": "X."},
-], "arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
-    "attacks": [{"id": "t", "from": "x", "to": "p", "type": "undermine"}]}
+BASE = {
+    "title": "T",
+    "statements": [
+        {"id": "p", "kind": "premise", "text": "P.", "quote": "p", "tags": ["a", "b"]},
+        {"id": "q", "kind": "premise", "text": "Q."},
+        {"id": "c", "kind": "proposal", "text": "C."},
+        {"id": "x", "kind": "claim", "text": "X."},
+    ],
+    "arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
+    "attacks": [{"id": "t", "from": "x", "to": "p", "type": "undermine"}],
+}
 
 
 def changed(edit):
@@ -34,17 +38,20 @@ def test_identical_maps_even_reordered():
     assert d["identical"] and counts(d) == {"added": 0, "removed": 0, "changed": 0, "labels": 0}
 
 
-@pytest.mark.parametrize("section, field, edit, old, new", [
-    ("statements", "text", lambda m: m["statements"][1].update(text="Q!"), "Q.", "Q!"),
-    ("statements", "kind", lambda m: m["statements"][3].update(kind="premise"), "claim", "premise"),
-    ("statements", "quote", lambda m: m["statements"][0].update(quote="pp"), "p", "pp"),
-    ("statements", "tags", lambda m: m["statements"][0].update(tags=["a"]), ["a", "b"], ["a"]),
-    ("arguments", "premises", lambda m: m["arguments"][0].update(premises=["p"]), ["p", "q"], ["p"]),
-    ("arguments", "conclusion", lambda m: m["arguments"][0].update(conclusion="x"), "c", "x"),
-    ("attacks", "to", lambda m: m["attacks"][0].update(to="q"), "p", "q"),
-    ("attacks", "from", lambda m: m["attacks"][0].update({"from": "c"}), "x", "c"),
-    ("attacks", "type", lambda m: m["attacks"][0].update(type="rebut"), "undermine", "rebut"),
-])
+@pytest.mark.parametrize(
+    "section, field, edit, old, new",
+    [
+        ("statements", "text", lambda m: m["statements"][1].update(text="Q!"), "Q.", "Q!"),
+        ("statements", "kind", lambda m: m["statements"][3].update(kind="premise"), "claim", "premise"),
+        ("statements", "quote", lambda m: m["statements"][0].update(quote="pp"), "p", "pp"),
+        ("statements", "tags", lambda m: m["statements"][0].update(tags=["a"]), ["a", "b"], ["a"]),
+        ("arguments", "premises", lambda m: m["arguments"][0].update(premises=["p"]), ["p", "q"], ["p"]),
+        ("arguments", "conclusion", lambda m: m["arguments"][0].update(conclusion="x"), "c", "x"),
+        ("attacks", "to", lambda m: m["attacks"][0].update(to="q"), "p", "q"),
+        ("attacks", "from", lambda m: m["attacks"][0].update({"from": "c"}), "x", "c"),
+        ("attacks", "type", lambda m: m["attacks"][0].update(type="rebut"), "undermine", "rebut"),
+    ],
+)
 def test_a_change_of_each_field(section, field, edit, old, new):
     d = changed(edit)
     assert not d["identical"]
@@ -58,6 +65,7 @@ def test_added_and_removed_in_each_section():
         m["statements"].append({"id": "y", "kind": "claim", "text": "Y."})
         m["arguments"].append({"id": "b", "premises": ["y"], "conclusion": "c"})
         m["attacks"] = [{"id": "u", "from": "y", "to": "x", "type": "rebut"}]
+
     d = changed(edit)
     assert [i["id"] for i in d["statements"]["added"]] == ["y"]
     assert d["arguments"]["added"] == [{"id": "b", "premises": ["y"], "conclusion": "c"}]

@@ -88,17 +88,28 @@ def test_labels_mean_what_the_readme_says(data):
             lab = ev.result.labelling(k)
             value = {n: lab[ev.framework.index[n]] for n in G}
             for n, d in G.nodes(data=True):
-                attackers = [value[u] for u, _, t in G.in_edges(n, data="type")
-                             if t in ("rebut", "undermine", "undercut")]
+                attackers = [
+                    value[u] for u, _, t in G.in_edges(n, data="type") if t in ("rebut", "undermine", "undercut")
+                ]
                 if d["kind"] == "argument":
                     need = [value[p] for p in d["premises"]]
-                    expect = IN if all(x == IN for x in need) and all(x == OUT for x in attackers) else \
-                        OUT if OUT in need or IN in attackers else UNDEC
+                    expect = (
+                        IN
+                        if all(x == IN for x in need) and all(x == OUT for x in attackers)
+                        else OUT
+                        if OUT in need or IN in attackers
+                        else UNDEC
+                    )
                 else:
                     args = [value[a] for a, _, t in G.in_edges(n, data="type") if t == "conclusion"]
                     support = IN if not args or IN in args else OUT if all(x == OUT for x in args) else UNDEC
-                    expect = OUT if IN in attackers or support == OUT else \
-                        IN if support == IN and all(x == OUT for x in attackers) else UNDEC
+                    expect = (
+                        OUT
+                        if IN in attackers or support == OUT
+                        else IN
+                        if support == IN and all(x == OUT for x in attackers)
+                        else UNDEC
+                    )
                 assert value[n] == expect, (semantics, n)
 
 
@@ -137,13 +148,16 @@ def test_floating_defeat_preferred_is_bolder_than_grounded():
     assert [lab[2:] for lab in labellings(f, "preferred")] == [[OUT, IN], [OUT, IN]]
 
 
-MAP = {"title": "T", "statements": [
-    {"id": "p", "kind": "premise", "text": "P."},
-    {"id": "q", "kind": "premise", "text": "Q."},
-    {"id": "c", "kind": "claim", "text": "C."},
-    {"id": "x", "kind": "claim", "text": "X."},
-    {"id": "y", "kind": "claim", "text": "Y."},
-]}
+MAP = {
+    "title": "T",
+    "statements": [
+        {"id": "p", "kind": "premise", "text": "P."},
+        {"id": "q", "kind": "premise", "text": "Q."},
+        {"id": "c", "kind": "claim", "text": "C."},
+        {"id": "x", "kind": "claim", "text": "X."},
+        {"id": "y", "kind": "claim", "text": "Y."},
+    ],
+}
 
 
 def labels_of(data, semantics="grounded"):
@@ -151,40 +165,68 @@ def labels_of(data, semantics="grounded"):
 
 
 def test_undercut_defeats_the_argument_and_its_only_conclusion():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-                     "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}]})
+    got = labels_of(
+        {
+            "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+            "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+        }
+    )
     assert (got["a"], got["c"], got["p"], got["x"]) == (OUT, OUT, IN, IN)
 
 
 def test_a_convergent_argument_survives_an_undercut_of_the_other():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"},
-                                   {"id": "b", "premises": ["q"], "conclusion": "c"}],
-                     "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}]})
+    got = labels_of(
+        {
+            "arguments": [
+                {"id": "a", "premises": ["p"], "conclusion": "c"},
+                {"id": "b", "premises": ["q"], "conclusion": "c"},
+            ],
+            "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+        }
+    )
     assert (got["a"], got["b"], got["c"]) == (OUT, IN, IN)
 
 
 def test_a_linked_argument_falls_with_any_premise():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
-                     "attacks": [{"id": "t", "from": "x", "to": "q", "type": "undermine"}]})
+    got = labels_of(
+        {
+            "arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
+            "attacks": [{"id": "t", "from": "x", "to": "q", "type": "undermine"}],
+        }
+    )
     assert (got["q"], got["a"], got["c"], got["p"]) == (OUT, OUT, OUT, IN)
 
 
 def test_reinstatement_through_the_support_chain():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-                     "attacks": [{"id": "t", "from": "x", "to": "p", "type": "undermine"},
-                                 {"id": "u", "from": "y", "to": "x", "type": "rebut"}]})
+    got = labels_of(
+        {
+            "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+            "attacks": [
+                {"id": "t", "from": "x", "to": "p", "type": "undermine"},
+                {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+            ],
+        }
+    )
     assert (got["y"], got["x"], got["p"], got["a"], got["c"]) == (IN, OUT, IN, IN, IN)
 
 
 def test_rebut_of_a_conclusion_leaves_its_argument_standing():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-                     "attacks": [{"id": "t", "from": "x", "to": "c", "type": "rebut"}]})
+    got = labels_of(
+        {
+            "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+            "attacks": [{"id": "t", "from": "x", "to": "c", "type": "rebut"}],
+        }
+    )
     assert (got["a"], got["c"]) == (IN, OUT)
 
 
 def test_mutual_rebut_is_undecided_then_two_ways():
-    data = {"attacks": [{"id": "t", "from": "x", "to": "y", "type": "rebut"},
-                        {"id": "u", "from": "y", "to": "x", "type": "rebut"}]}
+    data = {
+        "attacks": [
+            {"id": "t", "from": "x", "to": "y", "type": "rebut"},
+            {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+        ]
+    }
     assert (labels_of(data)["x"], labels_of(data)["y"]) == (UNDEC, UNDEC)
     ev = evaluate(graph({**MAP, **data}), "preferred")
     assert ev.count == 2 and ev.statuses("x") == [IN, OUT] and ev.label("x") == UNDEC
@@ -192,20 +234,39 @@ def test_mutual_rebut_is_undecided_then_two_ways():
 
 
 def test_support_that_only_goes_round_in_a_circle_is_undecided():
-    got = labels_of({"arguments": [{"id": "a", "premises": ["x"], "conclusion": "y"},
-                                   {"id": "b", "premises": ["y"], "conclusion": "x"}]})
+    got = labels_of(
+        {
+            "arguments": [
+                {"id": "a", "premises": ["x"], "conclusion": "y"},
+                {"id": "b", "premises": ["y"], "conclusion": "x"},
+            ]
+        }
+    )
     assert (got["x"], got["y"], got["a"], got["b"]) == (UNDEC,) * 4
 
 
 def test_the_framework_is_linear_in_the_map():
-    G = graph({**MAP, "arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
-               "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}]})
+    G = graph(
+        {
+            **MAP,
+            "arguments": [{"id": "a", "premises": ["p", "q"], "conclusion": "c"}],
+            "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+        }
+    )
     f = framework(G)
     # 5 statements + 1 argument + not:p, not:q + unsupported:c
     assert len(f) == 9
-    assert sorted(f.attack_names()) == sorted([
-        ("p", "not:p"), ("q", "not:q"), ("not:p", "a"), ("not:q", "a"),
-        ("a", "unsupported:c"), ("unsupported:c", "c"), ("x", "a")])
+    assert sorted(f.attack_names()) == sorted(
+        [
+            ("p", "not:p"),
+            ("q", "not:q"),
+            ("not:p", "a"),
+            ("not:q", "a"),
+            ("a", "unsupported:c"),
+            ("unsupported:c", "c"),
+            ("x", "a"),
+        ]
+    )
 
 
 # ------------------------------------------------------------ the search ---
@@ -215,10 +276,10 @@ def test_independent_regions_are_counted_not_enumerated():
     pairs = [(2 * k, 2 * k + 1) for k in range(40)]
     f = af(80, pairs + [(v, u) for u, v in pairs])
     result = label(f, "preferred")
-    assert result.count == 2 ** 40
+    assert result.count == 2**40
     assert len(result.parts) == 40
     assert result.labelling(0)[:4] == [IN, OUT, IN, OUT]
-    assert result.labelling(2 ** 40 - 1)[:4] == [OUT, IN, OUT, IN]
+    assert result.labelling(2**40 - 1)[:4] == [OUT, IN, OUT, IN]
 
 
 def test_the_guard_stops_an_exponential_search_with_a_clear_message():
@@ -245,9 +306,16 @@ def test_long_chains_need_no_recursion():
 
 
 def test_explanation_of_reinstatement_is_a_chain_of_defenders():
-    G = graph({**MAP, "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-               "attacks": [{"id": "t", "from": "x", "to": "p", "type": "undermine"},
-                           {"id": "u", "from": "y", "to": "x", "type": "rebut"}]})
+    G = graph(
+        {
+            **MAP,
+            "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+            "attacks": [
+                {"id": "t", "from": "x", "to": "p", "type": "undermine"},
+                {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+            ],
+        }
+    )
     [tree] = explanations(evaluate(G), G, "c")
     assert (tree["id"], tree["label"]) == ("c", IN)
     chain = []
@@ -255,14 +323,20 @@ def test_explanation_of_reinstatement_is_a_chain_of_defenders():
     while node["because"]:
         node = node["because"][-1] if node["id"] == "p" else node["because"][0]
         chain.append((node.get("relation"), node["id"], node["label"]))
-    assert chain == [("reason", "a", IN), ("premise", "p", IN), ("undermined by", "x", OUT),
-                     ("rebutted by", "y", IN)]
+    assert chain == [("reason", "a", IN), ("premise", "p", IN), ("undermined by", "x", OUT), ("rebutted by", "y", IN)]
     assert node["note"].startswith("given")
 
 
 def test_explanation_of_an_undecided_cycle_comes_back_round():
-    G = graph({**MAP, "attacks": [{"id": "t", "from": "x", "to": "y", "type": "rebut"},
-                                  {"id": "u", "from": "y", "to": "x", "type": "rebut"}]})
+    G = graph(
+        {
+            **MAP,
+            "attacks": [
+                {"id": "t", "from": "x", "to": "y", "type": "rebut"},
+                {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+            ],
+        }
+    )
     [tree] = explanations(evaluate(G), G, "x")
     assert tree["label"] == UNDEC
     back = tree["because"][0]["because"][0]
@@ -270,16 +344,30 @@ def test_explanation_of_an_undecided_cycle_comes_back_round():
 
 
 def test_explanations_cover_each_label_a_node_takes():
-    G = graph({**MAP, "attacks": [{"id": "t", "from": "x", "to": "y", "type": "rebut"},
-                                  {"id": "u", "from": "y", "to": "x", "type": "rebut"}]})
+    G = graph(
+        {
+            **MAP,
+            "attacks": [
+                {"id": "t", "from": "x", "to": "y", "type": "rebut"},
+                {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+            ],
+        }
+    )
     trees = explanations(evaluate(G, "preferred"), G, "y")
     assert [t["label"] for t in trees] == [IN, OUT]
     assert trees[1]["because"][0]["id"] == "x" and trees[1]["because"][0]["label"] == IN
 
 
 def test_json_data_is_complete_and_sorted():
-    G = graph({**MAP, "attacks": [{"id": "t", "from": "x", "to": "y", "type": "rebut"},
-                                  {"id": "u", "from": "y", "to": "x", "type": "rebut"}]})
+    G = graph(
+        {
+            **MAP,
+            "attacks": [
+                {"id": "t", "from": "x", "to": "y", "type": "rebut"},
+                {"id": "u", "from": "y", "to": "x", "type": "rebut"},
+            ],
+        }
+    )
     data = evaluation_data(evaluate(G, "stable"), G)
     assert data["count"] == 2
     assert set(data["statements"]) == {"p", "q", "c", "x", "y"}

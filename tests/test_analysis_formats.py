@@ -32,9 +32,15 @@ def test_golden_files_read_back_as_the_map_they_came_from(fmt):
     assert loaded.format == fmt
     m = loaded.map
     assert [(s.id, s.kind) for s in m.statements] == [
-        ("rain", "premise"), ("wet", "claim"), ("take-umbrella", "claim"), ("wind", "premise")]
+        ("rain", "premise"),
+        ("wet", "claim"),
+        ("take-umbrella", "claim"),
+        ("wind", "premise"),
+    ]
     assert [(a.id, a.premises, a.conclusion) for a in m.arguments] == [
-        ("arg-wet", ("rain",), "wet"), ("arg-umbrella", ("wet",), "take-umbrella")]
+        ("arg-wet", ("rain",), "wet"),
+        ("arg-umbrella", ("wet",), "take-umbrella"),
+    ]
     assert [(t.from_, t.to, t.type) for t in m.attacks] == [("wind", "arg-umbrella", "undercut")]
 
 
@@ -70,9 +76,16 @@ def test_any_framework_reads_as_a_map_with_the_same_labellings(case):
 
 
 def test_names_are_safe_for_aspartix_and_come_back():
-    G = graph({"title": "T", "statements": [
-        {"id": "6n-plan", "kind": "premise", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
-        "arguments": [{"id": "x", "premises": ["6n-plan"], "conclusion": "b"}]})
+    G = graph(
+        {
+            "title": "T",
+            "statements": [
+                {"id": "6n-plan", "kind": "premise", "text": "A."},
+                {"id": "b", "kind": "claim", "text": "B."},
+            ],
+            "arguments": [{"id": "x", "premises": ["6n-plan"], "conclusion": "b"}],
+        }
+    )
     text = get("apx").writer()(G)
     assert "arg(id__6n_plan)." in text and "att(id__6n_plan,not__6n_plan)." in text
     assert [s.id for s in get("apx").reader()(text).statements] == ["6n-plan", "b"]
@@ -81,21 +94,27 @@ def test_names_are_safe_for_aspartix_and_come_back():
 def test_a_foreign_framework_keeps_its_names_as_texts():
     m = get("tgf").reader()("1 First argument\n2\nA_B\n#\n1 2\nA_B 1 (an edge label)\n", name="f.tgf")
     assert [(s.id, s.kind, s.text) for s in m.statements] == [
-        ("1", "claim", "First argument"), ("2", "claim", "2"), ("a-b", "claim", "A_B")]
+        ("1", "claim", "First argument"),
+        ("2", "claim", "2"),
+        ("a-b", "claim", "A_B"),
+    ]
     assert [(t.from_, t.to, t.type) for t in m.attacks] == [("1", "2", "rebut"), ("a-b", "1", "rebut")]
     m = get("apx").reader()('% a comment\narg("x y"). arg(z).\natt("x y",z).\n', name="q.apx")
     assert [s.id for s in m.statements] == ["x-y", "z"]
 
 
-@pytest.mark.parametrize("fmt, text, where, what", [
-    ("apx", "arg(a).\natt(a,b).\n", "f.apx:2:1:", "att names 'b', which no arg fact declares"),
-    ("apx", "arg(a).\narg(b) att(a,b).\n", "f.apx:2:1:", "expected arg(name). or att(name,name)."),
-    ("apx", "arg(a).\n  arg(a,b).\n", "f.apx:2:3:", "arg takes one name"),
-    ("apx", "% nothing\n", "f.apx:1:", "no arg facts"),
-    ("tgf", "a\nb\n#\na c\n", "f.tgf:4:3:", "edge names 'c', which is not a node"),
-    ("tgf", "a\n#\na\n", "f.tgf:3:", "expected an edge"),
-    ("tgf", "a\n#\n#\n", "f.tgf:3:", "a second '#' line"),
-])
+@pytest.mark.parametrize(
+    "fmt, text, where, what",
+    [
+        ("apx", "arg(a).\natt(a,b).\n", "f.apx:2:1:", "att names 'b', which no arg fact declares"),
+        ("apx", "arg(a).\narg(b) att(a,b).\n", "f.apx:2:1:", "expected arg(name). or att(name,name)."),
+        ("apx", "arg(a).\n  arg(a,b).\n", "f.apx:2:3:", "arg takes one name"),
+        ("apx", "% nothing\n", "f.apx:1:", "no arg facts"),
+        ("tgf", "a\nb\n#\na c\n", "f.tgf:4:3:", "edge names 'c', which is not a node"),
+        ("tgf", "a\n#\na\n", "f.tgf:3:", "expected an edge"),
+        ("tgf", "a\n#\n#\n", "f.tgf:3:", "a second '#' line"),
+    ],
+)
 def test_bad_frameworks_say_where(fmt, text, where, what):
     with pytest.raises(MapInvalid) as err:
         get(fmt).reader()(text, name=f"f.{fmt}")

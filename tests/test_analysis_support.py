@@ -14,8 +14,13 @@ from .analysis_maps import graph, maps
 
 def stands(G, node, removed):
     """Whether ``node`` has well-founded support once ``removed`` are gone (forward chaining)."""
-    have = {n for n, d in G.nodes(data=True) if d["kind"] != "argument" and n not in removed
-            and not any(t == "conclusion" for _, _, t in G.in_edges(n, data="type"))}
+    have = {
+        n
+        for n, d in G.nodes(data=True)
+        if d["kind"] != "argument"
+        and n not in removed
+        and not any(t == "conclusion" for _, _, t in G.in_edges(n, data="type"))
+    }
     changed = True
     while changed:
         changed = False
@@ -44,24 +49,32 @@ def test_critical_matches_brute_force(data):
         assert sorted(sorted(c) for c in result.cuts) == want, node
         # grounds are exactly the unargued statements the node rests on
         ancestry = set(support_ancestry(G, node))
-        assert set(grounds) == {n for n in ancestry if G.nodes[n]["kind"] != "argument"
-                                and not any(t == "conclusion" for _, _, t in G.in_edges(n, data="type"))}
+        assert set(grounds) == {
+            n
+            for n in ancestry
+            if G.nodes[n]["kind"] != "argument" and not any(t == "conclusion" for _, _, t in G.in_edges(n, data="type"))
+        }
 
 
-LINKED = {"title": "T", "statements": [
-    {"id": "p", "kind": "premise", "text": "P."},
-    {"id": "q", "kind": "premise", "text": "Q."},
-    {"id": "r", "kind": "premise", "text": "R."},
-    {"id": "m", "kind": "claim", "text": "M."},
-    {"id": "c", "kind": "proposal", "text": "C."},
-    {"id": "d", "kind": "proposal", "text": "D."},
-    {"id": "x", "kind": "claim", "text": "X."},
-], "arguments": [
-    {"id": "a1", "premises": ["p", "q"], "conclusion": "m"},
-    {"id": "a2", "premises": ["m"], "conclusion": "c"},
-    {"id": "a3", "premises": ["r"], "conclusion": "c"},
-    {"id": "a4", "premises": ["m"], "conclusion": "d"},
-], "attacks": [{"id": "t", "from": "x", "to": "q", "type": "undermine"}]}
+LINKED = {
+    "title": "T",
+    "statements": [
+        {"id": "p", "kind": "premise", "text": "P."},
+        {"id": "q", "kind": "premise", "text": "Q."},
+        {"id": "r", "kind": "premise", "text": "R."},
+        {"id": "m", "kind": "claim", "text": "M."},
+        {"id": "c", "kind": "proposal", "text": "C."},
+        {"id": "d", "kind": "proposal", "text": "D."},
+        {"id": "x", "kind": "claim", "text": "X."},
+    ],
+    "arguments": [
+        {"id": "a1", "premises": ["p", "q"], "conclusion": "m"},
+        {"id": "a2", "premises": ["m"], "conclusion": "c"},
+        {"id": "a3", "premises": ["r"], "conclusion": "c"},
+        {"id": "a4", "premises": ["m"], "conclusion": "d"},
+    ],
+    "attacks": [{"id": "t", "from": "x", "to": "q", "type": "undermine"}],
+}
 
 
 def test_linked_premises_each_bear_the_load_and_attacks_are_reported():
@@ -78,10 +91,16 @@ def test_linked_premises_each_bear_the_load_and_attacks_are_reported():
 def test_critical_of_a_ground_and_of_circular_support():
     G = graph(LINKED)
     assert critical(G, "r").cuts == [["r"]]
-    circle = graph({"title": "T", "statements": [
-        {"id": "a", "kind": "claim", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
-        "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"},
-                      {"id": "y", "premises": ["b"], "conclusion": "a"}]})
+    circle = graph(
+        {
+            "title": "T",
+            "statements": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
+            "arguments": [
+                {"id": "x", "premises": ["a"], "conclusion": "b"},
+                {"id": "y", "premises": ["b"], "conclusion": "a"},
+            ],
+        }
+    )
     assert (critical(circle, "a").size, critical(circle, "a").cuts) == (0, [])
 
 

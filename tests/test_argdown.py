@@ -93,7 +93,9 @@ def test_references_before_definitions_and_mentions():
     assert statements["teleological-proof"].text == "The world is designed, so someone designed it; see @[God]."
     assert statements["ontological-proof"].text == "Ontological Proof"
     assert sorted((a.premises, a.conclusion) for a in m.arguments) == [
-        (("ontological-proof",), "god"), (("teleological-proof",), "god")]
+        (("ontological-proof",), "god"),
+        (("teleological-proof",), "god"),
+    ]
 
 
 def test_a_pcs_gives_one_argument_per_inference_step():
@@ -148,10 +150,17 @@ def test_an_untitled_pcs_is_an_argument_for_its_conclusion():
     assert [(a.id, a.premises, a.conclusion, a.title) for a in m.arguments] == [("arg-c", ("p",), "c", None)]
 
 
-@pytest.mark.parametrize(("symbol", "child_is_source", "relation"), [
-    ("+", True, "support"), ("<+", True, "support"), ("+>", False, "support"),
-    ("-", True, "attack"), ("<-", True, "attack"), ("->", False, "attack"),
-])
+@pytest.mark.parametrize(
+    ("symbol", "child_is_source", "relation"),
+    [
+        ("+", True, "support"),
+        ("<+", True, "support"),
+        ("+>", False, "support"),
+        ("-", True, "attack"),
+        ("<-", True, "attack"),
+        ("->", False, "attack"),
+    ],
+)
 def test_relation_symbols_and_directions(symbol, child_is_source, relation):
     m = read(f"""\
         [Parent]: The parent.
@@ -229,7 +238,11 @@ def test_contrary_and_contradictory_are_attacks_both_ways():
           >< [H3]: Not hypothesis one. #claim
         """)
     assert sorted((t.from_, t.to, t.type) for t in m.attacks) == [
-        ("h1", "h2", "rebut"), ("h1", "h3", "rebut"), ("h2", "h1", "rebut"), ("h3", "h1", "rebut")]
+        ("h1", "h2", "rebut"),
+        ("h1", "h3", "rebut"),
+        ("h2", "h1", "rebut"),
+        ("h3", "h1", "rebut"),
+    ]
 
 
 def test_attacks_on_premises_undermine_and_on_conclusions_rebut():
@@ -328,8 +341,10 @@ def test_every_conformance_file_maps_onto_the_model(tmp_path):
 
 
 def relations(text: str) -> set[tuple]:
-    return {(r["type"], r["from"], r["fromType"], r["to"], r["toType"])
-            for r in argdown.parse(textwrap.dedent(text)).view()["relations"]}
+    return {
+        (r["type"], r["from"], r["fromType"], r["to"], r["toType"])
+        for r in argdown.parse(textwrap.dedent(text)).view()["relations"]
+    }
 
 
 def test_a_child_definition_counts_before_its_parent():
@@ -372,26 +387,29 @@ def test_a_relation_said_twice_is_kept_once():
 # ------------------------------------------------------------------- errors ---
 
 
-@pytest.mark.parametrize(("text", "where", "words"), [
-    ("[A]: a\n\n  + [B]: b\n", (3, 3), "must follow the statement"),
-    ("[A]: a\n+ [B]: b\n", (2, 1), "must be indented"),
-    ("[A]: a\n[B]: b\n", (2, 1), "empty line"),
-    ("[A] trailing words\n", (1, 5), "reference"),
-    ("(1) p\n(2) q\n", (2, 1), "missing inference"),
-    ("(1) p\n----\n", (2, 1), "must end with its conclusion"),
-    ("(1) p\n----\nplain text\n(2) q\n", (3, 1), "expected a numbered statement"),
-    ("(1) p\n-- Modus ponens\n(2) q\n", (2, 1), "invalid inference"),
-    ("(1) <A>\n----\n(2) q\n", (1, 5), "argument cannot be a premise"),
-    ("----\n", (1, 1), "inference line"),
-    ("* a\n  * b\n", (2, 3), "nested lists"),
-    ("* a\n1. b\n", (2, 1), "mixes"),
-    ("[A]: a\n  >< <B>\n", (2, 6), "contradiction"),
-    ("[A]: a {x: 1} more\n", (1, 15), "data"),
-    ("[A]: a {x: [1, 2}\n", (1, 17), "invalid YAML"),
-    ("===\ntitle: [unclosed\n===\n\n[A]: a\n", (3, 1), "front matter"),
-    ("[A]: a <!-- never closed\n", (1, 8), "never closed"),
-    ("[A]: a {x: 1\n", (1, 8), "never closed"),
-])
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("[A]: a\n\n  + [B]: b\n", (3, 3), "must follow the statement"),
+        ("[A]: a\n+ [B]: b\n", (2, 1), "must be indented"),
+        ("[A]: a\n[B]: b\n", (2, 1), "empty line"),
+        ("[A] trailing words\n", (1, 5), "reference"),
+        ("(1) p\n(2) q\n", (2, 1), "missing inference"),
+        ("(1) p\n----\n", (2, 1), "must end with its conclusion"),
+        ("(1) p\n----\nplain text\n(2) q\n", (3, 1), "expected a numbered statement"),
+        ("(1) p\n-- Modus ponens\n(2) q\n", (2, 1), "invalid inference"),
+        ("(1) <A>\n----\n(2) q\n", (1, 5), "argument cannot be a premise"),
+        ("----\n", (1, 1), "inference line"),
+        ("* a\n  * b\n", (2, 3), "nested lists"),
+        ("* a\n1. b\n", (2, 1), "mixes"),
+        ("[A]: a\n  >< <B>\n", (2, 6), "contradiction"),
+        ("[A]: a {x: 1} more\n", (1, 15), "data"),
+        ("[A]: a {x: [1, 2}\n", (1, 17), "invalid YAML"),
+        ("===\ntitle: [unclosed\n===\n\n[A]: a\n", (3, 1), "front matter"),
+        ("[A]: a <!-- never closed\n", (1, 8), "never closed"),
+        ("[A]: a {x: 1\n", (1, 8), "never closed"),
+    ],
+)
 def test_syntax_errors_are_located(text, where, words):
     err = error_of(text)
     first = err.problems[0]
@@ -428,8 +446,7 @@ def test_written_argdown_reads_as_the_reference_would():
     doc = argdown.parse(argdown.dumps(build_graph(m)))
     view = doc.view()
     assert set(view["statements"]) == {s.id for s in m.statements}
-    assert {t: a["pcs"][-1]["title"] for t, a in view["arguments"].items()} == {
-        a.id: a.conclusion for a in m.arguments}
+    assert {t: a["pcs"][-1]["title"] for t, a in view["arguments"].items()} == {a.id: a.conclusion for a in m.arguments}
     assert len(view["relations"]) == len(m.attacks)
     assert all(r["type"] in ("attack", "undercut") for r in view["relations"])
     # the front matter asks the reference to keep tags out of statement texts
@@ -438,11 +455,21 @@ def test_written_argdown_reads_as_the_reference_would():
 
 
 def test_writer_escapes_what_argdown_would_read_as_markup():
-    m = argmap.ArgumentMap.model_validate({"title": "T", "statements": [
-        {"id": "a", "kind": "claim", "text": "Use [x](y), #tags, *stars*, {braces}, // and .A. as text",
-         "title": "Title with: colon", "tags": ["two words", "x"]},
-        {"id": "b", "kind": "premise", "text": "Line one\nline two", "title": "[bad]"},
-    ]})
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "title": "T",
+            "statements": [
+                {
+                    "id": "a",
+                    "kind": "claim",
+                    "text": "Use [x](y), #tags, *stars*, {braces}, // and .A. as text",
+                    "title": "Title with: colon",
+                    "tags": ["two words", "x"],
+                },
+                {"id": "b", "kind": "premise", "text": "Line one\nline two", "title": "[bad]"},
+            ],
+        }
+    )
     text = argdown.dumps(build_graph(m))
     assert "[Title with: colon]: Use \\[x\\](y), \\#tags" in text
     assert "#claim #(two words) #x" in text
@@ -466,11 +493,14 @@ def test_the_writer_is_registered():
 
 
 def test_show_and_list_read_argdown_files(write, run):
-    path = write("debate.argdown", """\
+    path = write(
+        "debate.argdown",
+        """\
         [Parks]: Build more parks. #proposal
           + [Cool]: Parks cool cities.
           - [Cost]: Parks cost money.
-        """)
+        """,
+    )
     result = run("show", "--map", path)
     assert result.exit_code == 0, result.output
     assert "PROPOSAL parks" in result.stdout and "cool" in result.stdout
@@ -509,7 +539,9 @@ def test_unknown_from_format_is_a_usage_error(run, tiny):
     assert "unknown format 'docx'" in result.stderr
     result = run("show", "--map", tiny, "--from", "pdf")  # a format argmap writes but cannot read
     assert result.exit_code == 2
-    assert "argmap cannot read the 'pdf' format. Use one of: yaml, json, argdown, aif, kialo, apx, tgf." in result.stderr
+    assert (
+        "argmap cannot read the 'pdf' format. Use one of: yaml, json, argdown, aif, kialo, apx, tgf." in result.stderr
+    )
     result = run("show", "--from", "argdown")
     assert result.exit_code == 2
     assert "--from names the format of the file given with --map" in result.stderr

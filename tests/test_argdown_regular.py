@@ -22,9 +22,13 @@ from tests.map_strategies import maps
 
 def _document(doc: argdown.Document) -> tuple:
     """Everything a document holds, in order."""
-    return (doc.frontmatter, [(k, dataclasses.asdict(v)) for k, v in doc.statements.items()],
-            [(k, dataclasses.asdict(v)) for k, v in doc.arguments.items()],
-            [dataclasses.asdict(r) for r in doc.relations], doc.strict)
+    return (
+        doc.frontmatter,
+        [(k, dataclasses.asdict(v)) for k, v in doc.statements.items()],
+        [(k, dataclasses.asdict(v)) for k, v in doc.arguments.items()],
+        [dataclasses.asdict(r) for r in doc.relations],
+        doc.strict,
+    )
 
 
 def _read(text: str, *, general: bool) -> tuple:
@@ -71,12 +75,62 @@ def test_any_written_map_reads_the_same_either_way(m):
 
 
 # what an editor might add to a written map: markup of every kind, at any place
-SNIPPETS = st.sampled_from([
-    "", " ", "\n", "\n\n", "  ", "\t", "#tag", " #t-2", "{a: 1}", " {b: \"x\"}", "{", "}", "[x]", "<y>", "[x]:",
-    "<y>:", "(1) ", "(9) [z]", "----", "-- r --", "---", "--", "+ ", "- ", "_ ", "<+ ", "->", "><", "# H",
-    "* ", "1. ", "//", "/*", "*/", "<!--", "-->", "\\", "\\{", "@[x]", "[l](u)", ":)", ".x.", "*e*", "_u_",
-    "\ue000", "\r\n", "\u2028", "\xa0", "===", "{attack: {id: \"q\"}}", "{uses: [1]}", "{kind: claim}",
-])
+SNIPPETS = st.sampled_from(
+    [
+        "",
+        " ",
+        "\n",
+        "\n\n",
+        "  ",
+        "\t",
+        "#tag",
+        " #t-2",
+        "{a: 1}",
+        ' {b: "x"}',
+        "{",
+        "}",
+        "[x]",
+        "<y>",
+        "[x]:",
+        "<y>:",
+        "(1) ",
+        "(9) [z]",
+        "----",
+        "-- r --",
+        "---",
+        "--",
+        "+ ",
+        "- ",
+        "_ ",
+        "<+ ",
+        "->",
+        "><",
+        "# H",
+        "* ",
+        "1. ",
+        "//",
+        "/*",
+        "*/",
+        "<!--",
+        "-->",
+        "\\",
+        "\\{",
+        "@[x]",
+        "[l](u)",
+        ":)",
+        ".x.",
+        "*e*",
+        "_u_",
+        "\ue000",
+        "\r\n",
+        "\u2028",
+        "\xa0",
+        "===",
+        '{attack: {id: "q"}}',
+        "{uses: [1]}",
+        "{kind: claim}",
+    ]
+)
 
 
 def _written(n: int, seed: int) -> str:
@@ -85,8 +139,9 @@ def _written(n: int, seed: int) -> str:
 
 #: written maps: random ones (any text, often not in the regular form) and generated
 #: ones (plain words, hashtags and data: the regular form)
-WRITTEN = st.one_of(maps().map(lambda m: argdown.dumps(build_graph(m))),
-                    st.builds(_written, st.integers(4, 30), st.integers(0, 10**6)))
+WRITTEN = st.one_of(
+    maps().map(lambda m: argdown.dumps(build_graph(m))), st.builds(_written, st.integers(4, 30), st.integers(0, 10**6))
+)
 
 
 @st.composite
@@ -106,18 +161,21 @@ def test_edited_written_maps_read_the_same_either_way(text):
     _same(text)
 
 
-@pytest.mark.parametrize("text", [
-    "[a]: A.\n\n<x>\n\n(1) [a]\n----\n(2) [b]\n",
-    "[a]: A. #t {kind: claim}\n\n[b]\n    - [a] {attack: {id: \"q\"}}\n",
-    "<x>: Because. #g\n\n(1) [a]\n(2) [b]\n-- modus ponens --\n(3) [c]\n----\n(4) [d]\n",
-    "[a]\n    + <x>\n\n<x>: X.\n\n(1) [p]\n----\n(2) [a]\n",
-    "<x>\n\n(1) [a]\n----\n(2) [b]\n\n<x>\n\n(1) [c]\n----\n(2) [d]\n",  # a second pcs: an error
-    "[a]: A.\n[b]: B.\n",  # a new statement without an empty line: an error
-    "[a]: A. {x: 1} more\n",  # text after data: an error
-    "[a] text\n",  # text after a reference: an error
-    "[a]: A. #t \\{b: 1}\n",  # an escaped brace: text, not data
-    "[a]: A. \\\\{b: 1}\n",  # an escaped backslash, then data
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a]: A.\n\n<x>\n\n(1) [a]\n----\n(2) [b]\n",
+        '[a]: A. #t {kind: claim}\n\n[b]\n    - [a] {attack: {id: "q"}}\n',
+        "<x>: Because. #g\n\n(1) [a]\n(2) [b]\n-- modus ponens --\n(3) [c]\n----\n(4) [d]\n",
+        "[a]\n    + <x>\n\n<x>: X.\n\n(1) [p]\n----\n(2) [a]\n",
+        "<x>\n\n(1) [a]\n----\n(2) [b]\n\n<x>\n\n(1) [c]\n----\n(2) [d]\n",  # a second pcs: an error
+        "[a]: A.\n[b]: B.\n",  # a new statement without an empty line: an error
+        "[a]: A. {x: 1} more\n",  # text after data: an error
+        "[a] text\n",  # text after a reference: an error
+        "[a]: A. #t \\{b: 1}\n",  # an escaped brace: text, not data
+        "[a]: A. \\\\{b: 1}\n",  # an escaped backslash, then data
+    ],
+)
 def test_small_regular_and_broken_texts_read_the_same_either_way(text):
     _same(text)
 
@@ -143,10 +201,16 @@ def test_a_nul_character_in_a_title_or_tag_never_reaches_the_writer():
     from argmap.errors import MapInvalid
 
     with pytest.raises(MapInvalid) as refused:
-        validate({"title": "T", "statements": [
-            {"id": "a", "kind": "proposal", "text": "A.", "title": "x\x00y", "tags": ["t\x00"]}]}, name="m")
+        validate(
+            {
+                "title": "T",
+                "statements": [{"id": "a", "kind": "proposal", "text": "A.", "title": "x\x00y", "tags": ["t\x00"]}],
+            },
+            name="m",
+        )
     assert sorted(line.split(": ", 1)[1] for line in refused.value.lines()) == [
         "statements[0].tags[0]: contains the NUL character (U+0000). "
         "Remove it: YAML, Argdown and other text formats cannot carry it.",
         "statements[0].title: contains the NUL character (U+0000). "
-        "Remove it: YAML, Argdown and other text formats cannot carry it."]
+        "Remove it: YAML, Argdown and other text formats cannot carry it.",
+    ]

@@ -56,4 +56,4 @@ def test_ci_runs_the_slow_tests_the_readme_command_leaves_out():
     assert re.search(r'^markers = \["slow: ', pyproject, flags=re.M)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     readme_at = ci.index(setup_commands()[1])
-    assert ".venv/bin/python -m pytest -m slow" in ci[readme_at + 1:]
+    assert ".venv/bin/python -m pytest -m slow" in ci[readme_at + 1 :]

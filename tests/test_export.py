@@ -27,11 +27,23 @@ def test_every_export_format_is_a_writer_in_the_table():
     assert [f.name for f in FORMATS.values() if f.read] == ["yaml", "json", "argdown", "aif", "kialo", "apx", "tgf"]
 
 
-@pytest.mark.parametrize(("output", "name"), [
-    ("map.svg", "svg"), ("MAP.PNG", "png"), ("out/r.html", "html"), ("d.gv", "dot"), ("d.dot", "dot"),
-    ("x.mmd", "mermaid"), ("x.md", "md"), ("x.graphml", "graphml"), ("g.nodelink.json", "nodelink"),
-    ("m.json", "json"), ("m.yml", "yaml"), ("m.pdf", "pdf"),
-])
+@pytest.mark.parametrize(
+    ("output", "name"),
+    [
+        ("map.svg", "svg"),
+        ("MAP.PNG", "png"),
+        ("out/r.html", "html"),
+        ("d.gv", "dot"),
+        ("d.dot", "dot"),
+        ("x.mmd", "mermaid"),
+        ("x.md", "md"),
+        ("x.graphml", "graphml"),
+        ("g.nodelink.json", "nodelink"),
+        ("m.json", "json"),
+        ("m.yml", "yaml"),
+        ("m.pdf", "pdf"),
+    ],
+)
 def test_the_format_comes_from_the_output_suffix(output, name):
     assert choose_format(None, output).name == name
 
@@ -61,11 +73,24 @@ def test_focus_depth_counts_statement_levels_like_show():
     G = small_graph()
     assert set(neighbourhood(G, "charge", 0)) == {"charge"}
     one = set(neighbourhood(G, "charge", 1))
-    assert one == {"charge", "arg-congestion", "arg-cuts-traffic", "traffic-doubled", "buses-late",
-                   "charge-cuts-traffic", "customers-leave"}
+    assert one == {
+        "charge",
+        "arg-congestion",
+        "arg-cuts-traffic",
+        "traffic-doubled",
+        "buses-late",
+        "charge-cuts-traffic",
+        "customers-leave",
+    }
     two = set(neighbourhood(G, "charge", 2)) - one
-    assert two == {"arg-analogy", "elsewhere-worked", "centres-alike", "better-buses", "counters-moved",
-                   "shoppers-bus-foot"}
+    assert two == {
+        "arg-analogy",
+        "elsewhere-worked",
+        "centres-alike",
+        "better-buses",
+        "counters-moved",
+        "shoppers-bus-foot",
+    }
     assert set(neighbourhood(G, "charge")) == set(G)
 
 
@@ -74,8 +99,12 @@ def test_focus_on_an_argument_keeps_its_conclusion_so_the_part_is_a_valid_map():
     part = neighbourhood(G, "arg-analogy", 1)
     assert set(part) == {"arg-analogy", "charge-cuts-traffic", "elsewhere-worked", "centres-alike", "better-buses"}
     again = loads(export(part, "yaml"))
-    assert {s.id for s in again.statements} == {"charge-cuts-traffic", "elsewhere-worked", "centres-alike",
-                                                "better-buses"}
+    assert {s.id for s in again.statements} == {
+        "charge-cuts-traffic",
+        "elsewhere-worked",
+        "centres-alike",
+        "better-buses",
+    }
     assert [(t.from_, t.to, t.type) for t in again.attacks] == [("better-buses", "arg-analogy", "undercut")]
 
 
@@ -112,19 +141,37 @@ def test_awkward_map_round_trips_exactly(fmt, tmp_path):
 
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
-texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30).filter(lambda s: s.strip())
+texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30).filter(
+    lambda s: s.strip()
+)
 
 
 @st.composite
 def maps(draw):
     ids = draw(st.lists(slugs, min_size=2, max_size=6, unique=True))
-    statements = [{"id": i, "kind": draw(st.sampled_from(["proposal", "claim", "premise"])), "text": draw(texts),
-                   **({"speaker": draw(texts)} if draw(st.booleans()) else {}),
-                   "tags": draw(st.lists(texts, max_size=2))} for i in ids]
+    statements = [
+        {
+            "id": i,
+            "kind": draw(st.sampled_from(["proposal", "claim", "premise"])),
+            "text": draw(texts),
+            **({"speaker": draw(texts)} if draw(st.booleans()) else {}),
+            "tags": draw(st.lists(texts, max_size=2)),
+        }
+        for i in ids
+    ]
     conclusion, premise = ids[0], ids[1]
-    data = {"title": draw(texts), "statements": statements,
-            "arguments": [{"id": "arg-x", "premises": [premise], "conclusion": conclusion,
-                           **({"scheme": draw(texts)} if draw(st.booleans()) else {})}]}
+    data = {
+        "title": draw(texts),
+        "statements": statements,
+        "arguments": [
+            {
+                "id": "arg-x",
+                "premises": [premise],
+                "conclusion": conclusion,
+                **({"scheme": draw(texts)} if draw(st.booleans()) else {}),
+            }
+        ],
+    }
     if len(ids) > 2:
         data["attacks"] = [{"id": "att-x", "from": ids[2], "to": "arg-x", "type": "undercut", "note": draw(texts)}]
     if draw(st.booleans()):
@@ -155,8 +202,11 @@ def test_golden_files(fmt):
 def test_golden_diagram_shows_ids_speakers_and_quotes_only_on_request():
     plain = exported(SMALL, "dot")
     full = exported(SMALL, "dot", ids=True, speakers=True, quotes=True)
-    for words in ("PROPOSAL · charge · author", "CLAIM · customers-leave · shop owners",
-                  "<I>“The council should charge"):
+    for words in (
+        "PROPOSAL · charge · author",
+        "CLAIM · customers-leave · shop owners",
+        "<I>“The council should charge",
+    ):
         assert words not in plain and words in full
 
 
@@ -205,8 +255,21 @@ def test_export_png_to_a_pipe_is_the_png_bytes(run):
 
 
 def test_export_options_reach_the_writer(run):
-    result = run("export", "-m", SMALL, "--format", "mermaid", "--focus", "charge-cuts-traffic", "--depth", "1",
-                 "--ids", "--quotes", "--wrap", "12")
+    result = run(
+        "export",
+        "-m",
+        SMALL,
+        "--format",
+        "mermaid",
+        "--focus",
+        "charge-cuts-traffic",
+        "--depth",
+        "1",
+        "--ids",
+        "--quotes",
+        "--wrap",
+        "12",
+    )
     assert result.exit_code == 0, result.output
     assert "<small>charge-cuts-traffic</small>" in result.stdout  # the id, in the header (wrapped at 18)
     assert "counters" not in result.stdout  # outside the focus
@@ -227,12 +290,15 @@ def test_export_refuses_to_overwrite_the_map_it_reads(tmp_path, run):
     assert loads(path.read_text(encoding="utf-8")) == argmap.load(SMALL)
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (["--format", "jpeg"], 2, "unknown format 'jpeg'"),
-    (["-o", "map.txt"], 2, "cannot tell the format"),
-    (["--focus", "chrage"], 1, "Did you mean 'charge'"),
-    (["--wrap", "3"], 2, "--wrap"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--format", "jpeg"], 2, "unknown format 'jpeg'"),
+        (["-o", "map.txt"], 2, "cannot tell the format"),
+        (["--focus", "chrage"], 1, "Did you mean 'charge'"),
+        (["--wrap", "3"], 2, "--wrap"),
+    ],
+)
 def test_export_usage_errors_say_what_to_do(args, code, words, run):
     result = run("export", "-m", SMALL, *args)
     assert result.exit_code == code, result.output
@@ -276,7 +342,8 @@ def test_nodelink_reads_back_into_networkx():
     back = nx.node_link_graph(json.loads(export(G, "nodelink")), edges="links")
     assert list(back.nodes) == list(G.nodes)
     assert {(u, v, d["type"]) for u, v, d in back.edges(data=True)} == {
-        (u, v, d["type"]) for u, v, d in G.edges(data=True)}
+        (u, v, d["type"]) for u, v, d in G.edges(data=True)
+    }
     assert back.nodes["traffic-doubled"]["tags"] == ["traffic", "data"]
 
 
@@ -292,7 +359,8 @@ def test_graphml_keeps_every_attribute():
         assert back.nodes[n]["label"] == d.get("text", n)
     for u, v, d in G.edges(data=True):
         assert {k: x for k, x in back.edges[u, v].items()} == {
-            k: json.dumps(list(x)) if isinstance(x, tuple) else x for k, x in d.items()}
+            k: json.dumps(list(x)) if isinstance(x, tuple) else x for k, x in d.items()
+        }
     assert back.graph["source.file"] == "small.txt"
 
 

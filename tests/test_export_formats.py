@@ -50,8 +50,9 @@ EMBEDDED_VARIANTS = [
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
-@pytest.mark.parametrize("variant", EMBEDDED_VARIANTS, ids=lambda v: ",".join(f"{k}={x}" for k, x in v.items()) or
-                         "default")
+@pytest.mark.parametrize(
+    "variant", EMBEDDED_VARIANTS, ids=lambda v: ",".join(f"{k}={x}" for k, x in v.items()) or "default"
+)
 def test_every_dot_export_of_the_embedded_map_renders(renderer, variant):
     G = argmap.build_graph(argmap.load())
     dot = export(G, "dot", ExportOptions(**variant))
@@ -93,8 +94,30 @@ def test_awkward_texts_make_valid_dot_and_come_out_verbatim(awkward, renderer, s
 def test_awkward_map_is_awkward():
     """The texts under test really hold what they claim to."""
     joined = "".join(AWKWARD)
-    for needle in ('"', "'", "\\", "<", ">", "{", "}", "|", "\n", "\t", "\x07", "😀", "\u200d", "مرحبا", "\u202e",
-                   "</script>", "-->", "#quot;", "`", "$", "\u2028", "\u0301"):
+    for needle in (
+        '"',
+        "'",
+        "\\",
+        "<",
+        ">",
+        "{",
+        "}",
+        "|",
+        "\n",
+        "\t",
+        "\x07",
+        "😀",
+        "\u200d",
+        "مرحبا",
+        "\u202e",
+        "</script>",
+        "-->",
+        "#quot;",
+        "`",
+        "$",
+        "\u2028",
+        "\u0301",
+    ):
         assert needle in joined, repr(needle)
 
 
@@ -117,7 +140,8 @@ def test_awkward_map_exports_in_every_format(awkward, fmt, tmp_path):
 
         back = nx.parse_graphml(data)
         assert [back.nodes[s.id]["text"] for s in m.statements] == [
-            re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", t) for t in texts]
+            re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", t) for t in texts
+        ]
     elif fmt == "svg":
         assert set(wrap(texts[0], 28)) <= svg_lines(data)
     elif fmt == "png":
@@ -138,7 +162,8 @@ def test_awkward_map_exports_in_every_format(awkward, fmt, tmp_path):
         back = argmap.loads(data, fmt)
         assert [s.id for s in back.statements] == [s.id for s in m.statements]
         assert {(a.conclusion, tuple(sorted(a.premises))) for a in back.arguments} == {
-            (a.conclusion, tuple(sorted(a.premises))) for a in m.arguments}
+            (a.conclusion, tuple(sorted(a.premises))) for a in m.arguments
+        }
         assert {(t.from_, t.to) for t in back.attacks} == {(t.from_, t.to) for t in m.attacks}
     else:  # pragma: no cover - a new format needs a check here
         pytest.fail(f"no validity check for {fmt}")
@@ -150,8 +175,9 @@ def check_mermaid(text: str, count: int) -> None:
     nodes = [line for line in text.splitlines() if re.match(r"  n\d+[\[(]", line)]
     assert len(nodes) >= count
     for line in nodes:
-        match = re.fullmatch(r'  n\d+(\[\[|\[|\(\(|\()"([^"]*)"(\]\]|\]|\)\)|\)):::(proposal|claim|premise|argument)',
-                             line)
+        match = re.fullmatch(
+            r'  n\d+(\[\[|\[|\(\(|\()"([^"]*)"(\]\]|\]|\)\)|\)):::(proposal|claim|premise|argument)', line
+        )
         assert match, line
         label = re.sub(r"</?(small|b|i|br)>", "", match[2])
         assert re.fullmatch(r"[\w .,:!?'()\-/+=#;]*", label), label
@@ -209,11 +235,22 @@ def check_html(text: str, texts: list[str]) -> None:
 
 def test_dot_output_is_the_same_in_every_process():
     """No set or hash order leaks into the diagrams."""
-    code = ("import argmap; from argmap.export import export, neighbourhood; G = argmap.build_graph(argmap.load());"
-            "import sys; sys.stdout.write(export(neighbourhood(G, 'prop-deepen-ct', 3), 'dot')"
-            " + export(G, 'mermaid') + export(G, 'md'))")
-    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT).stdout for seed in ("1", "2", "3")}
+    code = (
+        "import argmap; from argmap.export import export, neighbourhood; G = argmap.build_graph(argmap.load());"
+        "import sys; sys.stdout.write(export(neighbourhood(G, 'prop-deepen-ct', 3), 'dot')"
+        " + export(G, 'mermaid') + export(G, 'md'))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=ROOT,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(outputs) == 1
 
 
@@ -224,12 +261,15 @@ def test_svg_is_byte_identical_on_a_second_run():
 def test_a_long_chain_of_reasons_exports(tmp_path):
     """No writer recurses along the map: 3000 levels of reasons are fine."""
     n = 3000
-    m = argmap.ArgumentMap.model_validate({
-        "title": "Chain",
-        "statements": [{"id": f"s{i}", "kind": "proposal" if i == 0 else "claim", "text": f"Step {i}."}
-                       for i in range(n)],
-        "arguments": [{"id": f"a{i}", "premises": [f"s{i}"], "conclusion": f"s{i - 1}"} for i in range(1, n)],
-    })
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "title": "Chain",
+            "statements": [
+                {"id": f"s{i}", "kind": "proposal" if i == 0 else "claim", "text": f"Step {i}."} for i in range(n)
+            ],
+            "arguments": [{"id": f"a{i}", "premises": [f"s{i}"], "conclusion": f"s{i - 1}"} for i in range(1, n)],
+        }
+    )
     G = argmap.build_graph(m)
     for fmt in ("yaml", "json", "nodelink", "graphml", "dot", "mermaid", "md"):
         assert f"Step {n - 1}." in export(G, fmt), fmt

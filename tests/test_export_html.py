@@ -15,8 +15,15 @@ import pytest
 
 from .export_helpers import AWKWARD, awkward_map, exported
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -57,8 +64,11 @@ def open_page(browser, path: Path):
 
 
 def in_view(page, selector: str) -> bool:
-    return page.eval_on_selector(selector, """el => { const r = el.getBoundingClientRect();
-        return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth; }""")
+    return page.eval_on_selector(
+        selector,
+        """el => { const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth; }""",
+    )
 
 
 def active_text(page) -> str:
@@ -86,9 +96,11 @@ def test_clicking_a_node_highlights_and_shows_its_quote(browser, report):
     page, problems = open_page(browser, report)
     page.click("#diagram g#n-prop-china-facilitate")
     page.wait_for_timeout(900)  # the smooth scroll
-    assert active_text(page) == ("the Chinese side is ready and willing to facilitate continued development in this "
-                                 "direction, working in cooperation with other member countries on defense and "
-                                 "security issues in an atmosphere of mutual trust and mutual benefit")
+    assert active_text(page) == (
+        "the Chinese side is ready and willing to facilitate continued development in this "
+        "direction, working in cooperation with other member countries on defense and "
+        "security issues in an atmosphere of mutual trust and mutual benefit"
+    )
     assert in_view(page, "mark.active")
     assert page.get_attribute("#row-prop-china-facilitate", "class") == "active"
     assert page.locator("#diagram g.node.active").count() == 1

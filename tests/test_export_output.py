@@ -113,6 +113,7 @@ def test_writing_into_a_missing_folder_says_to_create_it(tmp_path, run):
 def test_permission_denied_is_explained(tmp_path, monkeypatch):
     """The error the OS gives is turned into a message (simulated: tests may run as root,
     whom no permission stops)."""
+
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 

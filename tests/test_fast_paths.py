@@ -91,12 +91,11 @@ def _references(draw):
     """Statement, argument and attack ids, usually distinct, and links between them."""
     ids = draw(st.lists(_ID, min_size=1, max_size=7, unique=draw(st.booleans()) or draw(st.booleans())))
     cut = sorted(draw(st.lists(st.integers(1, len(ids)), min_size=2, max_size=2)))
-    statements, argument_ids, attack_ids = ids[:cut[0]], ids[cut[0]:cut[1]], ids[cut[1]:]
+    statements, argument_ids, attack_ids = ids[: cut[0]], ids[cut[0] : cut[1]], ids[cut[1] :]
     # links mostly to the right kind of thing, sometimes to anything
     statement = st.sampled_from(statements) if draw(st.booleans()) else st.one_of(st.sampled_from(statements), _ID)
     target = st.sampled_from(ids)
-    arguments = [(a, tuple(draw(st.lists(statement, min_size=1, max_size=3))), draw(statement))
-                 for a in argument_ids]
+    arguments = [(a, tuple(draw(st.lists(statement, min_size=1, max_size=3))), draw(statement)) for a in argument_ids]
     attacks = []
     for t in attack_ids:
         kind = draw(_KIND)
@@ -138,7 +137,11 @@ def test_field_lists_are_the_models_fields():
         return tuple("from" if f == "from_" else f for f in model.model_fields)
 
     assert (STATEMENT_FIELDS, ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS) == (
-        names(Statement), names(Argument), names(Attack), names(Source))
+        names(Statement),
+        names(Argument),
+        names(Attack),
+        names(Source),
+    )
 
 
 def test_embedded_graph_is_the_validated_maps_graph():
@@ -159,15 +162,40 @@ def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
 
 # ---- Argdown data blocks read without YAML
 
-_WORDS = st.sampled_from(["id", "speaker", "paragraph", "tags", "attack", "a_b", "x1", "yes", "No", "on", "null",
-                          "true", "y", "n", "text", "kind", "off"])
+_WORDS = st.sampled_from(
+    [
+        "id",
+        "speaker",
+        "paragraph",
+        "tags",
+        "attack",
+        "a_b",
+        "x1",
+        "yes",
+        "No",
+        "on",
+        "null",
+        "true",
+        "y",
+        "n",
+        "text",
+        "kind",
+        "off",
+    ]
+)
 _STRINGS = st.one_of(
     st.text(max_size=12).map(lambda t: __import__("json").dumps(t, ensure_ascii=False)),
     st.text(max_size=12).map(lambda t: __import__("json").dumps(t)),  # \\u escapes, surrogate pairs too
     st.sampled_from(['"a\\/b"', '"tab\\there"', '"\\ud83d\\ude00"', '"x\\u00e9"', '"\\"q\\""', '"a: b, c"']),
 )
-_SCALARS = st.one_of(_STRINGS, _STRINGS, st.integers(-10**6, 10**6).map(str), st.sampled_from(
-    ["0", "-0", "012", "1e3", "1.5", "true", "false", "null", "Null", "yes", "off", "author", "~", "0x1f"]))
+_SCALARS = st.one_of(
+    _STRINGS,
+    _STRINGS,
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(
+        ["0", "-0", "012", "1e3", "1.5", "true", "false", "null", "Null", "yes", "off", "author", "~", "0x1f"]
+    ),
+)
 _SPACE = st.sampled_from(["", "", " ", " ", "  ", "\t"])
 
 
@@ -190,7 +218,7 @@ def _flow(draw, depth=0):
 @given(_flow())
 @example('{paragraph: 33, speaker: "author"}')
 @example('{attack: {id: "att-3295"}}')
-@example('{a: 1, a: 2}')
+@example("{a: 1, a: 2}")
 def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
     from argmap.errors import MapInvalid
     from argmap.formats.argdown import flow_data
@@ -209,8 +237,11 @@ def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
 def test_the_writers_data_blocks_take_the_fast_way():
     from argmap.formats.argdown import flow_data
 
-    for raw in ('{paragraph: 33, speaker: "author"}', '{attack: {id: "att-3295"}}',
-                '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}'):
+    for raw in (
+        '{paragraph: 33, speaker: "author"}',
+        '{attack: {id: "att-3295"}}',
+        '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}',
+    ):
         assert flow_data(raw) is not None, raw
 
 
@@ -219,7 +250,9 @@ def test_the_writers_data_blocks_take_the_fast_way():
 
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12))
+@given(
+    st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12)
+)
 def test_clean_shortcut_gives_what_the_regular_expressions_give(text):
     from argmap.formats.diagram import _SPACE, _UNSAFE, clean
 
@@ -269,8 +302,36 @@ def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
 
 @pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
-@given(st.lists(st.sampled_from(['a', ': ', ':', ', ', ',', ' ', '"', '"x"', '"}"', '\\"', '\\', '[', ']', '{', '}',
-                                  "'", '-', '?', '\n', '  "b"']), min_size=1, max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                ": ",
+                ":",
+                ", ",
+                ",",
+                " ",
+                '"',
+                '"x"',
+                '"}"',
+                '\\"',
+                "\\",
+                "[",
+                "]",
+                "{",
+                "}",
+                "'",
+                "-",
+                "?",
+                "\n",
+                '  "b"',
+            ]
+        ),
+        min_size=1,
+        max_size=14,
+    ).map("".join)
+)
 def test_simple_data_blocks_end_where_the_brace_matcher_ends_them(tail):
     from argmap.formats import argdown
 

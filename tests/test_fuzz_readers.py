@@ -144,8 +144,7 @@ def test_any_map_round_trips_unchanged_through_a_file(fmt, m, tmp_path_factory):
     trip in memory; this adds the file, its encoding and format detection."""
     folder = tmp_path_factory.mktemp("trip")
     source = folder / "map.json"
-    source.write_text(json.dumps(m.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False),
-                      encoding="utf-8")
+    source.write_text(json.dumps(m.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False), encoding="utf-8")
     out = folder / f"out{SUFFIX[fmt]}"
     from typer.testing import CliRunner
 
@@ -173,7 +172,8 @@ def test_any_map_keeps_its_structure_through_a_framework_file(fmt, m, tmp_path_f
     assert back.format == fmt
     assert [s.id for s in back.map.statements] == [s.id for s in m.statements]
     assert {(a.conclusion, frozenset(a.premises)) for a in back.map.arguments} == {
-        (a.conclusion, frozenset(a.premises)) for a in m.arguments}
+        (a.conclusion, frozenset(a.premises)) for a in m.arguments
+    }
     assert {(t.from_, t.to) for t in back.map.attacks} == {(t.from_, t.to) for t in m.attacks}
 
 
@@ -203,19 +203,39 @@ def test_every_mermaid_export_keeps_each_text_inside_its_label(m):
 # --------------------------------------------------- HTML holds no injection ---
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    '" onmouseover="alert(1)', "' onfocus='alert(1)' autofocus='", "<svg onload=alert(1)>", "]]><x>",
-    "<!-- x --><b>bold</b>", "javascript:alert(1)", "&amp; &lt;b&gt; & &#60;i&#62;", "<style>*{}</style>",
-    '<a href="javascript:alert(1)">x</a>', "<iframe srcdoc='<script>alert(1)</script>'>", "\x01<b>\x0b</b>",
-    "</textarea></title></style><b>", "<math><mi xlink:href=javascript:alert(1)>x",
+    "<script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)',
+    "' onfocus='alert(1)' autofocus='",
+    "<svg onload=alert(1)>",
+    "]]><x>",
+    "<!-- x --><b>bold</b>",
+    "javascript:alert(1)",
+    "&amp; &lt;b&gt; & &#60;i&#62;",
+    "<style>*{}</style>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe srcdoc='<script>alert(1)</script>'>",
+    "\x01<b>\x0b</b>",
+    "</textarea></title></style><b>",
+    "<math><mi xlink:href=javascript:alert(1)>x",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(PAYLOADS),
-    st.lists(st.sampled_from(PAYLOADS + ["plain words", "&", '"', "'", "<", ">"]), min_size=1, max_size=4).map(" ".join),
+    st.lists(st.sampled_from(PAYLOADS + ["plain words", "&", '"', "'", "<", ">"]), min_size=1, max_size=4).map(
+        " ".join
+    ),
     st.text(st.sampled_from(list("<>&\"'=/ ;:abcjs!-[]")), min_size=1, max_size=40),
 ).filter(lambda t: t.strip())
-URLS = st.sampled_from(["https://example.org/?a=<b>&c=\"d\"", 'https://x.org/" onclick="alert(1)',
-                        "javascript:alert(1)", "http://x.org/'><script>alert(1)</script>", "data:text/html,<b>x</b>"])
+URLS = st.sampled_from(
+    [
+        'https://example.org/?a=<b>&c="d"',
+        'https://x.org/" onclick="alert(1)',
+        "javascript:alert(1)",
+        "http://x.org/'><script>alert(1)</script>",
+        "data:text/html,<b>x</b>",
+    ]
+)
 
 
 @st.composite
@@ -312,8 +332,10 @@ def html_of(data: dict, source_text: str) -> Markup:
     return page
 
 
-BASELINE = html_of(json.loads((ROOT / "tests" / "golden" / "small.out.json").read_text(encoding="utf-8")),
-                   (ROOT / "tests" / "golden" / "small.txt").read_text(encoding="utf-8"))
+BASELINE = html_of(
+    json.loads((ROOT / "tests" / "golden" / "small.out.json").read_text(encoding="utf-8")),
+    (ROOT / "tests" / "golden" / "small.txt").read_text(encoding="utf-8"),
+)
 
 
 @pytest.mark.slow

@@ -41,10 +41,13 @@ def test_pro_claims_are_arguments_and_con_claims_attacks():
 def test_continuation_lines_join_the_claim_they_follow():
     m = kialo.loads(UNIFORMS.read_text(encoding="utf-8"))
     texts = [s.text for s in m.statements]
-    assert ("Uniforms reduce visible differences in family income, so fewer students are teased "
-            "for their clothes.") in texts
-    assert ("A survey of 1,000 pupils found less teasing after uniforms were introduced. "
-            "The effect was largest in the first two years.") in texts
+    assert (
+        "Uniforms reduce visible differences in family income, so fewer students are teased for their clothes."
+    ) in texts
+    assert (
+        "A survey of 1,000 pupils found less teasing after uniforms were introduced. "
+        "The effect was largest in the first two years."
+    ) in texts
 
 
 def test_see_links_relate_the_same_statement_again():
@@ -75,7 +78,9 @@ def test_several_theses_below_a_question():
         1.2. Wind power is best.
         """)
     assert [(s.kind, s.text) for s in m.statements][:2] == [
-        ("proposal", "Which energy source should we expand?"), ("proposal", "We should expand solar power.")]
+        ("proposal", "Which energy source should we expand?"),
+        ("proposal", "We should expand solar power."),
+    ]
     assert m.statements[3].kind == "claim"
     assert len(m.arguments) == 1 and not m.attacks
 
@@ -100,16 +105,19 @@ def test_detection_and_cli(run):
     assert [r["text"] for r in json.loads(result.stdout)] == ["Schools should require students to wear uniforms."]
 
 
-@pytest.mark.parametrize(("text", "where", "words"), [
-    ("1. No title line.\n", (1, 1), "Discussion Title"),
-    ("Discussion Title: T\n\nSome preamble.\n1. Thesis.\n", (3, 1), "expected the thesis"),
-    ("Discussion Title: T\n\n1.1. Pro: Not the thesis.\n", (3, 1), "must be the thesis"),
-    ("Discussion Title: T\n\n1. Thesis.\n1.2.1. Pro: Orphan.\n", (4, 1), "no parent claim 1.2."),
-    ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: a\n1.1. Con: b\n", (5, 1), "appears twice"),
-    ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: -> See 1.9.\n", (4, 1), "names no claim"),
-    ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro:\n", (4, 1), "has no text"),
-    ("Discussion Title: T\n\n", (1, 1), "no claims"),
-])
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("1. No title line.\n", (1, 1), "Discussion Title"),
+        ("Discussion Title: T\n\nSome preamble.\n1. Thesis.\n", (3, 1), "expected the thesis"),
+        ("Discussion Title: T\n\n1.1. Pro: Not the thesis.\n", (3, 1), "must be the thesis"),
+        ("Discussion Title: T\n\n1. Thesis.\n1.2.1. Pro: Orphan.\n", (4, 1), "no parent claim 1.2."),
+        ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: a\n1.1. Con: b\n", (5, 1), "appears twice"),
+        ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: -> See 1.9.\n", (4, 1), "names no claim"),
+        ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro:\n", (4, 1), "has no text"),
+        ("Discussion Title: T\n\n", (1, 1), "no claims"),
+    ],
+)
 def test_malformed_exports_get_located_errors(text, where, words):
     with pytest.raises(MapInvalid) as caught:
         kialo.loads(text, name="debate.txt")

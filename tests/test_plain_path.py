@@ -55,11 +55,20 @@ def test_random_map_plain_graph_is_build_graph(amap, nulls):
 BAD = [
     {"title": "T", "statements": []},
     {"title": "T", "statements": [{"id": "A", "kind": "thing", "text": " ", "colour": 1}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}],
-     "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "a", "kind": "claim", "text": "B."}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "paragraph": 0}],
-     "attacks": [{"id": "t", "from": "a", "to": "a", "type": "rebut"}]},
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A."}],
+        "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"}],
+    },
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "a", "kind": "claim", "text": "B."}],
+    },
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A.", "paragraph": 0}],
+        "attacks": [{"id": "t", "from": "a", "to": "a", "type": "rebut"}],
+    },
     [1, 2],
 ]
 
@@ -79,8 +88,11 @@ def test_bad_maps_get_the_same_messages_on_both_paths(bad, suffix, tmp_path: Pat
 
 def test_read_graph_checks_quotes_like_read_map(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Title\n\nIt rains.\n", encoding="utf-8")
-    data = {"title": "T", "source": {"file": "a.txt"},
-            "statements": [{"id": "a", "kind": "claim", "text": "A.", "quote": "It snows."}]}
+    data = {
+        "title": "T",
+        "source": {"file": "a.txt"},
+        "statements": [{"id": "a", "kind": "claim", "text": "A.", "quote": "It snows."}],
+    }
     path = tmp_path / "map.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     with pytest.raises(MapInvalid) as by_models:

@@ -18,12 +18,18 @@ from argmap.query import attack_report, attackers, find, longest_chain, paths, s
 def graph(statements: list[tuple[str, str]], arguments=(), attacks=(), **extra) -> nx.DiGraph:
     """A graph from compact rows: statements (id, kind), arguments (id, premises,
     conclusion), attacks (id, from, to, type); text is the id in capitals."""
-    return build_graph(ArgumentMap.model_validate({
-        "title": "test",
-        "statements": [{"id": i, "kind": k, "text": i.upper() + ".", **extra.get(i, {})} for i, k in statements],
-        "arguments": [{"id": i, "premises": list(p), "conclusion": c} for i, p, c in arguments],
-        "attacks": [{"id": i, "from": f, "to": t, "type": k} for i, f, t, k in attacks],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "test",
+                "statements": [
+                    {"id": i, "kind": k, "text": i.upper() + ".", **extra.get(i, {})} for i, k in statements
+                ],
+                "arguments": [{"id": i, "premises": list(p), "conclusion": c} for i, p, c in arguments],
+                "attacks": [{"id": i, "from": f, "to": t, "type": k} for i, f, t, k in attacks],
+            }
+        )
+    )
 
 
 def by_id(rows: list[dict]) -> dict[str, dict]:
@@ -34,11 +40,24 @@ def by_id(rows: list[dict]) -> dict[str, dict]:
 # u undercuts the linked argument, r rebuts the proposal, m undermines w,
 # q undercuts the argument from w.
 LINKED = dict(
-    statements=[("p", "proposal"), ("x", "claim"), ("y", "premise"), ("z", "claim"), ("w", "premise"),
-                ("u", "premise"), ("r", "claim"), ("m", "premise"), ("q", "premise")],
+    statements=[
+        ("p", "proposal"),
+        ("x", "claim"),
+        ("y", "premise"),
+        ("z", "claim"),
+        ("w", "premise"),
+        ("u", "premise"),
+        ("r", "claim"),
+        ("m", "premise"),
+        ("q", "premise"),
+    ],
     arguments=[("a-xy", ["x", "y"], "p"), ("a-z", ["z"], "p"), ("a-w", ["w"], "x")],
-    attacks=[("t-u", "u", "a-xy", "undercut"), ("t-r", "r", "p", "rebut"), ("t-m", "m", "w", "undermine"),
-             ("t-q", "q", "a-w", "undercut")],
+    attacks=[
+        ("t-u", "u", "a-xy", "undercut"),
+        ("t-r", "r", "p", "rebut"),
+        ("t-m", "m", "w", "undermine"),
+        ("t-q", "q", "a-w", "undercut"),
+    ],
 )
 
 
@@ -56,8 +75,14 @@ CYCLE = dict(
 # s supports p through two chains of two steps (via m1, via m2) and one of three (via m3, m1).
 TWO_CHAINS = dict(
     statements=[("p", "proposal"), ("m1", "claim"), ("m2", "claim"), ("m3", "claim"), ("s", "premise")],
-    arguments=[("a1", ["s"], "m1"), ("a2", ["m1"], "p"), ("a3", ["s"], "m2"), ("a4", ["m2"], "p"),
-               ("a5", ["s"], "m3"), ("a6", ["m3"], "m1")],
+    arguments=[
+        ("a1", ["s"], "m1"),
+        ("a2", ["m1"], "p"),
+        ("a3", ["s"], "m2"),
+        ("a4", ["m2"], "p"),
+        ("a5", ["s"], "m3"),
+        ("a6", ["m3"], "m1"),
+    ],
 )
 
 
@@ -107,8 +132,11 @@ def test_a_statement_supporting_through_two_chains_lists_both_shortest_first():
     s = by_id(supporters(G, "p"))["s"]
     assert s["depth"] == 2
     assert s["arguments"] == ["a1", "a3", "a5"]
-    assert s["paths"] == [["s", "a1", "m1", "a2", "p"], ["s", "a3", "m2", "a4", "p"],
-                          ["s", "a5", "m3", "a6", "m1", "a2", "p"]]
+    assert s["paths"] == [
+        ["s", "a1", "m1", "a2", "p"],
+        ["s", "a3", "m2", "a4", "p"],
+        ["s", "a5", "m3", "a6", "m1", "a2", "p"],
+    ]
     assert s["more_paths"] is False
 
 
@@ -142,7 +170,9 @@ def test_unknown_ids_raise_not_found_with_a_suggestion(linked):
 def test_attacks_name_rebuttals_and_undercuts_of_the_arguments_for_it(linked):
     rows = attackers(linked, "p")
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in rows] == [
-        ("r", "rebut", "p", 0), ("u", "undercut", "a-xy", 1)]
+        ("r", "rebut", "p", 0),
+        ("u", "undercut", "a-xy", 1),
+    ]
     assert rows[1]["attack"] == "t-u"
     assert rows[1]["path"] == ["u", "a-xy", "p"]
 
@@ -150,8 +180,11 @@ def test_attacks_name_rebuttals_and_undercuts_of_the_arguments_for_it(linked):
 def test_deep_attacks_reach_what_the_target_rests_on_with_the_chain(linked):
     rows = attackers(linked, "p", deep=True)
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in rows] == [
-        ("r", "rebut", "p", 0), ("u", "undercut", "a-xy", 1),
-        ("m", "undermine", "w", 2), ("q", "undercut", "a-w", 2)]
+        ("r", "rebut", "p", 0),
+        ("u", "undercut", "a-xy", 1),
+        ("m", "undermine", "w", 2),
+        ("q", "undercut", "a-w", 2),
+    ]
     deep = by_id(rows)
     assert deep["m"]["path"] == ["m", "w", "a-w", "x", "a-xy", "p"]
     assert deep["q"]["path"] == ["q", "a-w", "x", "a-xy", "p"]
@@ -161,14 +194,19 @@ def test_attacks_on_a_premise_are_deep_but_on_the_target_itself_are_not(linked):
     assert [r["id"] for r in attackers(linked, "w")] == ["m"]
     assert [(r["id"], r["on"], r["depth"]) for r in attackers(linked, "x")] == [("q", "a-w", 1)]
     assert [(r["id"], r["on"], r["depth"]) for r in attackers(linked, "x", deep=True)] == [
-        ("m", "w", 1), ("q", "a-w", 1)]
+        ("m", "w", 1),
+        ("q", "a-w", 1),
+    ]
     report = attack_report(linked, "x", deep=True)
     assert report["deep"] is True and report["target"]["id"] == "x"
 
 
 def test_deep_attacks_in_a_cycle_terminate():
-    G = graph(statements=CYCLE["statements"] + [("k", "premise")], arguments=CYCLE["arguments"],
-              attacks=[("t-k", "k", "b2", "undercut")])
+    G = graph(
+        statements=CYCLE["statements"] + [("k", "premise")],
+        arguments=CYCLE["arguments"],
+        attacks=[("t-k", "k", "b2", "undercut")],
+    )
     # b2 (c2 -> c1) is a step in p's support: c1 supports c2, which supports p
     rows = attackers(G, "p", deep=True)
     assert [(r["id"], r["on"], r["depth"]) for r in rows] == [("k", "b2", 3)]
@@ -180,9 +218,13 @@ def test_deep_attacks_in_a_cycle_terminate():
 
 def test_path_follows_support_and_attack_edges_shortest_first(linked):
     found = paths(linked, "m", "p")
-    assert found["paths"] == [{"nodes": ["m", "w", "a-w", "x", "a-xy", "p"],
-                               "edges": ["undermine", "premise", "conclusion", "premise", "conclusion"],
-                               "length": 5}]
+    assert found["paths"] == [
+        {
+            "nodes": ["m", "w", "a-w", "x", "a-xy", "p"],
+            "edges": ["undermine", "premise", "conclusion", "premise", "conclusion"],
+            "length": 5,
+        }
+    ]
     assert found["from"]["id"] == "m" and found["to"]["id"] == "p" and found["more_paths"] is False
 
 
@@ -203,14 +245,17 @@ def test_find_ranks_id_then_text_then_quote_matches_case_insensitively():
         statements=[("rain", "premise"), ("wet", "claim"), ("forecast", "premise"), ("go", "proposal")],
         arguments=[("a-go", ["wet"], "go")],
         wet={"text": "Rain makes you wet."},
-        forecast={"text": "The forecast.", "quote": "heavy RAIN tomorrow", "speaker": "met-office",
-                  "tags": ["weather"]},
+        forecast={
+            "text": "The forecast.",
+            "quote": "heavy RAIN tomorrow",
+            "speaker": "met-office",
+            "tags": ["weather"],
+        },
     )
     assert [(r["id"], r["rank"]) for r in find(G, "Rain")] == [("rain", 0), ("wet", 2), ("forecast", 3)]
     assert [r["id"] for r in find(G, "met-office")] == ["forecast"]
     assert [r["id"] for r in find(G, "WEATHER")] == ["forecast"]
-    assert [(r["id"], r["matched"]) for r in find(G, "tomorrow forecast")] == [
-        ("forecast", ["id", "text", "quote"])]
+    assert [(r["id"], r["matched"]) for r in find(G, "tomorrow forecast")] == [("forecast", ["id", "text", "quote"])]
     assert find(G, "snow") == [] and find(G, "  ") == []
 
 
@@ -361,14 +406,29 @@ def test_what_supports_the_6n_partnership_proposal(sco):
     # handling a variety of issues from extradition to terrorism ..."
     rows = by_id(supporters(sco, "prop-6n-partnership"))
     assert {n: r["depth"] for n, r in rows.items()} == {
-        "prop-improve-mechanism": 1, "sixn-framework-issues": 1, "prop-improve-performance": 2,
-        "ct-deepening-meaningful": 3, "future-tough-tasks": 3}
+        "prop-improve-mechanism": 1,
+        "sixn-framework-issues": 1,
+        "prop-improve-performance": 2,
+        "ct-deepening-meaningful": 3,
+        "future-tough-tasks": 3,
+    }
     # the two premises of the task argument are one (linked) reason
-    assert rows["ct-deepening-meaningful"]["arguments"] == rows["future-tough-tasks"]["arguments"] == [
-        "arg-tasks-performance"]
-    assert rows["ct-deepening-meaningful"]["paths"] == [[
-        "ct-deepening-meaningful", "arg-tasks-performance", "prop-improve-performance",
-        "arg-necessitates-mechanism", "prop-improve-mechanism", "arg-mechanism-6n", "prop-6n-partnership"]]
+    assert (
+        rows["ct-deepening-meaningful"]["arguments"]
+        == rows["future-tough-tasks"]["arguments"]
+        == ["arg-tasks-performance"]
+    )
+    assert rows["ct-deepening-meaningful"]["paths"] == [
+        [
+            "ct-deepening-meaningful",
+            "arg-tasks-performance",
+            "prop-improve-performance",
+            "arg-necessitates-mechanism",
+            "prop-improve-mechanism",
+            "arg-mechanism-6n",
+            "prop-6n-partnership",
+        ]
+    ]
 
 
 def test_what_supports_deepening_cooperation(sco):
@@ -386,8 +446,7 @@ def test_what_the_article_raises_against_a_uniform_understanding(sco):
     # "the member countries have different concepts of ... as well as certain
     # disputes in which they differ in the details"
     rows = attackers(sco, "prop-uniform-understanding", deep=True)
-    assert {(r["id"], r["type"]) for r in rows} == {("members-differ-concepts", "rebut"),
-                                                   ("members-disputes", "rebut")}
+    assert {(r["id"], r["type"]) for r in rows} == {("members-differ-concepts", "rebut"), ("members-disputes", "rebut")}
 
 
 def test_every_proposal_with_reasons_has_their_premises_as_direct_supporters(sco):

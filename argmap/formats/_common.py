@@ -129,8 +129,12 @@ def mark_proposals(statements: list[dict], arguments: Iterable[dict], explicit: 
     used = {p for a in arguments for p in a["premises"]}
     concluded = {a["conclusion"] for a in arguments}
     for s in statements:
-        if (s["id"] not in explicit and s["id"] in concluded and s["id"] not in used
-                and PROPOSAL_WORDS.search(s.get("text") or "")):
+        if (
+            s["id"] not in explicit
+            and s["id"] in concluded
+            and s["id"] not in used
+            and PROPOSAL_WORDS.search(s.get("text") or "")
+        ):
             s["kind"] = "proposal"
 
 

@@ -46,21 +46,61 @@ SUFFIXES = (".argdown", ".ad")
 
 #: shortcodes the reference replaces by default (dots or colons around the name)
 SHORTCODES = {
-    "~": "¬", "A": "∀", "E": "∃", "->": "→", "<->": "↔", "^": "∧", "v": "∨", "v_": "⊻",
-    "<>": "◇", "[]": "◻", "O": "𝗢", "P": "𝗣", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎",
-    "y": "✔", "check": "✔", "n": "❌", "cross": "❌", "?": "❓", "question": "❓", "star": "⭐",
-    "heart": "❤", "happy": "😀", "smile": "☺️", "smiley": "☺️", "laugh": "😆", "lol": "😆",
-    "rofl": "🤣", "joy": "😂", "love": "😍", "wink": "😉", "shush": "🤫", "sush": "🤫",
-    "meh": "😐", "eye-roll": "🙄", "sad": "😢", "disappointed": "😞", "scream": "😱",
+    "~": "¬",
+    "A": "∀",
+    "E": "∃",
+    "->": "→",
+    "<->": "↔",
+    "^": "∧",
+    "v": "∨",
+    "v_": "⊻",
+    "<>": "◇",
+    "[]": "◻",
+    "O": "𝗢",
+    "P": "𝗣",
+    "+1": "👍",
+    "up": "👍",
+    "-1": "👎",
+    "down": "👎",
+    "y": "✔",
+    "check": "✔",
+    "n": "❌",
+    "cross": "❌",
+    "?": "❓",
+    "question": "❓",
+    "star": "⭐",
+    "heart": "❤",
+    "happy": "😀",
+    "smile": "☺️",
+    "smiley": "☺️",
+    "laugh": "😆",
+    "lol": "😆",
+    "rofl": "🤣",
+    "joy": "😂",
+    "love": "😍",
+    "wink": "😉",
+    "shush": "🤫",
+    "sush": "🤫",
+    "meh": "😐",
+    "eye-roll": "🙄",
+    "sad": "😢",
+    "disappointed": "😞",
+    "scream": "😱",
     "think": "🤔",
 }
 
 #: relation symbol -> (relation, direction): "in" means the child relates to
 #: its parent (``+ x``: x supports the parent), "out" the parent to the child
 SYMBOLS = {
-    "+": ("support", "in"), "<+": ("support", "in"), "+>": ("support", "out"),
-    "-": ("attack", "in"), "<-": ("attack", "in"), "->": ("attack", "out"),
-    "_": ("undercut", "in"), "<_": ("undercut", "in"), "_>": ("undercut", "out"),
+    "+": ("support", "in"),
+    "<+": ("support", "in"),
+    "+>": ("support", "out"),
+    "-": ("attack", "in"),
+    "<-": ("attack", "in"),
+    "->": ("attack", "out"),
+    "_": ("undercut", "in"),
+    "<_": ("undercut", "in"),
+    "_>": ("undercut", "out"),
     "><": ("contradictory", "out"),
 }
 
@@ -193,8 +233,13 @@ class Relation:
 
     def view(self) -> dict:
         names = {"s": "equivalence-class", "a": "argument", "i": "inference"}
-        return {"type": self.type, "from": self.source[1], "fromType": names[self.source[0]],
-                "to": self.target[1], "toType": names[self.target[0]]}
+        return {
+            "type": self.type,
+            "from": self.source[1],
+            "fromType": names[self.source[0]],
+            "to": self.target[1],
+            "toType": names[self.target[0]],
+        }
 
 
 @dataclass
@@ -214,9 +259,14 @@ class Document:
         relations = {json.dumps(r.view(), sort_keys=True) for r in self.relations}
         return {
             "statements": {t: {"text": s.text, "tags": sorted(s.tags)} for t, s in self.statements.items()},
-            "arguments": {t: {"description": a.description, "tags": sorted(a.tags),
-                              "pcs": [{"title": p.title, "role": p.role} for p in a.pcs]}
-                          for t, a in self.arguments.items()},
+            "arguments": {
+                t: {
+                    "description": a.description,
+                    "tags": sorted(a.tags),
+                    "pcs": [{"title": p.title, "role": p.role} for p in a.pcs],
+                }
+                for t, a in self.arguments.items()
+            },
             "relations": [json.loads(r) for r in sorted(relations)],
         }
 
@@ -352,8 +402,14 @@ def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Pr
             close = "-->" if token == "<!--" else "*/"
             end = text.find(close, pos)
             if end < 0:
-                problems.append(Problem(f"the comment opened here ({token}) is never closed",
-                                        line=line, column=s - start + 1, hint=f"Close it with {close}."))
+                problems.append(
+                    Problem(
+                        f"the comment opened here ({token}) is never closed",
+                        line=line,
+                        column=s - start + 1,
+                        hint=f"Close it with {close}.",
+                    )
+                )
                 end = n
             else:
                 end += len(close)
@@ -368,9 +424,14 @@ def _scan(text: str, first_line: int) -> tuple[list[_Line], list[_Data], list[Pr
             end = _match_brace(text, s) if braces else None
             if end is None:
                 if braces:
-                    problems.append(Problem(
-                        "the data block opened here with '{' is never closed", line=line,
-                        column=s - start + 1, hint="Close it with '}', or write \\{ for a literal brace."))
+                    problems.append(
+                        Problem(
+                            "the data block opened here with '{' is never closed",
+                            line=line,
+                            column=s - start + 1,
+                            hint="Close it with '}', or write \\{ for a literal brace.",
+                        )
+                    )
                 braces = False
                 copy(s, pos)
                 continue
@@ -592,13 +653,16 @@ class _Parser:
         end = re.compile(r"^===[ \t]*$", re.M).search(text, start)
         first = skipped + 1
         if end is None:
-            self.error("the front matter opened with === is never closed", (first, 1),
-                       hint="End it with a line of three equals signs (===).")
+            self.error(
+                "the front matter opened with === is never closed",
+                (first, 1),
+                hint="End it with a line of three equals signs (===).",
+            )
             return "", 1
-        data = self._yaml(text[start:end.start()], first + 1, 1, block=True, what="front matter")
+        data = self._yaml(text[start : end.start()], first + 1, 1, block=True, what="front matter")
         self.frontmatter = data if isinstance(data, dict) else {}
         line_after = text.count("\n", 0, end.end()) + 1
-        return text[end.end():], line_after
+        return text[end.end() :], line_after
 
     def _yaml(self, source: str, line: int, col: int, *, block: bool, what: str) -> Any:
         from . import yaml as yaml_format
@@ -609,8 +673,14 @@ class _Parser:
             for p in err.problems:
                 at_line = line + (p.line or 1) - 1
                 at_col = (p.column or 1) + (col - 1 if (p.line or 1) == 1 and not block else 0)
-                self.problems.append(Problem(f"invalid YAML in the {what}: " + p.message.removeprefix("invalid YAML: "),
-                                             line=at_line, column=at_col, hint=p.hint))
+                self.problems.append(
+                    Problem(
+                        f"invalid YAML in the {what}: " + p.message.removeprefix("invalid YAML: "),
+                        line=at_line,
+                        column=at_col,
+                        hint=p.hint,
+                    )
+                )
             return {}
         if data is None:
             return {}
@@ -647,13 +717,19 @@ class _Parser:
             return None
         m = _RELATION.match(stripped)
         if m:
-            self.error(f"a relation ('{m.group(1)}') must follow the statement or argument it relates to",
-                       first.pos(indent), hint="Remove the empty line above it, or put a statement first.")
+            self.error(
+                f"a relation ('{m.group(1)}') must follow the statement or argument it relates to",
+                first.pos(indent),
+                hint="Remove the empty line above it, or put a statement first.",
+            )
             return None
         if stripped.startswith("--"):
-            self.error("an inference line (----) may only stand between the numbered statements of a "
-                       "premise-conclusion structure", first.pos(indent),
-                       hint="Put numbered statements like '(1) ...' before and after it.")
+            self.error(
+                "an inference line (----) may only stand between the numbered statements of a "
+                "premise-conclusion structure",
+                first.pos(indent),
+                hint="Put numbered statements like '(1) ...' before and after it.",
+            )
             return None
         root = self._start(first, indent, "top")
         if root is None:
@@ -691,12 +767,18 @@ class _Parser:
                 if marker is None:
                     marker = ordered
                 elif ordered != marker:
-                    self.error("a list mixes '*' items and numbered items", line.pos(at),
-                               hint="Put an empty line between the two lists.")
+                    self.error(
+                        "a list mixes '*' items and numbered items",
+                        line.pos(at),
+                        hint="Put an empty line between the two lists.",
+                    )
                     return
                 if at != indent:
-                    self.error("nested lists are not supported in Argdown", line.pos(at),
-                               hint="Indent every list item alike, or use relations (+, -) to nest statements.")
+                    self.error(
+                        "nested lists are not supported in Argdown",
+                        line.pos(at),
+                        hint="Indent every list item alike, or use relations (+, -) to nest statements.",
+                    )
                     return
                 self._finish(current)
                 self._close(stack)
@@ -745,8 +827,11 @@ class _Parser:
         if m is None:
             if _NEW_ELEMENT.match(stripped):
                 self._finish(current)
-                self.error("a new statement, argument or list item must start after an empty line",
-                           line.pos(at), hint="Insert an empty line before it, or a relation symbol such as '+'.")
+                self.error(
+                    "a new statement, argument or list item must start after an empty line",
+                    line.pos(at),
+                    hint="Insert an empty line before it, or a relation symbol such as '+'.",
+                )
                 return None
             if current is not None:
                 current.pieces.append((line, 0))
@@ -764,8 +849,11 @@ class _Parser:
             while len(stack) > 1 and at < stack[-1][0]:
                 self._define(stack.pop()[3])
             if len(stack) == 1:
-                self.error(f"the relation '{symbol}' must be indented further than the line it relates to",
-                           line.pos(at), hint="Indent it, e.g. by two spaces.")
+                self.error(
+                    f"the relation '{symbol}' must be indented further than the line it relates to",
+                    line.pos(at),
+                    hint="Indent it, e.g. by two spaces.",
+                )
                 return None
             parent = stack[-2]
             self._define(stack[-1][3])  # a sibling follows: the previous one is complete
@@ -792,8 +880,11 @@ class _Parser:
         elif (m := _ARGUMENT_HEAD.match(rest)) is not None:
             kind, title, definition, head = "a", m.group(1).strip(), bool(m.group(2)), m.end()
             if context == "pcs":
-                self.error("an argument cannot be a premise or conclusion", where,
-                           hint="Use a statement: [Title]: text, or a reference [Title].")
+                self.error(
+                    "an argument cannot be a premise or conclusion",
+                    where,
+                    hint="Use a statement: [Title]: text, or a reference [Title].",
+                )
                 return None
         else:
             self.untitled += 1
@@ -821,8 +912,11 @@ class _Parser:
         content = _Content(element.pieces)
         text = _inline(content.text, self.remove_tags)
         if text.stray is not None:
-            self.error("nothing may follow a data block {...} in a statement or argument",
-                       content.pos(text.stray), hint="Move the data to the end.")
+            self.error(
+                "nothing may follow a data block {...} in a statement or argument",
+                content.pos(text.stray),
+                hint="Move the data to the end.",
+            )
         data: dict = {}
         for i in text.data:
             data.update(self._data(i))
@@ -834,9 +928,11 @@ class _Parser:
             leftover = _strip_tags_and_data(content.text)
             if leftover is not None:
                 what = "a statement" if element.kind == "s" else "an argument"
-                self.error(f"text after {what} reference; only tags and data may follow it",
-                           content.pos(leftover),
-                           hint="Add a colon after the title to define it ([Title]: text), or start a new line.")
+                self.error(
+                    f"text after {what} reference; only tags and data may follow it",
+                    content.pos(leftover),
+                    hint="Add a colon after the title to define it ([Title]: text), or start a new line.",
+                )
         for tag in text.tags:
             if tag not in item.tags:
                 item.tags.append(tag)
@@ -852,11 +948,17 @@ class _Parser:
         kind, direction = SYMBOLS[symbol]
         parent_member, step = parent[1], parent[2]
         if parent_member[0] == "i" and not (kind == "undercut" and direction == "in"):
-            self.error(f"'{symbol}' cannot relate to an inference: an inference can only be undercut",
-                       where, hint="Use '_' or '<_' below an inference line.")
+            self.error(
+                f"'{symbol}' cannot relate to an inference: an inference can only be undercut",
+                where,
+                hint="Use '_' or '<_' below an inference line.",
+            )
         if kind == "contradictory" and (parent_member[0] != "s" or child.kind != "s"):
-            self.error("'><' (contradiction) can only connect two statements", (child.line, child.column),
-                       hint="Use '-' or '->' for an attack involving an argument.")
+            self.error(
+                "'><' (contradiction) can only connect two statements",
+                (child.line, child.column),
+                hint="Use '-' or '->' for an attack involving an argument.",
+            )
         source, target = (child.member, parent_member) if direction == "in" else (parent_member, child.member)
         if kind == "undercut" and direction == "in" and step is not None:
             target = ("i",) + step  # below a conclusion: undercuts the inference leading to it
@@ -911,9 +1013,12 @@ class _Parser:
         if target is not None:
             argument = self.arguments[target.title]
             if argument.pcs:
-                self.error(f"the argument <{argument.title}> already has a premise-conclusion structure "
-                           f"(line {argument.pcs[0].line})", start,
-                           hint="Give this one another title, or remove one of them.")
+                self.error(
+                    f"the argument <{argument.title}> already has a premise-conclusion structure "
+                    f"(line {argument.pcs[0].line})",
+                    start,
+                    hint="Give this one another title, or remove one of them.",
+                )
                 return
         else:
             self.untitled += 1
@@ -937,8 +1042,11 @@ class _Parser:
                     argument.inferences.append(inference)
                     expanded = None
                 elif _PCS_ITEM.match(stripped):
-                    self.error("this inference is never closed", expanded_at,
-                               hint="End it with a line of two hyphens (--) before the next statement.")
+                    self.error(
+                        "this inference is never closed",
+                        expanded_at,
+                        hint="End it with a line of two hyphens (--) before the next statement.",
+                    )
                     return
                 else:
                     expanded.append((line, 0))
@@ -952,8 +1060,11 @@ class _Parser:
                     return
                 current.number = int(item.group(1))
                 current.start = line.pos(at)
-                step = (argument.title, len(argument.inferences) - 1) if sequence and isinstance(
-                    sequence[-1], Inference) else None
+                step = (
+                    (argument.title, len(argument.inferences) - 1)
+                    if sequence and isinstance(sequence[-1], Inference)
+                    else None
+                )
                 items.append(current)
                 sequence.append(current)
                 stack = [(0, current.member, step, current)]
@@ -963,28 +1074,38 @@ class _Parser:
                 self._close(stack)
                 current = None
                 if not items or isinstance(sequence[-1], Inference):
-                    self.error("an inference must stand between two numbered statements", line.pos(at),
-                               hint="Put a numbered statement like '(2) ...' before it.")
+                    self.error(
+                        "an inference must stand between two numbered statements",
+                        line.pos(at),
+                        hint="Put a numbered statement like '(2) ...' before it.",
+                    )
                     return
                 if _COLLAPSED.match(stripped):
                     inference = self._inference([], line.pos(at), len(items))
                 elif (single := _EXPANDED_LINE.match(stripped)) is not None:
-                    inference = self._inference([(line, at + single.start(2))], line.pos(at), len(items),
-                                                end=at + single.end(2))
+                    inference = self._inference(
+                        [(line, at + single.start(2))], line.pos(at), len(items), end=at + single.end(2)
+                    )
                 elif _EXPANDED_START.match(stripped):
                     expanded, expanded_at = [], line.pos(at)
                     continue
                 else:
-                    self.error("invalid inference line", line.pos(at),
-                               hint="Use four hyphens (----), or '-- rule --', or a block between two lines of '--'.")
+                    self.error(
+                        "invalid inference line",
+                        line.pos(at),
+                        hint="Use four hyphens (----), or '-- rule --', or a block between two lines of '--'.",
+                    )
                     return
                 sequence.append(inference)
                 argument.inferences.append(inference)
                 stack = [(0, ("i", argument.title, len(argument.inferences) - 1), None, None)]
                 continue
             if isinstance(sequence[-1], Inference) and not _RELATION.match(stripped):
-                self.error("expected a numbered statement like '(3) ...' after the inference", line.pos(at),
-                           hint="A premise-conclusion structure lists numbered statements and inference lines only.")
+                self.error(
+                    "expected a numbered statement like '(3) ...' after the inference",
+                    line.pos(at),
+                    hint="A premise-conclusion structure lists numbered statements and inference lines only.",
+                )
                 return
             current = self._line(line, stack, current)
             if current is None:
@@ -992,18 +1113,22 @@ class _Parser:
         self._finish(current)
         self._close(stack)
         if expanded is not None:
-            self.error("this inference is never closed", expanded_at,
-                       hint="End it with a line of two hyphens (--).")
+            self.error("this inference is never closed", expanded_at, hint="End it with a line of two hyphens (--).")
             return
         if isinstance(sequence[-1], Inference):
-            self.error("a premise-conclusion structure must end with its conclusion",
-                       (sequence[-1].line, sequence[-1].column),
-                       hint="Add a numbered statement after the last inference line.")
+            self.error(
+                "a premise-conclusion structure must end with its conclusion",
+                (sequence[-1].line, sequence[-1].column),
+                hint="Add a numbered statement after the last inference line.",
+            )
             return
         if len(sequence) < 2 or not isinstance(sequence[-2], Inference):
             last = items[-1]
-            self.error("missing inference before the conclusion", last.start or (last.line, last.column),
-                       hint="Put a line of four hyphens (----) before the last numbered statement.")
+            self.error(
+                "missing inference before the conclusion",
+                last.start or (last.line, last.column),
+                hint="Put a line of four hyphens (----) before the last numbered statement.",
+            )
             return
         conclusions = {inference.conclusion for inference in argument.inferences}
         for i, element in enumerate(items):
@@ -1012,8 +1137,9 @@ class _Parser:
                 role = "main-conclusion"
             elif i in conclusions:
                 role = "intermediary-conclusion"
-            argument.pcs.append(PcsStatement(element.title, element.number or i + 1, role, element.line,
-                                             element.column, element.data))
+            argument.pcs.append(
+                PcsStatement(element.title, element.number or i + 1, role, element.line, element.column, element.data)
+            )
 
     def _inference(self, pieces: list, where: tuple[int, int], conclusion: int, end: int | None = None) -> Inference:
         content = _Content(pieces, end)
@@ -1039,8 +1165,10 @@ _FAST_CHILD = re.compile(r"([ \t]+)([-+_])[ \t]+(?:\[([^\]\n{}]+)\]|<([^>\n{}]+)
 #: a numbered line of a premise-conclusion structure: a statement reference only
 _FAST_PCS = re.compile(r"\((\d+)\)[ \t]+\[([^\]\n{}]+)\]")
 #: the usual structure: numbered premises, one inference line, the numbered conclusion
-_FAST_STEP = re.compile(r"((?:\(\d+\) \[[^\]\n{}]+\]\n)+)(?:-{4,}[ \t]*|-{2,}[ \t]+(.*?)[ \t]+-{2,}[ \t]*)"
-                        r"\n\((\d+)\) \[([^\]\n{}]+)\]")
+_FAST_STEP = re.compile(
+    r"((?:\(\d+\) \[[^\]\n{}]+\]\n)+)(?:-{4,}[ \t]*|-{2,}[ \t]+(.*?)[ \t]+-{2,}[ \t]*)"
+    r"\n\((\d+)\) \[([^\]\n{}]+)\]"
+)
 _FAST_PREMISE = re.compile(r"\((\d+)\) \[([^\]\n{}]+)\]")
 #: text after a head: words without inline markup, hashtags, in that order
 _FAST_TEXT = re.compile(r" ?([^#\n]*?)((?: #[\w-]+)*)")
@@ -1136,8 +1264,9 @@ class _Regular:
         text = _quick_text(rest, None if raw is None else 0, self.remove_tags)
         if text.stray is not None:
             raise _Irregular
-        if not definition and (rest.startswith("(") or _strip_tags_and_data(
-                rest if raw is None else rest + "\ue0000\ue001") is not None):
+        if not definition and (
+            rest.startswith("(") or _strip_tags_and_data(rest if raw is None else rest + "\ue0000\ue001") is not None
+        ):
             raise _Irregular
         for tag in text.tags:
             if tag not in item.tags:
@@ -1228,8 +1357,9 @@ class _Regular:
         argument.inferences.append(Inference(rules or "", {}, count, line + count, 1))
         number, name = m.group(3), m.group(4).strip()
         element("s", name, line + count + 1, len(number) + 4)
-        pcs.append(PcsStatement(name, int(number) or count + 1, "main-conclusion", line + count + 1,
-                                len(number) + 4, {}))
+        pcs.append(
+            PcsStatement(name, int(number) or count + 1, "main-conclusion", line + count + 1, len(number) + 4, {})
+        )
 
     def _pcs_lines(self, lines: list[str], line: int, argument: Argument) -> None:
         """A premise-conclusion structure read line by line (several inferences)."""
@@ -1264,8 +1394,7 @@ class _Regular:
         conclusions = {inference.conclusion for inference in argument.inferences}
         count = len(items)
         for i, (name, number, k, column) in enumerate(items):
-            role = "main-conclusion" if i == count - 1 else "intermediary-conclusion" if i in conclusions \
-                else "premise"
+            role = "main-conclusion" if i == count - 1 else "intermediary-conclusion" if i in conclusions else "premise"
             argument.pcs.append(PcsStatement(name, number or i + 1, role, k, column, {}))
 
 
@@ -1279,10 +1408,29 @@ _FLOW_TOKEN = re.compile(
 #: U+2029); anything else goes to YAML, which folds or refuses it
 _YAML_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 #: plain words YAML 1.1 reads as booleans or null, not as text
-_YAML_WORDS = {"yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
-               "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
-               "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False,
-               "null": None, "Null": None, "NULL": None}
+_YAML_WORDS = {
+    "yes": True,
+    "Yes": True,
+    "YES": True,
+    "no": False,
+    "No": False,
+    "NO": False,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    "on": True,
+    "On": True,
+    "ON": True,
+    "off": False,
+    "Off": False,
+    "OFF": False,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+}
 
 
 def flow_data(raw: str) -> dict | None:
@@ -1370,7 +1518,7 @@ class _Content:
         self.pieces = pieces
         texts = [line.text[start:] for line, start in pieces]
         if end is not None and pieces:
-            texts[-1] = pieces[-1][0].text[pieces[-1][1]:end]
+            texts[-1] = pieces[-1][0].text[pieces[-1][1] : end]
         self.starts = []
         total = 0
         for t in texts:
@@ -1535,8 +1683,14 @@ class _Mapper:
             if r.source == r.target:
                 shown = f"[{r.source[1]}]" if r.source[0] == "s" else f"<{r.source[1]}>"
                 verb = "supports" if r.type in ("support", "entails") else "attacks"
-                problems.append(Problem(f"{shown} {verb} itself", line=r.line, column=r.column,
-                                        hint="Relate it to another statement or argument, or remove the line."))
+                problems.append(
+                    Problem(
+                        f"{shown} {verb} itself",
+                        line=r.line,
+                        column=r.column,
+                        hint="Relate it to another statement or argument, or remove the line.",
+                    )
+                )
         if problems:
             raise MapInvalid(name, problems[:50])
 
@@ -1622,8 +1776,10 @@ class _Mapper:
                 "conclusion": of_statement[pcs[j].title],
                 "scheme": extra.get("scheme", inference.rules or None),
                 "text": extra.get("text", argument.clean or None) if last else extra.get("text"),
-                "quote": extra.get("quote"), "paragraph": extra.get("paragraph"),  # _FIELDS
-                "speaker": extra.get("speaker"), "note": extra.get("note"),
+                "quote": extra.get("quote"),
+                "paragraph": extra.get("paragraph"),  # _FIELDS
+                "speaker": extra.get("speaker"),
+                "note": extra.get("note"),
                 "tags": tags if last else [],
             }
             self.positions[("arguments", len(self.arguments))] = (inference.line, inference.column)
@@ -1689,8 +1845,15 @@ class _Mapper:
                 return
         self._add_attack(source, self._statement_of(target), None, relation)
 
-    def _add_attack(self, source: Any, target: Any, kind: str | None, relation: Relation,
-                    index: int | None = None, meta: bool = True) -> None:
+    def _add_attack(
+        self,
+        source: Any,
+        target: Any,
+        kind: str | None,
+        relation: Relation,
+        index: int | None = None,
+        meta: bool = True,
+    ) -> None:
         """An attack; ``index`` names a target argument whose id is not known yet."""
         if target is None and index is None or source is None:
             return
@@ -1699,9 +1862,15 @@ class _Mapper:
             return
         self.pairs.add((source, key_target))
         info = relation.meta if meta and isinstance(relation.meta, dict) else {}
-        entry = {"id": info.get("id"), "_base": _base("att", source), "from": source, "to": target,
-                 "type": info.get("type", kind), **{f: info.get(f) for f in _ATTACK_FIELDS},
-                 "tags": info.get("tags", [])}
+        entry = {
+            "id": info.get("id"),
+            "_base": _base("att", source),
+            "from": source,
+            "to": target,
+            "type": info.get("type", kind),
+            **{f: info.get(f) for f in _ATTACK_FIELDS},
+            "tags": info.get("tags", []),
+        }
         if index is not None:
             entry["_argument"] = index
         self.positions[("attacks", len(self.attacks))] = (relation.line, relation.column)
@@ -1835,8 +2004,16 @@ class _Writer:
         titles = []
         for i in items:
             title = i.get("title")
-            if title and _SAFE_TITLE.fullmatch(title) and title == title.strip() and title not in used \
-                    and "//" not in title and "/*" not in title and "==" not in title and title[0] not in avoid:
+            if (
+                title
+                and _SAFE_TITLE.fullmatch(title)
+                and title == title.strip()
+                and title not in used
+                and "//" not in title
+                and "/*" not in title
+                and "==" not in title
+                and title[0] not in avoid
+            ):
                 used.add(title)
                 titles.append(title)
             else:
@@ -1863,8 +2040,9 @@ class _Writer:
             data["kind"] = kind
         elif kind:
             marks.append(f"#{kind}")
-        if len(set(tags)) == len(tags) and all(_SAFE_TAG.fullmatch(t) and t == t.strip() and "==" not in t
-                                               for t in tags):
+        if len(set(tags)) == len(tags) and all(
+            _SAFE_TAG.fullmatch(t) and t == t.strip() and "==" not in t for t in tags
+        ):
             marks += [f"#{t}" if _WORD_TAG.fullmatch(t) else f"#({t})" for t in tags]
         elif tags:
             data["tags"] = tags
@@ -1886,8 +2064,7 @@ class _Writer:
         scheme = a.get("scheme")
         if scheme is not None:
             written = escape(scheme)
-            if written and written == written.strip() and not written.endswith("-") \
-                    and _inline(written).text == scheme:
+            if written and written == written.strip() and not written.endswith("-") and _inline(written).text == scheme:
                 inference = f"-- {written} --"
             else:
                 data["scheme"] = scheme

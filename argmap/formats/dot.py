@@ -41,8 +41,15 @@ def html(text: str) -> str:
     >>> print(html('a <b> & "c" \\N'))
     a &lt;b&gt; &amp; &quot;c&quot; \\N
     """
-    return (clean(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        clean(text)
+        .replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
@@ -67,8 +74,11 @@ def statement_label(G: Any, node: str, options: Any) -> str:
     if options.quotes:
         quote = quote_lines(d, options.wrap + 4)
         if quote:
-            label += '<BR/><FONT POINT-SIZE="9" COLOR="#555555">' + "<BR/>".join(
-                f"<I>{html(line)}</I>" for line in quote) + "</FONT>"
+            label += (
+                '<BR/><FONT POINT-SIZE="9" COLOR="#555555">'
+                + "<BR/>".join(f"<I>{html(line)}</I>" for line in quote)
+                + "</FONT>"
+            )
     return f"<{label}>"
 
 
@@ -85,17 +95,21 @@ def statement_node(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
     look = KINDS[d["kind"]]
     style = {"proposal": '"filled,bold", peripheries=2', "claim": '"filled,rounded"', "premise": '"filled"'}[d["kind"]]
-    return (f'  {quoted(node)} [id={quoted("n-" + node)}, label={statement_label(G, node, options)}, '
-            f'style={style}, fillcolor="{look.fill}", color="{look.line}", tooltip={tooltip(d)}];')
+    return (
+        f"  {quoted(node)} [id={quoted('n-' + node)}, label={statement_label(G, node, options)}, "
+        f'style={style}, fillcolor="{look.fill}", color="{look.line}", tooltip={tooltip(d)}];'
+    )
 
 
 def argument_node(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    xlabel = f", xlabel=<{html(node)}>, fontsize=8, fontcolor=\"#2e7d32\"" if options.ids else ""
+    xlabel = f', xlabel=<{html(node)}>, fontsize=8, fontcolor="#2e7d32"' if options.ids else ""
     words = "linked reason: these premises support it together" if len(d["premises"]) > 1 else "reason"
-    return (f'  {quoted(node)} [id={quoted("n-" + node)}, shape=circle, label="", width=0.13, height=0.13, '
-            f'fixedsize=true, style="filled", fillcolor="{SUPPORT.line}", color="{SUPPORT.line}", '
-            f'tooltip={quoted(words)}{xlabel}];')
+    return (
+        f'  {quoted(node)} [id={quoted("n-" + node)}, shape=circle, label="", width=0.13, height=0.13, '
+        f'fixedsize=true, style="filled", fillcolor="{SUPPORT.line}", color="{SUPPORT.line}", '
+        f"tooltip={quoted(words)}{xlabel}];"
+    )
 
 
 def support_edge(u: str, v: str, role: str) -> str:
@@ -105,9 +119,11 @@ def support_edge(u: str, v: str, role: str) -> str:
 
 def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
     look = ATTACKS[d["type"]]
-    return (f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
-            f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
-            f'tooltip={quoted(d["id"] + ": " + (d.get("text") or look.word))}];')
+    return (
+        f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
+        f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
+        f"tooltip={quoted(d['id'] + ': ' + (d.get('text') or look.word))}];"
+    )
 
 
 def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
@@ -123,7 +139,7 @@ def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> s
             target = f' a reason (<FONT COLOR="{SUPPORT.line}">●</FONT>)' if kind == "undercut" else ""
             key.append(f'<FONT COLOR="{look.line}">{marks[kind]}┤ {look.word}{target}</FONT>')
     title = html(G.graph.get("title") or "")
-    return (f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >')
+    return f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >'
 
 
 def dumps(G: Any, options: Any = None) -> str:

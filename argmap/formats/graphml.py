@@ -18,10 +18,12 @@ from typing import Any
 
 from .diagram import xml_safe
 
-HEAD = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+HEAD = (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
 
 
 def _flat(value: Any) -> Any:
@@ -32,8 +34,7 @@ def _flat(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     """A value as XML character data (carriage returns kept as references)."""
-    return (xml_safe(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\r", "&#13;"))
+    return xml_safe(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def _attr(value: str) -> str:
@@ -60,8 +61,9 @@ class _Keys:
             key = self.ids.get((domain, name))
             if key is None:
                 key = self.ids[domain, name] = f"d{len(self.ids)}"
-                self.lines.append(f'  <key id="{key}" for="{domain}" attr.name="{_attr(name)}" '
-                                  f'attr.type="{_type(value)}" />')
+                self.lines.append(
+                    f'  <key id="{key}" for="{domain}" attr.name="{_attr(name)}" attr.type="{_type(value)}" />'
+                )
             out.append(f'{indent}<data key="{key}">{_text(value)}</data>')
         return out
 

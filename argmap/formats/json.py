@@ -49,8 +49,14 @@ def _indented(value: Any, level: int) -> str:
         if not value:
             return "{}"
         inner = "\n" + "  " * (level + 1)
-        return ("{" + inner + ("," + inner).join([_string(k) + ": " + _indented(v, level + 1) for k, v in value.items()])
-                + "\n" + "  " * level + "}")
+        return (
+            "{"
+            + inner
+            + ("," + inner).join([_string(k) + ": " + _indented(v, level + 1) for k, v in value.items()])
+            + "\n"
+            + "  " * level
+            + "}"
+        )
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"

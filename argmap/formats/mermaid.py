@@ -38,7 +38,10 @@ def text(value: str) -> str:
 
 def label(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    lines = [f"<small>{text(line)}</small>" for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True)]
+    lines = [
+        f"<small>{text(line)}</small>"
+        for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True)
+    ]
     body = [text(line) for line in wrap(d["text"], options.wrap)]
     lines += [f"<b>{line}</b>" for line in body] if d["kind"] == "proposal" else body
     if options.quotes:
@@ -54,8 +57,11 @@ def dumps(G: Any, options: Any = None) -> str:
     drawn = drawn_arguments(G)
     ids: dict[str, str] = {}
     # Mermaid would wrap lines again at 200 pixels; the lines are already wrapped
-    out = ['%%{init: {"flowchart": {"wrappingWidth": 900}}}%%', f"%% {text(G.graph.get('title') or '')}",
-           "flowchart BT"]
+    out = [
+        '%%{init: {"flowchart": {"wrappingWidth": 900}}}%%',
+        f"%% {text(G.graph.get('title') or '')}",
+        "flowchart BT",
+    ]
     for kind, look in KINDS.items():
         width = "3px" if kind == "proposal" else "1px"
         out.append(f"  classDef {kind} fill:{look.fill},stroke:{look.line},stroke-width:{width},color:#1a1a1a")
@@ -85,6 +91,7 @@ def dumps(G: Any, options: Any = None) -> str:
         if numbers:
             look = SUPPORT if kind == "support" else ATTACKS[kind]
             width = "1.5px" if kind == "support" else "2px"
-            out.append(f"  linkStyle {','.join(map(str, numbers))} stroke:{look.line},stroke-width:{width},"
-                       f"color:{look.line}")
+            out.append(
+                f"  linkStyle {','.join(map(str, numbers))} stroke:{look.line},stroke-width:{width},color:{look.line}"
+            )
     return "\n".join(out) + "\n"

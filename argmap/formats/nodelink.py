@@ -26,8 +26,11 @@ def dumps(G: Any, options: Any = None) -> str:
     from ..export import map_data
 
     source = map_data(G, options).get("source")
-    graph = {k: v for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")),
-                                ("source", source)) if v}
+    graph = {
+        k: v
+        for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")), ("source", source))
+        if v
+    }
     nodes = [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in G.nodes(data=True)]
     links = [{"source": u, "target": v, **{k: _plain(x) for k, x in d.items()}} for u, v, d in G.edges(data=True)]
 

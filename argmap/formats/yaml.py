@@ -31,8 +31,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 break
             if repeated:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"key '{key}' appears twice in one mapping (first on line "
-                    f"{seen[key].start_mark.line + 1})", key_node.start_mark)
+                    None,
+                    None,
+                    f"key '{key}' appears twice in one mapping (first on line {seen[key].start_mark.line + 1})",
+                    key_node.start_mark,
+                )
             seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
@@ -52,28 +55,51 @@ def parse(text: str, *, name: str) -> Any:
         what = " ".join(str(x) for x in (err.context, err.problem) if x)
         hint = "Fix the YAML syntax at that position."
         if "exceeded maximum nesting depth" in what:  # libyaml stops at 1000 levels
-            raise MapInvalid(name, [nesting_problem(
-                max_nesting(), line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                parser=1000)]) from None
+            raise MapInvalid(
+                name,
+                [
+                    nesting_problem(
+                        max_nesting(),
+                        line=mark.line + 1 if mark else None,
+                        column=mark.column + 1 if mark else None,
+                        parser=1000,
+                    )
+                ],
+            ) from None
         if "constructor for the tag" in what:
             what = f"the tag {err.problem.split('tag ')[-1]} is not allowed"
             hint = "argmap reads plain YAML only; remove the tag."
         elif "appears twice" in what:
             hint = "Remove one of them."
-        raise MapInvalid(name, [Problem(
-            f"invalid YAML: {what}", line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None, hint=hint,
-        )]) from None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: {what}",
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    hint=hint,
+                )
+            ],
+        ) from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow, anywhere
         offset = text.find(chr(err.character)) if isinstance(err.character, int) else -1
         line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
         column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
         code = err.character if isinstance(err.character, int) else 0xFFFD
-        raise MapInvalid(name, [Problem(
-            f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is", line=line, column=column,
-            hint="Remove it: a map's text cannot hold NUL." if code == 0 else
-            f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
-        )]) from None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is",
+                    line=line,
+                    column=column,
+                    hint="Remove it: a map's text cannot hold NUL."
+                    if code == 0
+                    else f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
+                )
+            ],
+        ) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
     except RecursionError:  # the pure-Python parser (without libyaml)
