@@ -472,7 +472,7 @@ TimeoutOption = Annotated[
 
 def grounded_labels(G: Any) -> dict[str, str]:
     """The grounded label of every statement and argument (for `show --evaluate`)."""
-    from .evaluate import evaluate as run
+    from .analysis.semantics import evaluate as run
 
     return run(G).labels()
 
@@ -488,8 +488,8 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     Example: argmap check --json
     """
     from . import render
-    from .lint import check as lint
-    from .lint import has_errors
+    from .analysis.lint import check as lint
+    from .analysis.lint import has_errors
 
     findings = lint(open_graph(map_path, from_format))
     if as_json:
@@ -525,8 +525,9 @@ def evaluate(
     Example: argmap evaluate --explain prop-deepen-ct
     """
     from . import render
-    from .evaluate import evaluate as run
-    from .evaluate import evaluation_data, explanations
+    from .analysis.explain import explanations
+    from .analysis.semantics import evaluate as run
+    from .analysis.semantics import evaluation_data
     from .graph import require
 
     G = open_graph(map_path, from_format)
@@ -559,7 +560,7 @@ def critical(
     Example: argmap critical prop-6n-partnership
     """
     from . import render
-    from .support import critical as find
+    from .analysis.critical import critical as find
 
     G = open_graph(map_path, from_format)
     result = find(G, node, max_size=max_size)
@@ -581,7 +582,7 @@ def rank(
     Example: argmap rank --top 10
     """
     from . import render
-    from .support import rank as ranking
+    from .analysis.rank import rank as ranking
 
     rows = ranking(open_graph(map_path, from_format))[:top]
     if as_json:
@@ -604,7 +605,7 @@ def diff(
     Example: argmap diff old.yaml new.yaml
     """
     from . import render
-    from .diff import diff as compare
+    from .analysis.diff import diff as compare
     from .errors import ArgmapError
 
     try:

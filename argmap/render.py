@@ -771,7 +771,7 @@ def _plain(console: Console, text: Text) -> list[str]:
 
 def findings(items: list[Any]) -> None:
     """Lint findings, errors first, one entry each, then the counts."""
-    from .lint import SEVERITIES
+    from .analysis.lint import SEVERITIES
 
     console = stdout()
     rows = []
@@ -990,7 +990,7 @@ def paint_line(console: Console, segments: Segments) -> str:
 
 def differences(d: dict[str, Any], old: str, new: str) -> None:
     """What changed between two maps, section by section."""
-    from .diff import SECTIONS, counts
+    from .analysis.diff import SECTIONS, counts
 
     console = stdout()
     if d["identical"]:

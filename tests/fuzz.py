@@ -450,7 +450,7 @@ def run(fmt: str, count: int, seed: int, out: Path, slow: float) -> dict:
     from argmap.errors import ArgmapError
     from argmap.export import export
     from argmap.graph import build_graph
-    from argmap.lint import check
+    from argmap.analysis.lint import check
     from argmap.loader import read_graph, read_map
 
     rng = random.Random(f"{seed}:{fmt}")

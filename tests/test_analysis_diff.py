@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from argmap.diff import counts, diff
+from argmap.analysis.diff import counts, diff
 
 from .analysis_maps import graph
 

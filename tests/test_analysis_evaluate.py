@@ -8,17 +8,10 @@ import itertools
 import pytest
 from hypothesis import given, settings
 
-from argmap.evaluate import (
-    Framework,
-    SearchTooLarge,
-    evaluate,
-    evaluation_data,
-    explanations,
-    framework,
-    grounded,
-    label,
-    labellings,
-)
+from argmap.analysis.explain import explanations
+from argmap.analysis.framework import Framework, framework
+from argmap.analysis.search import SearchTooLarge
+from argmap.analysis.semantics import evaluate, evaluation_data, grounded, label, labellings
 
 from .analysis_maps import IN, OUT, UNDEC, complete_labellings, frameworks, graph, maps, select
 

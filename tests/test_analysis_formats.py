@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 
 from argmap.errors import MapInvalid
-from argmap.evaluate import evaluate, framework
+from argmap.analysis.framework import framework
+from argmap.analysis.semantics import evaluate
 from argmap.formats import detect, get
 from argmap.graph import build_graph
 from argmap.loader import loads, read_map

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from argmap.lint import check, has_errors
+from argmap.analysis.lint import check, has_errors
 
 from .analysis_maps import graph, maps
 

@@ -7,7 +7,8 @@ import itertools
 
 from hypothesis import given, settings
 
-from argmap.support import critical, rank, support_ancestry
+from argmap.analysis.critical import critical, support_ancestry
+from argmap.analysis.rank import rank
 
 from .analysis_maps import graph, maps
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from argmap import build_graph, load
-from argmap.evaluate import evaluate
+from argmap.analysis.semantics import evaluate
 
 CYCLE = """\
 title: Cycles
@@ -347,12 +347,13 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
 def test_cli_defaults_are_the_library_defaults():
     import inspect
 
-    from argmap import cli, evaluate as library, support
+    from argmap import cli
+    from argmap.analysis import critical, semantics
 
     options = inspect.signature(cli.evaluate).parameters
-    assert options["budget"].default == library.BUDGET
-    assert options["timeout"].default == library.TIMEOUT
-    assert inspect.signature(cli.critical).parameters["max_size"].default == support.MAX_SIZE
+    assert options["budget"].default == semantics.BUDGET
+    assert options["timeout"].default == semantics.TIMEOUT
+    assert inspect.signature(cli.critical).parameters["max_size"].default == critical.MAX_SIZE
 
 
 def test_colour_follows_the_terminal_and_no_color(run, monkeypatch):

@@ -97,7 +97,7 @@ EXTRA_SEEDS = {
 @given(data=st.data())
 def test_mutated_valid_files_raise_only_argmap_errors_and_what_is_read_can_be_used(fmt, data):
     """An accepted mutant is a real map: it builds, lints and exports."""
-    from argmap.lint import check
+    from argmap.analysis.lint import check
 
     try:
         m = read_bytes(data.draw(mutated(fmt)), fmt)

@@ -53,7 +53,7 @@ def read_name(token: str) -> str:
 
 def framework_lines(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
     """The framework of a map's graph: written node names, and attacks as name pairs."""
-    from ..evaluate import framework
+    from ..analysis.framework import framework
 
     af = framework(graph)
     names = [written_name(n) for n in af.names]

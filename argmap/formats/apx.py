@@ -2,7 +2,7 @@
 ICCMA solver competition): one ``arg(name).`` per argument and one
 ``att(attacker,target).`` per attack; ``%`` starts a comment.
 
-Writing gives the map's framework (see :mod:`argmap.evaluate`); reading gives
+Writing gives the map's framework (see :mod:`argmap.analysis.framework`); reading gives
 a map (see :mod:`argmap.formats.af`).
 
 >>> from argmap.graph import _demo

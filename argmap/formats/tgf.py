@@ -3,7 +3,7 @@ ICCMA solver competition): one node name per line, a line ``#``, then one
 ``attacker target`` pair per line. A node line may carry a label after the
 name (read as the statement's text).
 
-Writing gives the map's framework (see :mod:`argmap.evaluate`); reading gives
+Writing gives the map's framework (see :mod:`argmap.analysis.framework`); reading gives
 a map (see :mod:`argmap.formats.af`).
 
 >>> from argmap.graph import _demo

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..collector import collector_paused
+
 SECTIONS = ("statements", "arguments", "attacks")
 _AS_SETS = ("premises", "tags")
 
@@ -41,9 +43,7 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
     for key in ("title", "description", "source"):
         if old.graph.get(key) != new.graph.get(key):
             out["map"][key] = {"old": old.graph.get(key), "new": new.graph.get(key)}
-    from .evaluate import _gc_paused
-
-    with _gc_paused():
+    with collector_paused():
         before, after = _items(old), _items(new)
     for section in SECTIONS:
         out[section] = _section(before[section], after[section])
@@ -55,8 +55,8 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
 def _items(G: Any) -> dict[str, dict[str, dict[str, Any]]]:
     """Every statement, argument and attack of ``G`` by id, in the map format
     (schema field order, lists for tuples, empty fields left out)."""
-    from .graph import ARGUMENT
-    from .model import Argument, Attack, Statement
+    from ..graph import ARGUMENT
+    from ..model import Argument, Attack, Statement
 
     def plain(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
         item = {}
@@ -104,8 +104,8 @@ def _section(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
 
 def _label_changes(old: Any, new: Any) -> list[dict[str, str]]:
     """Proposals in both maps whose grounded label differs."""
-    from .evaluate import evaluate
-    from .graph import statements
+    from .semantics import evaluate
+    from ..graph import statements
 
     before, after = evaluate(old), evaluate(new)
     both = sorted(set(statements(old, "proposal")) & set(statements(new, "proposal")))

@@ -38,7 +38,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .source import normalize
+from ..collector import collector_paused
+from ..source import normalize
+from .scc import scc
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -62,9 +64,7 @@ def check(G: Any) -> list[Finding]:
     Linear in the size of the map, except that quotes of the same paragraph
     are compared with each other.
     """
-    from .evaluate import _gc_paused
-
-    with _gc_paused():
+    with collector_paused():
         facts = _Facts(G)
         findings = [
             *_circular_support(facts),
@@ -92,7 +92,7 @@ class _Facts:
     attacks in map order."""
 
     def __init__(self, G: Any) -> None:
-        from .graph import ARGUMENT, SUPPORT
+        from ..graph import ARGUMENT, SUPPORT
 
         self.G = G
         self.order = list(G)
@@ -118,8 +118,6 @@ class _Facts:
 
 def _circular_support(facts: _Facts) -> list[Finding]:
     """Support cycles: statements that support themselves through arguments."""
-    from .evaluate import scc
-
     index = facts.position
     succ = [[index[v] for v in facts.support[n]] for n in facts.order]
     # trim what no cycle can pass through (sources, repeatedly): usually everything

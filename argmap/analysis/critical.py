@@ -1,4 +1,4 @@
-"""What the map's conclusions rest on: load-bearing premises, and a ranking.
+"""What the map's conclusions rest on: load-bearing premises.
 
 Support is an AND/OR structure: a statement argued for stands if one of its
 arguments stands (convergent reasons are alternatives); an argument stands
@@ -11,8 +11,6 @@ Examples
 >>> from argmap.graph import _demo
 >>> critical(_demo(), "c").cuts
 [['p']]
->>> [(r["id"], r["proposals"]) for r in rank(_demo())]
-[('p', 1), ('c', 0), ('x', 0)]
 """
 
 from __future__ import annotations
@@ -20,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ArgmapError
+from ..errors import ArgmapError
+from .scc import scc
 
 #: defaults of :func:`critical`
 MAX_SIZE = 12
@@ -39,7 +38,7 @@ def support_ancestry(G: Any, node: str) -> list[str]:
     >>> support_ancestry(_demo(), "c")
     ['p', 'c', 'a']
     """
-    from .graph import SUPPORT
+    from ..graph import SUPPORT
 
     seen = {node}
     todo = [node]
@@ -110,7 +109,7 @@ def critical(
     >>> critical(G, "c").cuts
     [['p', 'r'], ['q', 'r']]
     """
-    from .graph import require
+    from ..graph import require
 
     require(G, node)
     cutter = _Cutter(G, node, budget)
@@ -165,8 +164,7 @@ class _Cutter:
     visits only inside a cycle until its values settle."""
 
     def __init__(self, G: Any, node: str, budget: int) -> None:
-        from .evaluate import scc
-        from .graph import ARGUMENT, SUPPORT
+        from ..graph import ARGUMENT, SUPPORT
 
         names = support_ancestry(G, node)
         self.names = names
@@ -370,78 +368,3 @@ class _Cutter:
         if stack:
             self.complete = False
         return sorted(found, key=sorted)[:limit]
-
-
-# --------------------------------------------------------------------- rank ---
-
-
-def rank(G: Any) -> list[dict[str, Any]]:
-    """Statements ranked by how many proposals depend on them, then by centrality.
-
-    ``proposals``: how many proposals (other than itself) rest on the
-    statement, through any chain of support. ``centrality``: the expected number
-    of times the statement is used when every proposal is justified by picking,
-    at each statement argued for, one of its arguments at random, and using
-    all premises of that argument: linked premises carry the whole weight of
-    their argument, convergent arguments share their conclusion's. Support
-    cycles carry no weight around themselves. Linear in the size of the map
-    (bitsets for the proposal counts).
-
-    >>> from argmap.graph import _demo
-    >>> rank(_demo())[0]
-    {'rank': 1, 'id': 'p', 'kind': 'premise', 'proposals': 1, 'centrality': 1.0, 'text': 'P.'}
-    """
-    from .evaluate import _gc_paused, scc
-    from .graph import ARGUMENT, SUPPORT
-
-    with _gc_paused():
-        nodes = list(G)
-        index = {n: i for i, n in enumerate(nodes)}
-        succ: list[list[int]] = [[] for _ in nodes]
-        for u, v, t in G.edges(data="type"):
-            if t in SUPPORT:
-                succ[index[u]].append(index[v])
-        kinds = [k for _, k in G.nodes(data="kind")]
-        components = scc(len(nodes), succ)  # sinks first
-        component_of = [0] * len(nodes)
-        for c, members in enumerate(components):
-            for v in members:
-                component_of[v] = c
-        # proposals reachable along support, as bitsets, sinks first
-        reach = [0] * len(nodes)
-        own = {}
-        for c, members in enumerate(components):
-            bits = 0
-            for v in members:
-                if kinds[v] == "proposal":
-                    own[v] = 1 << len(own)
-                    bits |= own[v]
-                for w in succ[v]:
-                    if component_of[w] != c:
-                        bits |= reach[w]
-            for v in members:
-                reach[v] = bits
-        # expected uses, flowing from conclusions down to premises (sinks first)
-        arguments_of = [0] * len(nodes)
-        for v in range(len(nodes)):
-            if kinds[v] == ARGUMENT:
-                arguments_of[succ[v][0]] += 1
-        flow = [1.0 if k == "proposal" else 0.0 for k in kinds]
-        for members in components:
-            for v in members:
-                for w in succ[v]:
-                    if component_of[w] == component_of[v]:
-                        continue
-                    flow[v] += flow[w] / arguments_of[w] if kinds[v] == ARGUMENT else flow[w]
-        keyed = []
-        for v, (n, text) in enumerate(G.nodes(data="text")):
-            if kinds[v] == ARGUMENT:
-                continue
-            count = (reach[v] & ~own.get(v, 0)).bit_count()
-            centrality = round(flow[v] - (1.0 if kinds[v] == "proposal" else 0.0), 6)
-            keyed.append(((-count, -centrality, v), n, kinds[v], count, centrality, text))
-        keyed.sort()
-        return [
-            {"rank": i, "id": n, "kind": kind, "proposals": count, "centrality": centrality, "text": text}
-            for i, (_, n, kind, count, centrality, text) in enumerate(keyed, 1)
-        ]
