@@ -215,6 +215,7 @@ def validate(
     """
     from . import render
     from .errors import ArgmapError
+    from .stats import summary
 
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
@@ -225,7 +226,7 @@ def validate(
             failed = max(failed, err.exit_code)
             continue
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
-        render.info(f"{loaded.name}: valid: {render.summary(loaded.graph)}; {checked}.")
+        render.info(f"{loaded.name}: valid: {summary(loaded.graph)}; {checked}.")
     if failed:
         raise typer.Exit(failed)
 
@@ -437,7 +438,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     Example: argmap stats --json
     """
     from . import render
-    from .query import stats as count
+    from .stats import stats as count
 
     G = open_graph(map_path, from_format)
     report = count(G)

@@ -16,6 +16,8 @@ from rich.console import Console, RenderHook
 from rich.text import Text
 from rich.tree import Tree
 
+from .stats import plural, summary
+
 KIND_STYLE = {
     "proposal": ("◆", "PROPOSAL", "bold magenta"),
     "claim": ("●", "CLAIM", "bold cyan"),
@@ -284,25 +286,6 @@ def _upstream(G: Any, roots: list[str]) -> set[str]:
                 seen.add(parent)
                 stack.append(parent)
     return seen
-
-
-def summary(G: Any) -> str:
-    """``N statements (a proposals, b claims, c premises), M arguments, K attacks``."""
-    from collections import Counter
-
-    kinds = Counter(k for _, k in G.nodes(data="kind"))
-    n_statements = sum(v for k, v in kinds.items() if k != "argument")
-    parts = ", ".join(plural(kinds.get(k, 0), k) for k in ("proposal", "claim", "premise"))
-    attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACK_WORDS)
-    return (
-        f"{plural(n_statements, 'statement')} ({parts}), "
-        f"{plural(kinds.get('argument', 0), 'argument')}, {plural(attacks, 'attack')}"
-    )
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 claim``, ``2 claims``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # ----------------------------------------------------------------- tables ---

@@ -12,7 +12,8 @@ import argmap
 from argmap.errors import NotFound
 from argmap.graph import ATTACKS, SUPPORT, arguments_for, build_graph, premises
 from argmap.model import ArgumentMap
-from argmap.query import attack_report, attackers, find, longest_chain, paths, stats, support_report, supporters
+from argmap.query import attack_report, attackers, find, paths, support_report, supporters
+from argmap.stats import longest_chain, stats
 
 
 def graph(statements: list[tuple[str, str]], arguments=(), attacks=(), **extra) -> nx.DiGraph:

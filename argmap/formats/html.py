@@ -296,7 +296,7 @@ def diagram_html(G: Any, options: Any) -> str:
 
 
 def header_html(G: Any, options: Any) -> str:
-    from ..render import summary
+    from ..stats import summary
 
     title = G.graph.get("title") or "Argument map"
     out = [f"<h1>{esc(clean(title))}</h1>"]
