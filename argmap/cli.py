@@ -89,17 +89,17 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from . import render
+        from .render.console import error
         from .errors import ArgmapError
 
         try:
             return fn(*args, **kwargs)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see main): files are cleaned up by now
             terminated = isinstance(err, Terminated)
-            render.error(["terminated." if terminated else "interrupted."])
+            error(["terminated." if terminated else "interrupted."])
             raise typer.Exit(143 if terminated else 130) from None
         except BrokenPipeError:
             # the reader went away (`argmap show | head`): not an error of ours
@@ -125,7 +125,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
 def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
     """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
     With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
-    from . import render
+    from .render.console import warning
     from .collector import settle
     from .errors import UsageError
     from .loader import read_graph, read_map
@@ -134,7 +134,7 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = F
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
     loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
     for message in loaded.warnings:
-        render.warning(message)
+        warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
 
@@ -164,14 +164,14 @@ def show(
 
     Example: argmap show --focus prop-6n-partnership --quotes
     """
-    from . import render
+    from .render.tree import show_map
     from .graph import require
 
     G = open_graph(map_path, from_format)
     if focus is not None:
         require(G, focus)
     labels = grounded_labels(G) if evaluate else None
-    render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
+    show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
 @command("list")
@@ -187,15 +187,16 @@ def list_(
 
     Example: argmap list --kind proposal --json
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import statement_table
     from .graph import statement_rows
 
     G = open_graph(map_path, from_format)
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.statement_table(rows)
+        statement_table(rows)
 
 
 @command()
@@ -213,7 +214,7 @@ def validate(
 
     Example: argmap validate my-map.yaml other.json
     """
-    from . import render
+    from .render.console import error, info
     from .errors import ArgmapError
     from .stats import summary
 
@@ -222,11 +223,11 @@ def validate(
         try:
             loaded = open_map(path, from_format, graph=True)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             failed = max(failed, err.exit_code)
             continue
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
-        render.info(f"{loaded.name}: valid: {summary(loaded.graph)}; {checked}.")
+        info(f"{loaded.name}: valid: {summary(loaded.graph)}; {checked}.")
     if failed:
         raise typer.Exit(failed)
 
@@ -237,10 +238,10 @@ def schema() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
-    from . import render
+    from .render.console import write_json
     from .model import ArgumentMap
 
-    render.write_json(ArgumentMap.model_json_schema(by_alias=True))
+    write_json(ArgumentMap.model_json_schema(by_alias=True))
 
 
 # ------------------------------------------------------- export (issue 4) ---
@@ -287,7 +288,7 @@ def export(
 
     Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
     """
-    from . import render
+    from .render.console import write_export, wrote
     from .errors import UsageError
     from .export import ExportOptions, choose_format, export_loaded
     from .output import check_target, write_atomic
@@ -302,10 +303,10 @@ def export(
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
     if to_stdout:
-        render.write_export(data)
+        write_export(data)
     else:
         write_atomic(output, data)
-        render.wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+        wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
 
 
 # ----------------------------------------------------- end of export block ---
@@ -342,7 +343,8 @@ def supports(
 
     Example: argmap supports prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import supports_view
     from .errors import UsageError
     from .query import support_report
 
@@ -351,9 +353,9 @@ def supports(
     G = open_graph(map_path, from_format)
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.supports_view(G, report)
+        supports_view(G, report)
 
 
 @command()
@@ -371,15 +373,16 @@ def attacks(
 
     Example: argmap attacks prop-deepen-ct --deep
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import attacks_view
     from .query import attack_report
 
     G = open_graph(map_path, from_format)
     report = attack_report(G, node, deep=deep)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.attacks_view(G, report)
+        attacks_view(G, report)
 
 
 @command()
@@ -397,15 +400,16 @@ def path(
 
     Example: argmap path ct-deepening-meaningful prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import path_view
     from .query import paths as find_paths
 
     G = open_graph(map_path, from_format)
     report = find_paths(G, source, target, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.path_view(G, report)
+        path_view(G, report)
 
 
 @command()
@@ -419,15 +423,16 @@ def find(
 
     Example: argmap find extradition
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import find_view
     from .query import find as search
 
     G = open_graph(map_path, from_format)
     rows = search(G, text)
     if as_json:
-        render.write_json({"query": text, "matches": rows})
+        write_json({"query": text, "matches": rows})
     else:
-        render.find_view(rows, text)
+        find_view(rows, text)
 
 
 @command()
@@ -437,21 +442,22 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap stats --json
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import stats_view
     from .stats import stats as count
 
     G = open_graph(map_path, from_format)
     report = count(G)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.stats_view(G, report)
+        stats_view(G, report)
 
 
 # --------------------------------------------------- end of queries (issue 3) ---
 # ------------------------------------------- analysis: check, evaluate, ... ---
-# check, evaluate, critical, rank, diff (library: lint, evaluate, support, diff;
-# views at the end of render.py). `show --evaluate` uses grounded_labels().
+# check, evaluate, critical, rank, diff (library: argmap/analysis/;
+# views in render/analysis.py). `show --evaluate` uses grounded_labels().
 
 
 class Semantics(str, Enum):
@@ -488,15 +494,16 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap check --json
     """
-    from . import render
+    from .render.analysis import check_view
+    from .render.console import write_json
     from .analysis.lint import check as lint
     from .analysis.lint import has_errors
 
     findings = lint(open_graph(map_path, from_format))
     if as_json:
-        render.write_json([f.as_dict() for f in findings])
+        write_json([f.as_dict() for f in findings])
     else:
-        render.findings(findings)
+        check_view(findings)
     if has_errors(findings):
         raise typer.Exit(1)
 
@@ -525,7 +532,8 @@ def evaluate(
 
     Example: argmap evaluate --explain prop-deepen-ct
     """
-    from . import render
+    from .render.analysis import evaluation_view, explanation_view
+    from .render.console import write_json
     from .analysis.explain import explanations
     from .analysis.semantics import evaluate as run
     from .analysis.semantics import evaluation_data
@@ -536,13 +544,13 @@ def evaluate(
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
     if explain is None and as_json:
-        render.write_json(evaluation_data(ev, G))
+        write_json(evaluation_data(ev, G))
     elif explain is None:
-        render.evaluation(G, ev)
+        evaluation_view(G, ev)
     elif as_json:
-        render.write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
+        write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
     else:
-        render.explanation(G, ev, explain, explanations(ev, G, explain))
+        explanation_view(G, ev, explain, explanations(ev, G, explain))
 
 
 @command()
@@ -560,15 +568,16 @@ def critical(
 
     Example: argmap critical prop-6n-partnership
     """
-    from . import render
+    from .render.analysis import critical_view
+    from .render.console import write_json
     from .analysis.critical import critical as find
 
     G = open_graph(map_path, from_format)
     result = find(G, node, max_size=max_size)
     if as_json:
-        render.write_json(result.as_dict())
+        write_json(result.as_dict())
     else:
-        render.critical(G, result, max_size)
+        critical_view(G, result, max_size)
 
 
 @command()
@@ -582,14 +591,15 @@ def rank(
 
     Example: argmap rank --top 10
     """
-    from . import render
+    from .render.analysis import rank_view
+    from .render.console import write_json
     from .analysis.rank import rank as ranking
 
     rows = ranking(open_graph(map_path, from_format))[:top]
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.ranking(rows)
+        rank_view(rows)
 
 
 @command()
@@ -605,7 +615,8 @@ def diff(
 
     Example: argmap diff old.yaml new.yaml
     """
-    from . import render
+    from .render.analysis import diff_view
+    from .render.console import error, write_json
     from .analysis.diff import diff as compare
     from .errors import ArgmapError
 
@@ -616,12 +627,12 @@ def diff(
             raise UsageError("only one of OLD and NEW can be '-' (stdin).")
         result = compare(open_graph(old), open_graph(new))
     except ArgmapError as err:
-        render.error(err.lines())
+        error(err.lines())
         raise typer.Exit(2) from None
     if as_json:
-        render.write_json(result)
+        write_json(result)
     else:
-        render.differences(result, str(old), str(new))
+        diff_view(result, str(old), str(new))
     raise typer.Exit(0 if result["identical"] else 1)
 
 
