@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 
 from argmap.errors import MapInvalid
 from argmap.formats import argdown
+from argmap.formats.argdown.lexer import inline
+from argmap.formats.argdown.parser import Parser
+from argmap.formats.argdown.regular import Regular, quick_text
 from argmap.graph import build_graph
 from argmap.validate import validate
 from tests.bench.generate import generate
@@ -33,15 +36,15 @@ def _document(doc: argdown.Document) -> tuple:
 
 def _read(text: str, *, general: bool) -> tuple:
     """The document and map data read from ``text``, or the problems raised."""
-    saved = argdown._Regular.read
+    saved = Regular.read
     if general:
-        argdown._Regular.read = lambda self, body, first: False
+        Regular.read = lambda self, body, first: False
     try:
         doc = argdown.parse(text, name="t.argdown")
     except MapInvalid as err:
         return ("invalid", [(p.message, p.line, p.column, p.hint) for p in err.problems])
     finally:
-        argdown._Regular.read = saved
+        Regular.read = saved
     try:
         data = argdown.to_map_data(doc, name="t.argdown")
     except MapInvalid as err:
@@ -51,9 +54,9 @@ def _read(text: str, *, general: bool) -> tuple:
 
 def _quick(text: str) -> bool:
     """Whether the quick way reads ``text`` (rather than handing it to the general parser)."""
-    parser = argdown._Parser(text, "t.argdown")
+    parser = Parser(text, "t.argdown")
     body, first = parser._frontmatter()
-    return argdown._Regular(parser).read(body, first)
+    return Regular(parser).read(body, first)
 
 
 def _same(text: str) -> None:
@@ -189,8 +192,8 @@ TAGS = st.lists(st.from_regex(r"[\w-]{1,5}", fullmatch=True), max_size=3)
 @example(" It rains.", ["a", "a"], True, False, False)
 def test_quick_text_is_what_inline_reads(words, tags, data, space, remove_tags):
     rest = words + "".join(f" #{t}" for t in tags) + (" " if space else "")
-    expected = argdown._inline(rest + ("\ue0000\ue001" if data else ""), remove_tags)
-    assert argdown._quick_text(rest, 0 if data else None, remove_tags) == expected
+    expected = inline(rest + ("\ue0000\ue001" if data else ""), remove_tags)
+    assert quick_text(rest, 0 if data else None, remove_tags) == expected
 
 
 def test_a_nul_character_in_a_title_or_tag_never_reaches_the_writer():

@@ -221,7 +221,7 @@ def _flow(draw, depth=0):
 @example("{a: 1, a: 2}")
 def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
     from argmap.errors import MapInvalid
-    from argmap.formats.argdown import flow_data
+    from argmap.formats.argdown.flow import flow_data
     from argmap.formats.yaml import parse
 
     fast = flow_data(raw)
@@ -235,7 +235,7 @@ def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
 
 
 def test_the_writers_data_blocks_take_the_fast_way():
-    from argmap.formats.argdown import flow_data
+    from argmap.formats.argdown.flow import flow_data
 
     for raw in (
         '{paragraph: 33, speaker: "author"}',
@@ -333,13 +333,13 @@ def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
     ).map("".join)
 )
 def test_simple_data_blocks_end_where_the_brace_matcher_ends_them(tail):
-    from argmap.formats import argdown
+    from argmap.formats.argdown import lexer
 
     text = "{" + tail
-    simple = argdown._SIMPLE_BLOCK.match(text)
+    simple = lexer.SIMPLE_BLOCK.match(text)
     if simple is not None:
-        saved, argdown._SIMPLE_BLOCK = argdown._SIMPLE_BLOCK, __import__("re").compile(r"(?!)")
+        saved, lexer.SIMPLE_BLOCK = lexer.SIMPLE_BLOCK, __import__("re").compile(r"(?!)")
         try:
-            assert simple.end() == argdown._match_brace(text, 0)
+            assert simple.end() == lexer.match_brace(text, 0)
         finally:
-            argdown._SIMPLE_BLOCK = saved
+            lexer.SIMPLE_BLOCK = saved

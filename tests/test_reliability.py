@@ -244,9 +244,9 @@ def slow_match_brace(text: str, start: int) -> int | None:
 def test_the_argdown_data_block_scanner_agrees_with_the_obvious_one(text):
     """The scanner jumps from brace to quote (a 50 MB line with an unclosed '{' took
     14 s a character at a time, 4 s now); it must find the same closing brace."""
-    from argmap.formats.argdown import _match_brace
+    from argmap.formats.argdown.lexer import match_brace
 
-    assert _match_brace("{" + text, 0) == slow_match_brace("{" + text, 0)
+    assert match_brace("{" + text, 0) == slow_match_brace("{" + text, 0)
 
 
 def whole_text_slug(text: str, limit: int) -> str:

@@ -64,11 +64,9 @@ EDGE_WORDS = {
 
 GROUP_WORDS = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
 
-
 #: Entries a `supports` tree shows before it stops (no one reads further; Rich would take minutes),
 #: and supporters listed with their several chains.
 MAX_TREE_ENTRIES = 3000
-
 
 MAX_LISTED = 20
 
