@@ -1,7 +1,7 @@
 """Export a map, or a focused part of it, in any format of the format table.
 
 Writers (``argmap.formats.<name>.dumps``) take the graph and an
-:class:`ExportOptions`; they return text or bytes and never touch files.
+:class:`~argmap.formats.ExportOptions`; they return text or bytes and never touch files.
 This module picks the format, cuts the focused part out of the graph and
 hands both to the writer; writing is :mod:`argmap.output`'s job.
 
@@ -16,35 +16,15 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .formats import ExportOptions
 
 #: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
 DEFAULT_FORMAT = "dot"
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What a writer needs besides the graph.
-
-    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
-    ``speakers``: show them in diagrams; ``source``: the
-    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
-    highlights them); ``source_file``: ``source.file`` as it must read in a
-    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
-    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
-    """
-
-    wrap: int = 28
-    quotes: bool = False
-    ids: bool = False
-    speakers: bool = False
-    source: Any = None
-    source_file: str | None = None
-    renderer: str | None = None
 
 
 def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
@@ -185,14 +165,3 @@ def export_loaded(
     options = replace(options or ExportOptions(), source=loaded.source, source_file=relocated_source(loaded, output))
     with collector_paused():  # writers make millions of small acyclic objects on a big map
         return export(G, fmt, options)
-
-
-def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:
-    """The map a graph holds as plain data (:func:`argmap.graph.map_data`), with
-    ``source.file`` as ``options`` says."""
-    from .graph import map_data as data_of
-
-    data = data_of(G)
-    if options is not None and options.source_file and data.get("source"):
-        data["source"] = {**data["source"], "file": options.source_file}
-    return data

@@ -186,42 +186,57 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     G.graph["attacks"] = edges
 
 
-def map_data(G: nx.DiGraph) -> dict[str, Any]:
-    """The map a graph holds, as plain data in the map format (schema order).
+def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] | None:
+    """The map's ``source`` (a dict), with ``file`` replaced by ``source_file`` when
+    that is given (a map written to another folder: see
+    :func:`argmap.export.relocated_source`); None when the map names no source.
+
+    >>> map_source(_demo()) is None
+    True
+    """
+    source = G.graph.get("source")
+    if not source:
+        return None
+    return {**source, "file": source_file} if source_file and "file" in source else source
+
+
+def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]:
+    """The map a graph holds, as plain data in the map format (schema order),
+    ``source.file`` replaced by ``source_file`` when that is given.
 
     ``load(map_data(build_graph(m))) == m``; it works on subgraph views too
-    (arguments keep only premises still in the view).
+    (arguments keep only premises still in the view). Every writer of the
+    map itself (YAML, JSON, Argdown, AIF) writes what this returns.
     """
-    from .model import Argument, Attack, Statement
 
-    def ordered(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
+    def ordered(attrs: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
         out = {}
         for name in fields:
             value = attrs.get(name)
             if value is None or value == ():
                 continue
-            out["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
+            out[name] = list(value) if isinstance(value, tuple) else value
         return out
 
     data: dict[str, Any] = {"title": G.graph["title"]}
-    for key in ("description", "source"):
-        if G.graph.get(key):
-            data[key] = G.graph[key]
+    if G.graph.get("description"):
+        data["description"] = G.graph["description"]
+    source = map_source(G, source_file)
+    if source:
+        data["source"] = source
     nodes = G.nodes
-    statement_fields, argument_fields = tuple(Statement.model_fields), tuple(Argument.model_fields)
-    data["statements"] = [ordered(d, statement_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
     whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
     for n, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
             if not whole:
                 d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, argument_fields))
+            arguments.append(ordered(d, ARGUMENT_FIELDS))
     if arguments:
         data["arguments"] = arguments
-    attack_fields = tuple(Attack.model_fields)
     attacks = [
-        ordered({**G.edges[u, v], "from_": u, "to": v}, attack_fields)
+        ordered({**G.edges[u, v], "from": u, "to": v}, ATTACK_FIELDS)
         for u, v in G.graph.get("attacks", ())
         if G.has_edge(u, v)
     ]

@@ -223,6 +223,21 @@ def test_a_map_written_to_another_folder_still_finds_its_source(tmp_path, run):
     assert copy.map.source.file == os.path.relpath(GOLDEN / "small.txt", out.parent).replace(os.sep, "/")
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".argdown", ".aif"])
+def test_every_map_format_written_to_another_folder_still_finds_its_source(tmp_path, run, suffix):
+    """Issue 15 item 8: Argdown and AIF kept source.file as it was (the writers
+    used another map_data than YAML and JSON), so the copy skipped its quote checks."""
+    out = tmp_path / "sub" / f"m{suffix}"
+    out.parent.mkdir()
+    result = run("export", "-m", SMALL, "-o", out)
+    assert result.exit_code == 0, result.output
+    checked = run("validate", out)
+    assert checked.exit_code == 0, checked.output
+    assert "quotes checked" in checked.stdout and "not found" not in checked.stderr
+    copy = read_map(out)
+    assert copy.map.source.file == os.path.relpath(GOLDEN / "small.txt", out.parent).replace(os.sep, "/")
+
+
 def test_the_embedded_map_exported_anywhere_points_at_the_packaged_text(tmp_path, run):
     result = run("export", "-o", tmp_path / "sco.json")
     assert result.exit_code == 0, result.output

@@ -50,6 +50,27 @@ class Format:
         return import_module(f"{__name__}.{self.module}").dumps
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a writer needs besides the graph.
+
+    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
+    ``speakers``: show them in diagrams; ``source``: the
+    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
+    highlights them); ``source_file``: ``source.file`` as it must read in a
+    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
+    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
+    """
+
+    wrap: int = 28
+    quotes: bool = False
+    ids: bool = False
+    speakers: bool = False
+    source: Any = None
+    source_file: str | None = None
+    renderer: str | None = None
+
+
 def _looks_like_json(text: str) -> int:
     return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
 

@@ -398,7 +398,7 @@ def dumps(graph: Any, options: Any = None) -> str:
     """
     from ..graph import map_data
 
-    data = map_data(graph)
+    data = map_data(graph, source_file=options.source_file if options else None)
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []

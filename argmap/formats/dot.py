@@ -144,7 +144,7 @@ def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> s
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as DOT text."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     drawn = drawn_arguments(G)

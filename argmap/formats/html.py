@@ -315,7 +315,7 @@ def header_html(G: Any, options: Any) -> str:
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a self-contained HTML report."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     title = esc(clean(G.graph.get("title") or "Argument map"))

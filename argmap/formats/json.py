@@ -27,9 +27,9 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as indented JSON, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
-    from ..export import map_data
+    from ..graph import map_data
 
-    return _indented(map_data(graph, options), 0) + "\n"
+    return _indented(map_data(graph, source_file=options.source_file if options else None), 0) + "\n"
 
 
 def _indented(value: Any, level: int) -> str:

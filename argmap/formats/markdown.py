@@ -95,17 +95,17 @@ def bullets(G: Any, items: list[tuple[str, str, str]], seen: set[str]) -> list[s
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a Markdown report."""
-    from ..export import ExportOptions
-    from ..graph import arguments_for, statements
+    from . import ExportOptions
+    from ..graph import arguments_for, map_source, statements
     from . import mermaid
 
     options = options or ExportOptions()
     out = [f"# {escape(G.graph.get('title') or 'Argument map')}", ""]
-    source = G.graph.get("source") or {}
+    source = map_source(G, options.source_file) or {}
     if source:
         bits = [f"*{escape(source['title'])}*" if source.get("title") else ""]
         bits += [escape(source[k]) for k in ("author", "date") if source.get(k)]
-        file = options.source_file or source.get("file")
+        file = source.get("file")
         if file:
             bits.append(f"`{clean(file).replace('`', '')}`")
         if source.get("url"):

@@ -51,7 +51,7 @@ def label(G: Any, node: str, options: Any) -> str:
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a Mermaid flowchart."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     drawn = drawn_arguments(G)

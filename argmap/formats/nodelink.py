@@ -23,9 +23,9 @@ def _plain(value: Any) -> Any:
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as indented node-link JSON."""
-    from ..export import map_data
+    from ..graph import map_source
 
-    source = map_data(G, options).get("source")
+    source = map_source(G, options.source_file if options else None)
     graph = {
         k: v
         for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")), ("source", source))

@@ -127,7 +127,8 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
-    from ..export import map_data
+    from ..graph import map_data
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(map_data(graph, options), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    data = map_data(graph, source_file=options.source_file if options else None)
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -59,7 +59,7 @@ def dumps(graph: Any, options: Any = None) -> str:
     """
     from ...graph import map_data
 
-    return _Writer(map_data(graph)).run()
+    return _Writer(map_data(graph, source_file=options.source_file if options else None)).run()
 
 
 def escape(text: str) -> str | None:
