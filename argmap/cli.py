@@ -122,30 +122,22 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
-    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
-    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
-    from .render.console import warning
+def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False) -> Any:
+    """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
+    Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
+    even the embedded map (``argmap validate``)."""
     from .collector import settle
     from .errors import UsageError
-    from .loader import read_graph, read_map
+    from .loader import read_graph
+    from .render.console import warning
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
+    loaded = read_graph(path, fmt=fmt, verify=verify)
     for message in loaded.warnings:
         warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
-
-
-def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
-    """Read a map and build its graph (the embedded map's straight from its checked YAML)."""
-    if path is None and fmt is None:
-        from .loader import embedded_graph
-
-        return embedded_graph()
-    return open_map(path, fmt, graph=True).graph
 
 
 # ----------------------------------------------------------------- commands ---
@@ -164,13 +156,14 @@ def show(
 
     Example: argmap show --focus prop-6n-partnership --quotes
     """
-    from .render.tree import show_map
+    from .analysis.semantics import evaluate as evaluate_map
     from .graph import require
+    from .render.tree import show_map
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     if focus is not None:
         require(G, focus)
-    labels = grounded_labels(G) if evaluate else None
+    labels = evaluate_map(G, "grounded").labels() if evaluate else None
     show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
@@ -191,7 +184,7 @@ def list_(
     from .render.queries import statement_table
     from .graph import statement_rows
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
         write_json(rows)
@@ -221,7 +214,7 @@ def validate(
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, graph=True)
+            loaded = open_map(path, from_format, verify=True)
         except ArgmapError as err:
             error(err.lines())
             failed = max(failed, err.exit_code)
@@ -297,7 +290,7 @@ def export(
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path, from_format, graph=True)
+    loaded = open_map(map_path, from_format)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
@@ -350,7 +343,7 @@ def supports(
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
         write_json(report)
@@ -377,7 +370,7 @@ def attacks(
     from .render.queries import attacks_view
     from .query import attack_report
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = attack_report(G, node, deep=deep)
     if as_json:
         write_json(report)
@@ -404,7 +397,7 @@ def path(
     from .render.queries import path_view
     from .query import paths as find_paths
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = find_paths(G, source, target, limit=paths)
     if as_json:
         write_json(report)
@@ -427,7 +420,7 @@ def find(
     from .render.queries import find_view
     from .query import find as search
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = search(G, text)
     if as_json:
         write_json({"query": text, "matches": rows})
@@ -446,7 +439,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .render.queries import stats_view
     from .stats import stats as count
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = count(G)
     if as_json:
         write_json(report)
@@ -457,7 +450,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 # --------------------------------------------------- end of queries (issue 3) ---
 # ------------------------------------------- analysis: check, evaluate, ... ---
 # check, evaluate, critical, rank, diff (library: argmap/analysis/;
-# views in render/analysis.py). `show --evaluate` uses grounded_labels().
+# views in render/analysis.py).
 
 
 class Semantics(str, Enum):
@@ -477,13 +470,6 @@ TimeoutOption = Annotated[
 ]
 
 
-def grounded_labels(G: Any) -> dict[str, str]:
-    """The grounded label of every statement and argument (for `show --evaluate`)."""
-    from .analysis.semantics import evaluate as run
-
-    return run(G).labels()
-
-
 @command()
 def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
     """Lint the map: what an analyst should look at that validation allows.
@@ -499,7 +485,7 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .analysis.lint import check as lint
     from .analysis.lint import has_errors
 
-    findings = lint(open_graph(map_path, from_format))
+    findings = lint(open_map(map_path, from_format).graph)
     if as_json:
         write_json([f.as_dict() for f in findings])
     else:
@@ -539,7 +525,7 @@ def evaluate(
     from .analysis.semantics import evaluation_data
     from .graph import require
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     if explain is not None:
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
@@ -572,7 +558,7 @@ def critical(
     from .render.console import write_json
     from .analysis.critical import critical as find
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     result = find(G, node, max_size=max_size)
     if as_json:
         write_json(result.as_dict())
@@ -595,7 +581,7 @@ def rank(
     from .render.console import write_json
     from .analysis.rank import rank as ranking
 
-    rows = ranking(open_graph(map_path, from_format))[:top]
+    rows = ranking(open_map(map_path, from_format).graph)[:top]
     if as_json:
         write_json(rows)
     else:
@@ -625,7 +611,7 @@ def diff(
             from .errors import UsageError
 
             raise UsageError("only one of OLD and NEW can be '-' (stdin).")
-        result = compare(open_graph(old), open_graph(new))
+        result = compare(open_map(old).graph, open_map(new).graph)
     except ArgmapError as err:
         error(err.lines())
         raise typer.Exit(2) from None

@@ -78,7 +78,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     return G
 
 
-def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map given as plain data that is already known to be valid.
 
     Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
@@ -88,7 +88,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     suite validates, quotes included; user input always goes through
     :mod:`argmap.validate`.
 
-    >>> G = graph_from_data({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
+    >>> G = graph_from_trusted({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
     >>> G.nodes["p"]
     {'id': 'p', 'kind': 'premise', 'text': 'P.', 'tags': ()}
     """
@@ -118,7 +118,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map validated by :func:`argmap.validate.validate_plain`:
     exactly what :func:`build_graph` makes of the same map's models.
 
@@ -127,7 +127,7 @@ def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
     must not be used afterwards: nothing is copied.
 
     >>> from argmap.validate import validate_plain
-    >>> G = graph_from_plain(validate_plain({"title": "T", "statements": [
+    >>> G = graph_from_validated(validate_plain({"title": "T", "statements": [
     ...     {"id": "p", "kind": "premise", "text": "P."}, {"id": "c", "kind": "claim", "text": "C."}],
     ...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}]}, name="x"))
     >>> G.nodes["a"]

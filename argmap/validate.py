@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import repeat
 from typing import Any
 
@@ -19,10 +19,10 @@ from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
+from .locate import Locate
 from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
 
 _SLUG = re.compile(SLUG_PATTERN)
-Locate = Callable[[tuple], "tuple[int, int] | None"]
 
 _FIELDS = {
     (): ArgumentMap,
@@ -106,7 +106,7 @@ def validate_plain(data: Any, *, name: str, locate: Locate | None = None) -> dic
     without the fields the input leaves out or sets to null; then the
     reference checks run on them. About half the time and memory of building
     the models, for commands that only need the graph
-    (:func:`argmap.graph.graph_from_plain`). A map with any mistake goes
+    (:func:`argmap.graph.graph_from_validated`). A map with any mistake goes
     through :func:`validate`, so its messages are exactly the usual ones.
 
     >>> validate_plain({"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "note": None}]},

@@ -145,19 +145,22 @@ def test_field_lists_are_the_models_fields():
 
 
 def test_embedded_graph_is_the_validated_maps_graph():
-    from argmap.loader import embedded_graph
+    """The embedded map's trusted fast path (no validation) builds the validated map's graph."""
+    from argmap.loader import read_graph
 
-    assert _shape(embedded_graph()) == _shape(build_graph(argmap.load()))
+    expected = _shape(build_graph(argmap.load()))
+    assert _shape(read_graph().graph) == expected
+    assert _shape(read_graph(verify=True).graph) == expected
 
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
-def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
-    from argmap.graph import graph_from_data, map_data
+def test_graph_from_validated_data_is_the_validated_maps_graph(amap):
+    from argmap.graph import graph_from_trusted, map_data
 
     G = build_graph(amap)
-    assert _shape(graph_from_data(map_data(G))) == _shape(G)
+    assert _shape(graph_from_trusted(map_data(G))) == _shape(G)
 
 
 # ---- Argdown data blocks read without YAML

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapInvalid
-from argmap.graph import build_graph, graph_from_plain
+from argmap.graph import build_graph, graph_from_validated
 from argmap.loader import read_graph, read_map
 from argmap.validate import validate, validate_plain, validate_plain_json
 from tests.bench.generate import generate
@@ -28,8 +28,8 @@ def _data(amap) -> dict:
 
 def _same_graph(data: dict) -> None:
     expected = _shape(build_graph(validate(data, name="m")))
-    assert _shape(graph_from_plain(validate_plain(data, name="m"))) == expected
-    assert _shape(graph_from_plain(validate_plain_json(json.dumps(data), name="m"))) == expected
+    assert _shape(graph_from_validated(validate_plain(data, name="m"))) == expected
+    assert _shape(graph_from_validated(validate_plain_json(json.dumps(data), name="m"))) == expected
 
 
 def test_embedded_map_plain_graph_is_build_graph():

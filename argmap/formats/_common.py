@@ -19,7 +19,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from ..locate import nearest
 
 KINDS = ("proposal", "claim", "premise")
 #: the longest generated id base; suffixes ("-2") still fit the 200-character limit
@@ -160,16 +159,6 @@ def attack_types(statements: list[dict], arguments: list[dict], attacks: list[di
         if attack.get("type") is None:
             target = attack["to"]
             attack["type"] = attack_type(kinds.get(target), target in used or target in explicit)
-
-
-def locator(positions: dict[tuple, tuple[int, int]]) -> Any:
-    """A ``locate(path)`` function for :func:`argmap.validate.validate` from a
-    table of field paths (``("statements", 3)``) to ``(line, column)``."""
-
-    def locate(path: tuple) -> tuple[int, int] | None:
-        return nearest(positions, path)
-
-    return locate
 
 
 def title_from_name(name: str, suffixes: Iterable[str] = ()) -> str:

@@ -74,7 +74,9 @@ def dumps(G: Any, options: Any = None) -> str:
 
     keys = _Keys()
     graph_attrs = {k: G.graph.get(k) for k in ("title", "description")}
-    graph_attrs.update({f"source.{k}": v for k, v in (map_source(G, options.source_file if options else None) or {}).items()})
+    graph_attrs.update(
+        {f"source.{k}": v for k, v in (map_source(G, options.source_file if options else None) or {}).items()}
+    )
     body = ['  <graph edgedefault="directed">', *keys.data("graph", graph_attrs, "    ")]
     for n, d in G.nodes(data=True):
         body.append(f'    <node id="{_attr(n)}">')

@@ -31,7 +31,8 @@ from typing import Any
 
 from ..errors import MapInvalid, Problem
 from ..limits import max_nesting, nesting_problem
-from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
+from ..locate import positions_locator
+from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, text_slug, title_from_name
 
 SUFFIXES = (".txt",)
 _TITLE = re.compile(r"\s*Discussion Title:[ \t]*(.*)$")
@@ -199,7 +200,7 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     from ..validate import validate
 
     data, positions = to_map_data(text, name=name)
-    return validate(data, name=name, locate=locator(positions))
+    return validate(data, name=name, locate=positions_locator(positions))
 
 
 def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:

@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, max_nesting, nesting_problem
-from ..locate import locator
+from ..locate import text_locator
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -104,16 +104,15 @@ def parse(text: str, *, name: str) -> Any:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
     except RecursionError:  # the pure-Python parser (without libyaml)
         raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
-    check_nesting(data, name, locator(text, "yaml"))
+    check_nesting(data, name, text_locator(text, "yaml"))
     return data
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
     """Read and validate a map written in YAML."""
-    from ..locate import locator
     from ..validate import validate  # here, so that parse() alone does not import Pydantic
 
-    return validate(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+    return validate(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
 def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
@@ -121,7 +120,7 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
     from ..validate import validate_plain
 
-    return validate_plain(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+    return validate_plain(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
 def dumps(graph: Any, options: Any = None) -> str:

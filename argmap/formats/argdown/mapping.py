@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...errors import MapInvalid, Problem
-from .._common import KINDS, Ids, attack_types, infer_kinds, locator, slugify, text_slug, title_from_name
+from ...locate import positions_locator
+from .._common import KINDS, Ids, attack_types, infer_kinds, slugify, text_slug, title_from_name
 from .document import Argument, Document, Relation
 from .parser import parse
 
@@ -22,7 +23,7 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     from ...validate import validate
 
     data, positions = to_map_data(parse(text, name=name), name=name)
-    return validate(data, name=name, locate=locator(positions))
+    return validate(data, name=name, locate=positions_locator(positions))
 
 
 def to_map_data(doc: Document, *, name: str = "<string>") -> tuple[dict, dict]:
