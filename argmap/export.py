@@ -84,8 +84,9 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
-    ``argmap show`` counts. Focused on an argument, its conclusion is kept too
-    so the part is still a valid map. Without ``focus`` the roots are the
+    ``argmap show`` counts. Focused on an argument, its premises and its
+    conclusion are kept at any depth, so the part is still a valid map (an
+    argument is its premises and conclusion). Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 
     Examples
@@ -97,10 +98,12 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     ['c']
     >>> list(neighbourhood(_demo(), "a", 1).nodes)
     ['p', 'c', 'x', 'a']
+    >>> list(neighbourhood(_demo(), "a", 0).nodes)
+    ['p', 'c', 'a']
     """
     import networkx as nx
 
-    from .graph import ARGUMENT, arguments_for, conclusion, require, statements
+    from .graph import ARGUMENT, arguments_for, conclusion, premises, require, statements
 
     if focus is None and depth is None:
         return G
@@ -123,6 +126,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
                         keep.add(source)
                         found.append(source)
         frontier, level = found, level + 1
+    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
+        keep.update(premises(G, focus))  # (at depth 0 the walk above did not reach them)
     return nx.subgraph_view(G, filter_node=keep.__contains__)
 
 

@@ -227,12 +227,10 @@ def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]
     nodes = G.nodes
     data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
-    whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
-    for n, d in nodes(data=True):
+    for _, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            if not whole:
-                d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, ARGUMENT_FIELDS))
+            kept = tuple(p for p in d["premises"] if p in nodes)  # a view may leave some out
+            arguments.append(ordered(d if len(kept) == len(d["premises"]) else dict(d, premises=kept), ARGUMENT_FIELDS))
     if arguments:
         data["arguments"] = arguments
     attacks = [

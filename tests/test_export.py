@@ -14,6 +14,7 @@ import argmap
 from argmap.errors import NotFound, UsageError
 from argmap.export import ExportOptions, choose_format, export, neighbourhood
 from argmap.formats import FORMATS
+from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
 from .export_helpers import GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
@@ -208,6 +209,29 @@ def test_golden_diagram_shows_ids_speakers_and_quotes_only_on_request():
         "<I>“The council should charge",
     ):
         assert words not in plain and words in full
+
+
+def test_a_focused_argument_at_depth_0_exports_a_valid_map(tmp_path, run):
+    """Issue 15 item 7: map_data took a filtered view for the whole graph (it compared
+    the view's node count with itself), kept premises the view leaves out, and the
+    written map failed validation; an argument also needs its premises to be one."""
+    out = tmp_path / "f.yaml"
+    result = run("export", "--focus", "arg-founding-mandate", "--depth", "0", "--format", "yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    checked = run("validate", out)
+    assert checked.exit_code == 0, checked.output
+    back = read_map(out).map
+    assert [a.id for a in back.arguments] == ["arg-founding-mandate"]
+    assert set(back.arguments[0].premises) | {back.arguments[0].conclusion} == {s.id for s in back.statements}
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_every_focused_part_of_the_embedded_map_is_a_valid_map(depth):
+    G = build_graph(argmap.load())
+    for node in G:
+        text = export(neighbourhood(G, node, depth), "yaml")
+        part = loads(text, "yaml", name=f"{node} at depth {depth}")
+        assert node in {s.id for s in part.statements} | {a.id for a in part.arguments}
 
 
 # ------------------------------------------------- source.file still resolves ---
