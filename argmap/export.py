@@ -103,7 +103,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     """
     import networkx as nx
 
-    from .graph import ARGUMENT, arguments_for, conclusion, premises, require, statements
+    from .graph import arguments_for, conclusion, premises, require, statements
+    from .terms import ARGUMENT
 
     if focus is None and depth is None:
         return G

@@ -30,29 +30,7 @@ from typing import Any
 import networkx as nx
 
 from .collector import collector_paused
-
-ARGUMENT = "argument"
-SUPPORT = ("premise", "conclusion")
-ATTACKS = ("rebut", "undermine", "undercut")
-
-
-#: the fields of each kind of item, in schema order (tests check them against argmap.model)
-STATEMENT_FIELDS = ("id", "kind", "text", "quote", "paragraph", "speaker", "tags", "note", "title")
-ARGUMENT_FIELDS = (
-    "id",
-    "premises",
-    "conclusion",
-    "scheme",
-    "text",
-    "quote",
-    "paragraph",
-    "speaker",
-    "tags",
-    "note",
-    "title",
-)
-ATTACK_FIELDS = ("id", "from", "to", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
-SOURCE_FIELDS = ("title", "file", "url", "author", "date")
+from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, SOURCE_FIELDS, STATEMENT_FIELDS
 
 
 def build_graph(amap: Any) -> nx.DiGraph:
@@ -290,7 +268,25 @@ def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     >>> attacks_on(_demo(), "a")
     [('x', 'undercut', 't')]
     """
-    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACKS]
+    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACK_TYPES]
+
+
+def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
+    """``roots`` and everything that bears on them, recursively: their reasons,
+    premises and attackers (what a tree of ``argmap show`` rooted there can reach).
+
+    >>> sorted(upstream(_demo(), ["c"]))
+    ['a', 'c', 'p', 'x']
+    """
+    seen = set(roots)
+    stack = list(roots)
+    pred = G.pred
+    while stack:
+        for parent in pred[stack.pop()]:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
 
 
 def _demo() -> nx.DiGraph:

@@ -281,7 +281,7 @@ Section = tuple[str, list[dict[str, Any]]]
 
 def _graph_sections(G: Any) -> list[Section]:
     """The items of a map's graph (attack edges keep their fields, ``from`` and ``to`` aside)."""
-    from .graph import ARGUMENT
+    from .terms import ARGUMENT
 
     nodes = [d for _, d in G.nodes(data=True)]
     return [

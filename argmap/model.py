@@ -26,8 +26,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from .errors import MapProblems, Problem
 
-KINDS = ("proposal", "claim", "premise")
-ATTACK_TYPES = ("rebut", "undermine", "undercut")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -34,13 +34,14 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS, SUPPORT, require
+from .graph import require
+from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
 
 KIND_ORDER = {"proposal": 0, "claim": 1, "premise": 2, ARGUMENT: 3, "attack": 4}
-ATTACK_ORDER = {t: i for i, t in enumerate(ATTACKS)}
+ATTACK_ORDER = {t: i for i, t in enumerate(ATTACK_TYPES)}
 
 # A chain is a linked list (node, rest, depth), ``rest`` being the chain of the
 # next node towards the target (None at the target) and ``depth`` the number of
@@ -127,7 +128,7 @@ def _lister() -> Callable[[Chain], list[str]]:
 def chains_into(
     G: nx.DiGraph,
     target: str,
-    types: tuple[str, ...] = SUPPORT,
+    types: tuple[str, ...] = SUPPORT_EDGES,
     *,
     limit: int = CHAIN_LIMIT,
     max_depth: int | None = None,
@@ -177,10 +178,10 @@ def chains_into(
                 new = (v, chain, depth)
                 have.append(new)
                 queue.append(new)
-    return chains, _upstream(full, into, chains, target)
+    return chains, _feeding(full, into, chains, target)
 
 
-def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any], end: str) -> set[str]:
+def _feeding(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any], end: str) -> set[str]:
     """``seeds`` and every node of ``among`` with a chain into one of them
     that does not pass through ``end`` (no chain to ``end`` goes on past it)."""
     seen = set(seeds)
@@ -220,7 +221,7 @@ def supporters(
     [('dry', ['arg-go-dry']), ('wet', ['arg-go'])]
     """
     require(G, target)
-    chains, more = chains_into(G, target, SUPPORT, limit=limit, max_depth=depth)
+    chains, more = chains_into(G, target, SUPPORT_EDGES, limit=limit, max_depth=depth)
     attrs = G._node
     via: dict[str, list[str]] = {}  # the arguments each supporter acts through
     for a in chains:
@@ -284,7 +285,7 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     [('wind', 'arg-go', 1), ('drought', 'rain', 2)]
     """
     require(G, target)
-    chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1, track_more=False)
+    chains, _ = chains_into(G, target, SUPPORT_EDGES, limit=1, max_depth=None if deep else 1, track_more=False)
     pred = G._pred  # attack edges into each node, in map order (as graph.attacks_on)
     rows = []
     for on, found in chains.items():
@@ -293,7 +294,7 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
         if not deep and level == 1 and G._node[on]["kind"] != ARGUMENT:
             continue  # a direct premise: undermining it is a deep attack
         for attacker, edge in pred[on].items():
-            if edge["type"] in ATTACKS:
+            if edge["type"] in ATTACK_TYPES:
                 rows.append(
                     {
                         **row(G, attacker),
@@ -349,7 +350,7 @@ def shortest_chains(
     (one breadth-first pass), so it extends little beyond the chains it
     returns; it gives up after ``budget`` extensions, saying there may be more.
 
-    >>> shortest_chains(_example(), "rain", "go", SUPPORT, limit=3)
+    >>> shortest_chains(_example(), "rain", "go", SUPPORT_EDGES, limit=3)
     ([['rain', 'arg-wet', 'wet', 'arg-go', 'go']], False)
     """
     import heapq
@@ -399,7 +400,7 @@ def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) 
     """
     require(G, source)
     require(G, target)
-    found, more = shortest_chains(G, source, target, SUPPORT + ATTACKS, limit=limit)
+    found, more = shortest_chains(G, source, target, SUPPORT_EDGES + ATTACK_TYPES, limit=limit)
     succ = G._succ
     out = []
     for nodes in found:

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS
+from .terms import plural, ARGUMENT, ATTACK_TYPES
 
 
 def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
             "by_speaker": dict(sorted(speakers.items())),
         },
         "arguments": {"total": linked + single, "linked": linked, "single_premise": single},
-        "attacks": {"total": sum(by_type.values()), "by_type": {t: by_type.get(t, 0) for t in ATTACKS}},
+        "attacks": {"total": sum(by_type.values()), "by_type": {t: by_type.get(t, 0) for t in ATTACK_TYPES}},
         "longest_chain": longest_chain(G),
         "unsupported_proposals": sorted(unsupported["proposal"]),
         "unsupported_claims": sorted(unsupported["claim"]),
@@ -145,13 +145,8 @@ def summary(G: Any) -> str:
     kinds = Counter(k for _, k in G.nodes(data="kind"))
     n_statements = sum(v for k, v in kinds.items() if k != "argument")
     parts = ", ".join(plural(kinds.get(k, 0), k) for k in ("proposal", "claim", "premise"))
-    attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACKS)
+    attacks = sum(1 for _, _, t in G.edges(data="type") if t in ATTACK_TYPES)
     return (
         f"{plural(n_statements, 'statement')} ({parts}), "
         f"{plural(kinds.get('argument', 0), 'argument')}, {plural(attacks, 'attack')}"
     )
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 claim``, ``2 claims``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
 from .locate import Locate
-from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
+from .terms import ATTACK_TYPES
+from .model import SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
 
 _SLUG = re.compile(SLUG_PATTERN)
 

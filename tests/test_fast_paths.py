@@ -15,7 +15,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.graph import ARGUMENT, build_graph
+from argmap.graph import build_graph
+from argmap.terms import ARGUMENT
 from argmap.model import _all_resolve, _search
 from argmap.validate import validate
 from tests.bench.generate import generate
@@ -130,7 +131,7 @@ def test_quick_reference_check_passes_valid_maps():
 
 
 def test_field_lists_are_the_models_fields():
-    from argmap.graph import ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
+    from argmap.terms import ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
     from argmap.model import Argument, Attack, Source, Statement
 
     def names(model):
@@ -346,3 +347,13 @@ def test_simple_data_blocks_end_where_the_brace_matcher_ends_them(tail):
             assert simple.end() == lexer.match_brace(text, 0)
         finally:
             lexer.SIMPLE_BLOCK = saved
+
+
+def test_the_models_kinds_and_attack_types_are_the_vocabularys():
+    """model.py spells kinds and attack types out as Literal types; terms.py is where the rest read them."""
+    from typing import get_args
+
+    from argmap.model import AttackType, Kind
+    from argmap.terms import ATTACK_TYPES, KINDS
+
+    assert get_args(Kind) == KINDS and get_args(AttackType) == ATTACK_TYPES

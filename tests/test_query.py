@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import NotFound
-from argmap.graph import ATTACKS, SUPPORT, arguments_for, build_graph, premises
+from argmap.graph import arguments_for, build_graph, premises
+from argmap.terms import ATTACK_TYPES, SUPPORT_EDGES
 from argmap.model import ArgumentMap
 from argmap.query import attack_report, attackers, find, paths, support_report, supporters
 from argmap.stats import longest_chain, stats
@@ -319,7 +320,7 @@ def random_maps(draw):
 
 
 def support_view(G):
-    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["type"] in SUPPORT)
+    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["type"] in SUPPORT_EDGES)
 
 
 def all_chains(G, source, target):
@@ -349,7 +350,7 @@ def test_supporters_agree_with_brute_force(G, limit):
 @given(random_maps())
 def test_deep_attackers_agree_with_brute_force(G):
     support = support_view(G)
-    attacks = [(u, v) for u, v, t in G.edges(data="type") if t in ATTACKS]
+    attacks = [(u, v) for u, v, t in G.edges(data="type") if t in ATTACK_TYPES]
     for target in [n for n in G if G.nodes[n]["kind"] != "argument"]:
         rests_on = nx.ancestors(support, target) | {target}
         got = sorted((r["id"], r["on"]) for r in attackers(G, target, deep=True))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..collector import collector_paused
+from ..graph import map_data
 
 SECTIONS = ("statements", "arguments", "attacks")
 _AS_SETS = ("premises", "tags")
@@ -54,31 +55,9 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
 
 def _items(G: Any) -> dict[str, dict[str, dict[str, Any]]]:
     """Every statement, argument and attack of ``G`` by id, in the map format
-    (schema field order, lists for tuples, empty fields left out)."""
-    from ..graph import ARGUMENT
-    from ..model import Argument, Attack, Statement
-
-    def plain(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
-        item = {}
-        for name in fields:
-            value = attrs.get(name)
-            if value is not None and value != ():
-                item["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
-        return item
-
-    out: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
-    for n, d in G.nodes(data=True):
-        if d["kind"] == ARGUMENT:
-            out["arguments"][n] = plain(
-                dict(d, premises=tuple(p for p in d["premises"] if p in G)), Argument.model_fields
-            )
-        else:
-            out["statements"][n] = plain(d, Statement.model_fields)
-    for u, v in G.graph.get("attacks", ()):
-        if G.has_edge(u, v):
-            d = G.edges[u, v]
-            out["attacks"][d["id"]] = plain({**d, "from_": u, "to": v}, Attack.model_fields)
-    return out
+    (:func:`argmap.graph.map_data`: schema field order, lists for tuples, empty fields left out)."""
+    data = map_data(G)
+    return {section: {item["id"]: item for item in data.get(section, ())} for section in SECTIONS}
 
 
 def _section(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, list[Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..terms import ARGUMENT, ATTACKED_BY
 from .framework import IN, OUT, UNDEC
 from .semantics import Evaluation
 
@@ -58,8 +59,6 @@ def explain(
     >>> [(b["relation"], b["id"], b["label"]) for b in r["because"][0]["because"]]
     [('undercut by', 'x', 'in')]
     """
-    from ..graph import ARGUMENT as ARGUMENT_KIND
-
     af = ev.framework
     lab = labelling if labelling is not None else ev.result.labelling(0)
     index = af.index
@@ -72,14 +71,14 @@ def explain(
         return (o if o >= 0 else len(af) + index[n], index[n])
 
     def attackers(n: str) -> list[tuple[str, str]]:
-        return [(u, d["type"]) for u, _, d in G.in_edges(n, data=True) if d["type"] in _ATTACK_WORDS]
+        return [(u, d["type"]) for u, _, d in G.in_edges(n, data=True) if d["type"] in ATTACKED_BY]
 
     def reasons(n: str) -> tuple[list[tuple[str, str]], str | None]:
         """The children that explain ``n``'s label, and a closing note."""
         here = label_of(n)
-        if G.nodes[n]["kind"] == ARGUMENT_KIND:
+        if G.nodes[n]["kind"] == ARGUMENT:
             prem = [(p, "premise") for p in G.nodes[n]["premises"] if p in G]
-            cuts = [(u, _ATTACK_WORDS[t]) for u, t in attackers(n)]
+            cuts = [(u, ATTACKED_BY[t]) for u, t in attackers(n)]
             if here == IN:
                 return prem + cuts, None
             if here == OUT:
@@ -89,7 +88,7 @@ def explain(
                 return [(cause, relation)], None
             return [(m, r) for m, r in prem + cuts if label_of(m) == UNDEC], None
         args = [(a, "reason") for a, _, t in G.in_edges(n, data="type") if t == "conclusion"]
-        hits = [(u, _ATTACK_WORDS[t]) for u, t in attackers(n)]
+        hits = [(u, ATTACKED_BY[t]) for u, t in attackers(n)]
         if here == IN:
             if args:
                 best = min((a for a, _ in args if label_of(a) == IN), key=rank)
@@ -125,6 +124,3 @@ def explain(
         ]
         stack.extend(reversed(item["because"]))
     return root
-
-
-_ATTACK_WORDS = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}

@@ -33,12 +33,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..collector import collector_paused
+from ..terms import ARGUMENT
 
 IN, OUT, UNDEC = "in", "out", "undec"
 LABELS = (IN, OUT, UNDEC)
 
-#: roles of framework nodes
-STATEMENT, ARGUMENT, NOT, UNSUPPORTED = "statement", "argument", "not", "unsupported"
+#: roles of framework nodes (see :attr:`Framework.role`)
+ROLE_STATEMENT, ROLE_ARGUMENT, ROLE_NOT, ROLE_UNSUPPORTED = "statement", "argument", "not", "unsupported"
 
 
 class Framework:
@@ -73,7 +74,7 @@ class Framework:
         """A plain framework from node names and ``(attacker, target)`` name pairs."""
         names = list(names)
         index = {n: i for i, n in enumerate(names)}
-        return cls(names, [STATEMENT] * len(names), [(index[u], index[v]) for u, v in attacks])
+        return cls(names, [ROLE_STATEMENT] * len(names), [(index[u], index[v]) for u, v in attacks])
 
     def __len__(self) -> int:
         return len(self.names)
@@ -96,19 +97,17 @@ def framework(G: Any) -> Framework:
     >>> af.attack_names()
     [('p', 'not:p'), ('not:p', 'a'), ('a', 'unsupported:c'), ('unsupported:c', 'c'), ('x', 'a')]
     """
-    from ..graph import ARGUMENT as ARGUMENT_KIND
-
     with collector_paused():
         names: list[str] = []
         role: list[str] = []
         arguments: list[tuple[int, list[str], str]] = []
         for i, (n, d) in enumerate(G.nodes(data=True)):
             names.append(n)
-            if d["kind"] == ARGUMENT_KIND:
-                role.append(ARGUMENT)
+            if d["kind"] == ARGUMENT:
+                role.append(ROLE_ARGUMENT)
                 arguments.append((i, [p for p in d["premises"] if p in G], d["conclusion"]))
             else:
-                role.append(STATEMENT)
+                role.append(ROLE_STATEMENT)
         index = {n: i for i, n in enumerate(names)}
         is_premise = [False] * len(names)
         is_concluded = [False] * len(names)
@@ -126,7 +125,7 @@ def framework(G: Any) -> Framework:
             if flag:
                 unsupported[i] = len(names)
                 names.append(f"unsupported:{names[i]}")
-        role += [NOT] * len(rejected) + [UNSUPPORTED] * len(unsupported)
+        role += [ROLE_NOT] * len(rejected) + [ROLE_UNSUPPORTED] * len(unsupported)
         attacks = list(rejected.items())
         attacks += [(rejected[index[p]], a) for a, ps, _ in arguments for p in ps]
         attacks += [(a, unsupported[index[c]]) for a, _, c in arguments]

@@ -92,7 +92,7 @@ class _Facts:
     attacks in map order."""
 
     def __init__(self, G: Any) -> None:
-        from ..graph import ARGUMENT, SUPPORT
+        from ..terms import ARGUMENT, SUPPORT_EDGES
 
         self.G = G
         self.order = list(G)
@@ -105,7 +105,7 @@ class _Facts:
         self.linked: set[str] = set()  # nodes with any edge
         for u, v, t in G.edges(data="type"):
             self.linked.update((u, v))
-            if t in SUPPORT:
+            if t in SUPPORT_EDGES:
                 self.support[u].append(v)
                 if t == "conclusion":
                     self.concluded.add(v)

@@ -33,14 +33,14 @@ def rank(G: Any) -> list[dict[str, Any]]:
     >>> rank(_demo())[0]
     {'rank': 1, 'id': 'p', 'kind': 'premise', 'proposals': 1, 'centrality': 1.0, 'text': 'P.'}
     """
-    from ..graph import ARGUMENT, SUPPORT
+    from ..terms import ARGUMENT, SUPPORT_EDGES
 
     with collector_paused():
         nodes = list(G)
         index = {n: i for i, n in enumerate(nodes)}
         succ: list[list[int]] = [[] for _ in nodes]
         for u, v, t in G.edges(data="type"):
-            if t in SUPPORT:
+            if t in SUPPORT_EDGES:
                 succ[index[u]].append(index[v])
         kinds = [k for _, k in G.nodes(data="kind")]
         components = scc(len(nodes), succ)  # sinks first

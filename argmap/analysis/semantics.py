@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..terms import ARGUMENT
 from .framework import IN, LABELS, OUT, UNDEC, Framework, framework
 from .search import exact
 
@@ -254,8 +255,6 @@ def evaluation_data(ev: Evaluation, G: Any, *, limit: int = LIST_LIMIT) -> dict[
     >>> evaluation_data(evaluate(_demo()), _demo())["statements"]["c"]
     {'kind': 'proposal', 'label': 'out', 'labels': ['out']}
     """
-    from ..graph import ARGUMENT as ARGUMENT_KIND
-
     af = ev.framework
     data: dict[str, Any] = {
         "semantics": ev.semantics,
@@ -268,7 +267,7 @@ def evaluation_data(ev: Evaluation, G: Any, *, limit: int = LIST_LIMIT) -> dict[
     for n in ev.map_nodes:
         kind = G.nodes[n]["kind"]
         row = {"label": ev.label(n), "labels": ev.statuses(n)}
-        if kind == ARGUMENT_KIND:
+        if kind == ARGUMENT:
             data["arguments"][n] = row
         else:
             data["statements"][n] = {"kind": kind, **row}

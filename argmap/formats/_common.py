@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from typing import Any
 
 
-KINDS = ("proposal", "claim", "premise")
 #: the longest generated id base; suffixes ("-2") still fit the 200-character limit
 MAX_BASE = 60
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

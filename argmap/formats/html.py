@@ -14,8 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..graph import ARGUMENT
-from .diagram import KINDS, clean, xml_safe
+from ..terms import ARGUMENT
+from .diagram import KIND_LOOKS, clean, xml_safe
 
 STYLE = """
 :root { --ink: #1a1a1a; --muted: #5f5f5f; --rule: #d9d9d9; --hit: #ffe27a; --pick: #d81b60; }
@@ -262,7 +262,7 @@ def table_html(G: Any) -> str:
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT:
             continue
-        look = KINDS[d["kind"]]
+        look = KIND_LOOKS[d["kind"]]
         kind = (
             f'<span class="kind kind-{d["kind"]}" style="background:{look.fill};border-color:{look.line};'
             f'color:{look.text}">{look.word}</span>'

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..terms import ATTACKED_BY
 from .diagram import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$#])")
-ATTACK_WORDS = {"rebut": "Rebutted by", "undermine": "Undermined by", "undercut": "Undercut by"}
 
 
 def escape(value: str) -> str:
@@ -58,7 +58,7 @@ def reason_items(G: Any, node: str, indent: str, undercuts: bool = True) -> list
         items.append(("line", f"{indent}- Reason `{argument}`{scheme}{linked}{quote(d)}", ""))
         items += [("statement", p, indent + "  ") for p in parts]
         for attacker, kind, _ in attacks_on(G, argument) if undercuts else ():
-            items.append(("line", f"{indent}  - {ATTACK_WORDS[kind]} (challenges this reason):", ""))
+            items.append(("line", f"{indent}  - {ATTACKED_BY[kind].capitalize()} (challenges this reason):", ""))
             items.append(("statement", attacker, indent + "    "))
     return items
 
@@ -69,7 +69,10 @@ def attack_items(G: Any, node: str, indent: str, note: str = "") -> list[tuple[s
 
     items = []
     for attacker, kind, _ in attacks_on(G, node):
-        items += [("line", f"{indent}- {ATTACK_WORDS[kind]}{note}:", ""), ("statement", attacker, indent + "  ")]
+        items += [
+            ("line", f"{indent}- {ATTACKED_BY[kind].capitalize()}{note}:", ""),
+            ("statement", attacker, indent + "  "),
+        ]
     return items
 
 

@@ -10,8 +10,9 @@ from rich.tree import Tree
 
 from ..analysis.diff import SECTIONS, counts
 from ..analysis.lint import SEVERITIES
-from ..graph import ARGUMENT, statements
-from ..stats import plural
+from ..graph import statements
+from ..terms import ARGUMENT
+from ..terms import ATTACKED_BY, plural
 from .console import Segments, emit, paint_line, plain_lines, stdout, two_columns, write_lines
 from .labels import KIND_STYLE, LABEL_STYLE, argument_label, label_mark, statement_label
 
@@ -109,7 +110,7 @@ def _mark_segments(labels: list[str]) -> Segments:
     return out + [("]", "")]
 
 
-_RELATION_STYLE = {"rebutted by": "bold red", "undermined by": "bold red", "undercut by": "bold red"}
+_ATTACKED = set(ATTACKED_BY.values())  # an explanation's relation words for attacks
 
 
 def explanation_view(G: Any, ev: Any, node: str, trees: list[dict[str, Any]]) -> None:
@@ -134,7 +135,8 @@ def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
         if item.get("relation") and item["relation"] != "reason":  # an argument says "reason" itself
             relation = item["relation"]
             prefix.append(
-                f"{'✗ ' if relation in _RELATION_STYLE else ''}{relation} ", style=_RELATION_STYLE.get(relation, "blue")
+                f"{'✗ ' if relation in _ATTACKED else ''}{relation} ",
+                style="bold red" if relation in _ATTACKED else "blue",
             )
         prefix.append_text(label_mark(item["label"]))
         n = item["id"]

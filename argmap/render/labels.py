@@ -9,18 +9,13 @@ from typing import Any
 
 from rich.text import Text
 
+from ..terms import ATTACKED_BY
+
 
 KIND_STYLE = {
     "proposal": ("◆", "PROPOSAL", "bold magenta"),
     "claim": ("●", "CLAIM", "bold cyan"),
     "premise": ("○", "PREMISE", "green"),
-}
-
-
-ATTACK_WORDS = {
-    "rebut": "rebutted by",
-    "undermine": "undermined by",
-    "undercut": "undercut by",
 }
 
 
@@ -71,7 +66,7 @@ def argument_label(G: Any, node: str, quotes: bool) -> Text:
 
 
 def attack_prefix(kind: str) -> Text:
-    return Text(f"✗ {ATTACK_WORDS[kind]} ", style="bold red")
+    return Text(f"✗ {ATTACKED_BY[kind]} ", style="bold red")
 
 
 def node_label(G: Any, node: str) -> Text:

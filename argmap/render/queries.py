@@ -11,7 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..graph import arguments_for, conclusion, premises
-from ..stats import plural
+from ..terms import ATTACKED_BY, plural
 from .console import emit, stdout
 from .labels import KIND_STYLE, argument_label, chain_text, node_label, short_label, statement_label
 
@@ -61,8 +61,6 @@ EDGE_WORDS = {
     "undercut": "undercuts",
 }
 
-
-GROUP_WORDS = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
 
 #: Entries a `supports` tree shows before it stops (no one reads further; Rich would take minutes),
 #: and supporters listed with their several chains.
@@ -179,7 +177,7 @@ def attacks_view(G: Any, report: dict[str, Any]) -> None:
     there to the target."""
     target = report["target"]["id"]
     root = Tree(node_label(G, target))
-    for kind, word in GROUP_WORDS.items():
+    for kind, word in ATTACKED_BY.items():
         group = [r for r in report["attackers"] if r["type"] == kind]
         if not group:
             continue
@@ -247,7 +245,7 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
         grid.add_column(overflow="fold")
         grid.add_row("", node_label(G, chain["nodes"][0]))
         for edge, node in zip(chain["edges"], chain["nodes"][1:]):
-            style = "bold red" if edge in GROUP_WORDS else "blue"
+            style = "bold red" if edge in ATTACKED_BY else "blue"
             grid.add_row(Text(EDGE_WORDS[edge], style=style), node_label(G, node))
         emit(console, grid)
     if report["more_paths"]:

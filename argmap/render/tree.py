@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from ..graph import arguments_for, attacks_on, is_argument, premises, statements
+from ..graph import arguments_for, attacks_on, is_argument, premises, statements, upstream
 from ..stats import summary
 from .console import emit, stdout
 from .labels import argument_label, attack_prefix, label_mark, statement_label
@@ -82,7 +82,7 @@ def show_map(
         if p not in shown:
             parts += [support_tree(G, p, **tree_options), Text()]
     # what a tree holds (below --depth too) is under it, even where the cut hides it
-    covered = _upstream(G, statements(G, "proposal")) | shown
+    covered = upstream(G, statements(G, "proposal")) | shown
     rest = [n for n in statements(G) if n not in covered]
     if rest:
         parts += [Text("Not under any proposal", style="bold underline"), Text()]
@@ -91,19 +91,6 @@ def show_map(
         for n in [n for n in rest if n not in active] + rest:
             if n not in covered:
                 parts += [support_tree(G, n, **tree_options), Text()]
-                covered |= _upstream(G, [n]) | shown
+                covered |= upstream(G, [n]) | shown
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)
-
-
-def _upstream(G: Any, roots: list[str]) -> set[str]:
-    """Everything a tree rooted at ``roots`` can reach: reasons, premises and
-    attackers, recursively (what ``support_tree`` walks, without a depth cut)."""
-    seen = set(roots)
-    stack = list(roots)
-    while stack:
-        for parent in G.pred[stack.pop()]:
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return seen

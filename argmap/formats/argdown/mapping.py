@@ -6,7 +6,8 @@ from typing import Any
 
 from ...errors import MapInvalid, Problem
 from ...locate import positions_locator
-from .._common import KINDS, Ids, attack_types, infer_kinds, slugify, text_slug, title_from_name
+from ...terms import KINDS
+from .._common import Ids, attack_types, infer_kinds, slugify, text_slug, title_from_name
 from .document import Argument, Document, Relation
 from .parser import parse
 

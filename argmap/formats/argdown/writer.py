@@ -6,7 +6,8 @@ import json
 import re
 from typing import Any
 
-from .._common import KINDS, attack_type, slugify
+from ...terms import KINDS
+from .._common import attack_type, slugify
 from .lexer import inline
 from .mapping import ATTACK_FIELDS, FIELDS, generated_id
 
