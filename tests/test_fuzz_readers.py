@@ -26,7 +26,7 @@ from argmap.loader import decode, loads, read_map
 from .conftest import ROOT
 from .fuzz import TOKENS, mutate
 from .map_strategies import maps
-from .test_export_formats import RENDERERS, check_mermaid, svg_lines
+from .formats.test_writers import RENDERERS, check_mermaid, svg_lines
 from .test_reliability_matrix import SUFFIX, VALID
 
 READERS = [name for name, f in FORMATS.items() if f.read]
@@ -140,7 +140,7 @@ def test_a_mutated_file_through_the_command_line_is_a_map_or_a_message(fmt, data
 def test_any_map_round_trips_unchanged_through_a_file(fmt, m, tmp_path_factory):
     """Written by ``argmap export -o map.<suffix>`` and read back by ``--map``
     (format found from the name and the content), the map is the same map.
-    tests/test_export.py, test_argdown.py and test_aif.py check the text round
+    tests/test_export.py, formats/test_argdown.py and formats/test_aif.py check the text round
     trip in memory; this adds the file, its encoding and format detection."""
     folder = tmp_path_factory.mktemp("trip")
     source = folder / "map.json"

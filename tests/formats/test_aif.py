@@ -14,7 +14,7 @@ from argmap.formats import FORMATS, aif, detect
 from argmap.graph import build_graph
 from tests.map_strategies import maps
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 NUCLEAR = DATA / "aif-aifdb-nuclear.json"
 FEES = DATA / "aif-ova3-fees.json"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .export_helpers import AWKWARD, awkward_map, exported
+from ..export_helpers import AWKWARD, awkward_map, exported
 
 CHROMIUM_ARGS = [
     "--headless",

@@ -15,7 +15,7 @@ import pytest
 from argmap.errors import MapInvalid
 from argmap.formats import argdown
 
-SUITE = Path(__file__).parent / "conformance" / "argdown"
+SUITE = Path(__file__).parent.parent / "conformance" / "argdown"
 FILES = sorted(SUITE.glob("*.argdown"))
 READ = [f for f in FILES if f.with_suffix(".expected.json").exists()]
 REFUSED = [f for f in FILES if f.with_suffix(".expected-error.txt").exists()]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from argmap.analysis.critical import critical, support_ancestry
 from argmap.analysis.rank import rank
 
-from .analysis_maps import graph, maps
+from ..analysis_maps import graph, maps
 
 
 def stands(G, node, removed):

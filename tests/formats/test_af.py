@@ -14,8 +14,8 @@ from argmap.formats import detect, get
 from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
-from .analysis_maps import complete_labellings, frameworks, graph, maps, select
-from .conftest import DATA, TINY
+from ..analysis_maps import complete_labellings, frameworks, graph, maps, select
+from ..conftest import DATA, TINY
 
 GOLDEN = DATA / "analysis"
 FORMATS = ("apx", "tgf")

@@ -8,7 +8,7 @@ import pytest
 
 from argmap.analysis.diff import counts, diff
 
-from .analysis_maps import graph
+from ..analysis_maps import graph
 
 BASE = {
     "title": "T",

@@ -13,7 +13,7 @@ from argmap.analysis.framework import Framework, framework
 from argmap.analysis.search import SearchTooLarge
 from argmap.analysis.semantics import evaluate, evaluation_data, grounded, label, labellings
 
-from .analysis_maps import IN, OUT, UNDEC, complete_labellings, frameworks, graph, maps, select
+from ..analysis_maps import IN, OUT, UNDEC, complete_labellings, frameworks, graph, maps, select
 
 SEMANTICS = ("grounded", "preferred", "stable")
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 
 from argmap.analysis.lint import check, has_errors
 
-from .analysis_maps import graph, maps
+from ..analysis_maps import graph, maps
 
 CLEAN = {
     "title": "T",

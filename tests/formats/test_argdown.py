@@ -326,7 +326,7 @@ def test_deep_nesting_reads_without_recursion(monkeypatch):
 
 def test_every_conformance_file_maps_onto_the_model(tmp_path):
     # the veggie debate: claims with pros and cons, sketched arguments, headings
-    from tests.test_argdown_conformance import SUITE
+    from tests.formats.test_argdown_conformance import SUITE
 
     m = argdown.loads((SUITE / "argdown-core__test__veggie_debate.argdown").read_text(encoding="utf-8"))
     statements = by_id(m.statements)

@@ -19,8 +19,8 @@ from argmap.formats import FORMATS
 from argmap.formats.diagram import clean, wrap
 from argmap.formats.graphviz import find, render
 
-from .conftest import ROOT
-from .export_helpers import AWKWARD, SMALL, awkward_map, exported
+from ..conftest import ROOT
+from ..export_helpers import AWKWARD, SMALL, awkward_map, exported
 
 SVG = "{http://www.w3.org/2000/svg}"
 # graphviz-pure always (it comes with argmap); Graphviz's dot too where it is installed

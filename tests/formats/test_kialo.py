@@ -11,7 +11,7 @@ import pytest
 from argmap.errors import MapInvalid
 from argmap.formats import detect, kialo
 
-UNIFORMS = Path(__file__).parent / "data" / "kialo-school-uniforms.txt"
+UNIFORMS = Path(__file__).parent.parent / "data" / "kialo-school-uniforms.txt"
 
 
 def read(text: str):
