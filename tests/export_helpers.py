@@ -11,21 +11,24 @@ from argmap.loader import read_map
 
 from .conftest import ROOT
 
-GOLDEN = ROOT / "tests" / "golden"
-SMALL = GOLDEN / "small.yaml"
+GOLDEN = ROOT / "tests" / "golden"  # one folder per writer: golden/<format>/small.<suffix>
+DATA = ROOT / "tests" / "data"
+SMALL = DATA / "small.yaml"  # the small map the golden files are made from (its source text: small.txt)
 RENDERER = "graphviz-pure"  # the renderer installed with argmap: the same bytes everywhere
 
-#: text formats with a golden file for the small map: format -> file name
+#: text formats with a golden file for the small map: format -> file name under GOLDEN
 GOLDEN_FILES = {
-    "yaml": "small.out.yaml",
-    "json": "small.out.json",
-    "nodelink": "small.nodelink.json",
-    "graphml": "small.graphml",
-    "dot": "small.dot",
-    "mermaid": "small.mmd",
-    "md": "small.md",
-    "svg": "small.svg",
-    "html": "small.html",
+    "yaml": "yaml/small.yaml",
+    "json": "json/small.json",
+    "nodelink": "nodelink/small.nodelink.json",
+    "graphml": "graphml/small.graphml",
+    "dot": "dot/small.dot",
+    "mermaid": "mermaid/small.mmd",
+    "md": "md/small.md",
+    "svg": "svg/small.svg",
+    "html": "html/small.html",
+    "argdown": "argdown/small.argdown",
+    "aif": "aif/small.aif.json",
 }
 
 # Texts that break naive writers: quotes, backslashes (and DOT's escString

@@ -218,17 +218,17 @@ def seeds(fmt: str) -> list[bytes]:
 
     found = [VALID[fmt].encode("utf-8")]
     files = {
-        "yaml": [GOLDEN / "small.yaml", GOLDEN / "small.out.yaml"],
-        "json": [GOLDEN / "small.out.json"],
+        "yaml": [DATA / "small.yaml", GOLDEN / "yaml" / "small.yaml"],
+        "json": [GOLDEN / "json" / "small.json"],
         "argdown": [DATA / "parks.argdown", *sorted((ROOT / "tests" / "conformance" / "argdown").glob("*.argdown"))],
         "aif": [DATA / "aif-aifdb-nuclear.json", DATA / "aif-ova3-fees.json"],
         "kialo": [DATA / "kialo-school-uniforms.txt"],
-        "apx": [DATA / "analysis" / "tiny.apx"],
-        "tgf": [DATA / "analysis" / "tiny.tgf"],
+        "apx": [GOLDEN / "apx" / "tiny.apx"],
+        "tgf": [GOLDEN / "tgf" / "tiny.tgf"],
     }[fmt]
     found += [f.read_bytes() for f in files if f.exists()]
     if get(fmt).write:
-        small = argmap.build_graph(argmap.load(GOLDEN / "small.yaml"))
+        small = argmap.build_graph(argmap.load(DATA / "small.yaml"))
         found.append(_bytes(export(small, fmt)))
         found.append(_bytes(export(argmap.build_graph(argmap.load()), fmt)))  # the last seed: the big one
     return found

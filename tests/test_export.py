@@ -17,7 +17,7 @@ from argmap.formats import FORMATS
 from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
-from .export_helpers import GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
+from .export_helpers import DATA, GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
 
 # ------------------------------------------------------------------ formats ---
 
@@ -196,6 +196,7 @@ def test_golden_files(fmt):
     path = GOLDEN / GOLDEN_FILES[fmt]
     got = exported(SMALL, fmt, output=path)
     if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
         path.write_bytes(got.encode("utf-8"))
     assert got == path.read_bytes().decode("utf-8"), f"{path.name} differs; see the test's docstring"
 
@@ -244,7 +245,7 @@ def test_a_map_written_to_another_folder_still_finds_its_source(tmp_path, run):
     assert result.exit_code == 0, result.output
     copy = read_map(out)
     assert copy.source is not None, copy.warnings  # found, and every quote checked against it
-    assert copy.map.source.file == os.path.relpath(GOLDEN / "small.txt", out.parent).replace(os.sep, "/")
+    assert copy.map.source.file == os.path.relpath(DATA / "small.txt", out.parent).replace(os.sep, "/")
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json", ".argdown", ".aif"])
@@ -259,7 +260,7 @@ def test_every_map_format_written_to_another_folder_still_finds_its_source(tmp_p
     assert checked.exit_code == 0, checked.output
     assert "quotes checked" in checked.stdout and "not found" not in checked.stderr
     copy = read_map(out)
-    assert copy.map.source.file == os.path.relpath(GOLDEN / "small.txt", out.parent).replace(os.sep, "/")
+    assert copy.map.source.file == os.path.relpath(DATA / "small.txt", out.parent).replace(os.sep, "/")
 
 
 def test_the_embedded_map_exported_anywhere_points_at_the_packaged_text(tmp_path, run):
@@ -318,7 +319,7 @@ def test_export_options_reach_the_writer(run):
 def test_export_refuses_to_overwrite_the_map_it_reads(tmp_path, run):
     path = tmp_path / "map.yaml"
     path.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "small.txt").write_text((GOLDEN / "small.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "small.txt").write_text((DATA / "small.txt").read_text(encoding="utf-8"), encoding="utf-8")
     before = path.read_bytes()
     result = run("export", "-m", path, "-o", path)
     assert result.exit_code == 2

@@ -86,8 +86,8 @@ EXTRA_SEEDS = {
     "argdown": [(ROOT / "tests" / "data" / "parks.argdown").read_bytes()],
     "aif": [(ROOT / "tests" / "data" / "aif-ova3-fees.json").read_bytes()],
     "kialo": [(ROOT / "tests" / "data" / "kialo-school-uniforms.txt").read_bytes()],
-    "yaml": [(ROOT / "tests" / "golden" / "small.yaml").read_bytes()],
-    "json": [(ROOT / "tests" / "golden" / "small.out.json").read_bytes()],
+    "yaml": [(ROOT / "tests" / "data" / "small.yaml").read_bytes()],
+    "json": [(ROOT / "tests" / "golden" / "json" / "small.json").read_bytes()],
 }
 
 
@@ -333,8 +333,8 @@ def html_of(data: dict, source_text: str) -> Markup:
 
 
 BASELINE = html_of(
-    json.loads((ROOT / "tests" / "golden" / "small.out.json").read_text(encoding="utf-8")),
-    (ROOT / "tests" / "golden" / "small.txt").read_text(encoding="utf-8"),
+    json.loads((ROOT / "tests" / "golden" / "json" / "small.json").read_text(encoding="utf-8")),
+    (ROOT / "tests" / "data" / "small.txt").read_text(encoding="utf-8"),
 )
 
 

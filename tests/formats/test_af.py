@@ -15,21 +15,21 @@ from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
 from ..analysis_maps import complete_labellings, frameworks, graph, maps, select
-from ..conftest import DATA, TINY
+from ..conftest import DATA, ROOT, TINY
 
-GOLDEN = DATA / "analysis"
+GOLDEN = ROOT / "tests" / "golden"
 FORMATS = ("apx", "tgf")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_writers_match_the_golden_files(fmt):
     text = get(fmt).writer()(build_graph(loads(TINY)))
-    assert text == (GOLDEN / f"tiny.{fmt}").read_text(encoding="utf-8")
+    assert text == (GOLDEN / fmt / f"tiny.{fmt}").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden_files_read_back_as_the_map_they_came_from(fmt):
-    loaded = read_map(GOLDEN / f"tiny.{fmt}")
+    loaded = read_map(GOLDEN / fmt / f"tiny.{fmt}")
     assert loaded.format == fmt
     m = loaded.map
     assert [(s.id, s.kind) for s in m.statements] == [
@@ -124,8 +124,8 @@ def test_bad_frameworks_say_where(fmt, text, where, what):
 
 
 def test_formats_are_detected_by_suffix_and_content():
-    apx = (GOLDEN / "tiny.apx").read_text(encoding="utf-8")
-    tgf = (GOLDEN / "tiny.tgf").read_text(encoding="utf-8")
+    apx = (GOLDEN / "apx" / "tiny.apx").read_text(encoding="utf-8")
+    tgf = (GOLDEN / "tgf" / "tiny.tgf").read_text(encoding="utf-8")
     assert detect("", apx).name == "apx" and detect("x.yaml", apx).name == "apx"
     assert detect("", tgf).name == "tgf" and detect("x.tgf", tgf).name == "tgf"
     assert detect("", TINY).name == "yaml" and detect("", '{"title": "T"}').name == "json"
