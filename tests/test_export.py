@@ -3,7 +3,6 @@ golden files, source references that still resolve, and the command's errors."""
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -373,43 +372,3 @@ def test_the_renderer_found_beside_python_when_not_on_path(monkeypatch):
     monkeypatch.delenv("ARGMAP_GRAPHVIZ", raising=False)
     programs = graphviz.renderers()
     assert programs and os.path.basename(programs[0]).startswith("graphviz-pure")
-
-
-def test_nodelink_reads_back_into_networkx():
-    import networkx as nx
-
-    G = small_graph()
-    back = nx.node_link_graph(json.loads(export(G, "nodelink")), edges="links")
-    assert list(back.nodes) == list(G.nodes)
-    assert {(u, v, d["type"]) for u, v, d in back.edges(data=True)} == {
-        (u, v, d["type"]) for u, v, d in G.edges(data=True)
-    }
-    assert back.nodes["traffic-doubled"]["tags"] == ["traffic", "data"]
-
-
-def test_graphml_keeps_every_attribute():
-    import networkx as nx
-
-    G = small_graph()
-    back = nx.parse_graphml(export(G, "graphml"))
-    for n, d in G.nodes(data=True):
-        for key, value in d.items():
-            want = json.dumps(list(value)) if isinstance(value, tuple) else value
-            assert back.nodes[n][key] == want, (n, key)
-        assert back.nodes[n]["label"] == d.get("text", n)
-    for u, v, d in G.edges(data=True):
-        assert {k: x for k, x in back.edges[u, v].items()} == {
-            k: json.dumps(list(x)) if isinstance(x, tuple) else x for k, x in d.items()
-        }
-    assert back.graph["source.file"] == "small.txt"
-
-
-def test_markdown_report_has_a_section_per_proposal_with_reasons_and_challenges():
-    text = exported(SMALL, "md")
-    assert text.startswith("# A congestion charge for the city centre\n")
-    assert "```mermaid\n%%{init" in text
-    section = text.split("## Proposal: Charge drivers who enter the centre at peak hours.", 1)[1]
-    reasons, challenges = section.split("### Challenges to it", 1)
-    assert "Traffic in the centre has doubled in ten years. — “*Traffic in the centre has doubled" in reasons
-    assert "(¶ 1)" in reasons and "Undermined by" in reasons and "Undercut by" in reasons
-    assert "Rebutted by" in challenges and "A charge will drive customers away." in challenges

@@ -14,7 +14,7 @@ from argmap.graph import arguments_for, build_graph, premises
 from argmap.terms import ATTACK_TYPES, SUPPORT_EDGES
 from argmap.model import ArgumentMap
 from argmap.query import attack_report, attackers, find, paths, support_report, supporters
-from argmap.stats import longest_chain, stats
+from argmap.stats import stats
 
 
 def graph(statements: list[tuple[str, str]], arguments=(), attacks=(), **extra) -> nx.DiGraph:
@@ -266,32 +266,6 @@ def test_find_covers_arguments_and_attacks(linked):
     assert [r["id"] for r in find(linked, "a-w")] == ["a-w"]
 
 
-# --------------------------------------------------------------------- stats ---
-
-
-def test_stats_counts_kinds_arguments_attacks_and_gaps(linked):
-    s = stats(linked)
-    assert s["statements"]["by_kind"] == {"proposal": 1, "claim": 3, "premise": 5}
-    assert s["statements"]["by_speaker"] == {"(none)": 9}
-    assert s["arguments"] == {"total": 3, "linked": 1, "single_premise": 2}
-    assert s["attacks"] == {"total": 4, "by_type": {"rebut": 1, "undermine": 1, "undercut": 2}}
-    assert s["unsupported_proposals"] == []
-    assert s["unsupported_claims"] == ["r", "z"]
-    assert s["longest_chain"] == {"length": 2, "path": ["w", "a-w", "x", "a-xy", "p"], "exact": True}
-
-
-def test_stats_with_a_cycle_gives_a_real_chain_and_says_it_may_not_be_the_longest():
-    chain = longest_chain(graph(**CYCLE))
-    assert chain["exact"] is False
-    assert chain["length"] == 3 and chain["path"] == ["e", "b4", "c1", "b1", "c2", "b3", "p"]
-
-
-def test_stats_of_a_map_without_arguments():
-    s = stats(graph(statements=[("p", "proposal"), ("c", "claim")]))
-    assert s["longest_chain"] == {"length": 0, "path": [], "exact": True}
-    assert s["unsupported_proposals"] == ["p"] and s["unsupported_claims"] == ["c"]
-
-
 # -------------------------------------------------- random maps, brute force ---
 
 
@@ -376,20 +350,6 @@ def test_paths_agree_with_brute_force(G, limit):
             assert [len(p) for p in listed] == [len(p) for p in chains[:limit]]
             assert listed == sorted(listed, key=lambda p: (len(p), p))
             assert found["more_paths"] == (len(chains) > limit)
-
-
-@settings(max_examples=150, deadline=None)
-@given(random_maps())
-def test_longest_chain_is_a_real_chain_and_exact_on_acyclic_maps(G):
-    chain = longest_chain(G)
-    support = support_view(G)
-    path = chain["path"]
-    assert len(path) == len(set(path))
-    assert all(support.has_edge(u, v) for u, v in zip(path, path[1:]))
-    assert chain["length"] == sum(1 for n in path if G.nodes[n]["kind"] == "argument")
-    assert chain["exact"] == nx.is_directed_acyclic_graph(support)
-    if chain["exact"]:
-        assert chain["length"] == nx.dag_longest_path_length(support) // 2
 
 
 # ------------------------------------------------------------ embedded map ---

@@ -15,7 +15,7 @@ from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
 from ..analysis_maps import complete_labellings, frameworks, graph, maps, select
-from ..conftest import DATA, ROOT, TINY
+from ..conftest import ROOT, TINY
 
 GOLDEN = ROOT / "tests" / "golden"
 FORMATS = ("apx", "tgf")
