@@ -1,9 +1,11 @@
 """Run the benchmark: ``python -m tests.bench [--sizes 1000,10000] [--runs 3]``.
 
-Times whole processes (wall time and peak memory, from ``resource``) of real
-``argmap`` commands on generated maps, and prints a Markdown table: one row
-per command, one column per map size, each cell the median wall time of
-``--runs`` runs and the largest peak memory. A command the installed argmap
+Times whole processes of real ``argmap`` commands on generated maps (CPU
+time, user plus system, from ``resource.getrusage``; wall time; peak memory)
+and prints a Markdown table: one row per command, one column per map size,
+each cell the median CPU time of ``--runs`` runs and the largest peak memory
+(wall times go to stderr as the runs go). CPU time is what the table shows
+because the machine is shared: other work stretches wall time, not CPU time. A command the installed argmap
 does not have shows ``n/a``; one that crashes shows ``failed`` and makes the
 runner exit 1 (so CI catches crashes, never slowness). Nothing is asserted
 about time: read the numbers.
@@ -11,6 +13,11 @@ about time: read the numbers.
 ``--baseline PYTHON`` times a second interpreter (another checkout's
 virtualenv) in the same run, alternating runs, so a before/after comparison
 sees the same machine load; cells then read ``after (before)``.
+
+``--readme README.md`` writes the table into the README's Performance
+section, between its ``<!-- bench-table -->`` markers (the table there is
+never typed by hand). ``--against-argdown`` times the reference Argdown CLI
+instead (:mod:`tests.bench.reference`).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -53,11 +61,19 @@ LAUNCH = (
 )
 MISSING = ("No such command", "No such option", "Invalid value for '--format'", "unknown format")
 
-Result = tuple[float, float] | str
+#: CPU seconds, wall seconds and peak MB of one run, or why it has none
+Result = tuple[float, float, float] | str
 
 
-def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
-    """Wall seconds and peak MB of one ``argmap args`` process, or why it has none."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(python: str, args: list[str]) -> Result:
+    """CPU seconds, wall seconds and peak MB of one ``argmap args`` process, or why it has none."""
+    cpu = children_cpu()
     start = time.perf_counter()
     # run from elsewhere: "-c" puts the current folder first on sys.path, and a checkout's
     # argmap/ there would shadow the argmap that ``python`` has installed
@@ -69,6 +85,7 @@ def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
         cwd=tempfile.gettempdir(),
     )
     elapsed = time.perf_counter() - start
+    cpu = children_cpu() - cpu
     if proc.returncode != 0:
         if any(s in proc.stderr for s in MISSING):
             return "n/a"
@@ -77,19 +94,22 @@ def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
             sys.stderr.write(proc.stderr[-2000:])
             return "failed"
     peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK_KB ")]
-    return elapsed, int(peak[-1].split()[1]) / 1024 if peak else float("nan")
+    return cpu, elapsed, int(peak[-1].split()[1]) / 1024 if peak else float("nan")
 
 
 def measure(pythons: list[str], args: list[str], runs: int) -> list[Result]:
-    """Median wall seconds and largest peak MB per interpreter, runs interleaved."""
-    samples: list[list[tuple[float, float]]] = [[] for _ in pythons]
+    """Median CPU and wall seconds and largest peak MB per interpreter, runs interleaved."""
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in pythons]
     for _ in range(runs):
         for i, python in enumerate(pythons):
             got = run_once(python, args)
             if isinstance(got, str):
                 return [got] * len(pythons)
             samples[i].append(got)
-    return [(statistics.median(t for t, _ in s), max(m for _, m in s)) for s in samples]
+    return [
+        (statistics.median(c for c, _, _ in s), statistics.median(w for _, w, _ in s), max(m for _, _, m in s))
+        for s in samples
+    ]
 
 
 def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str, list[str]]]:
@@ -161,6 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", default="", help="another Python with another argmap to time alongside")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     parser.add_argument(
+        "--readme", type=Path, help="also write the table into this README, between its bench-table markers"
+    )
+    parser.add_argument(
+        "--against-argdown",
+        action="store_true",
+        help="time the reference Argdown CLI (installed from npm into a cache folder) next to argmap instead; "
+        "see python -m tests.bench --against-argdown --help",
+    )
+    parser.add_argument(
         "--inputs",
         default=",".join(INPUTS),
         help="the input forms to generate and time (AIF is ~16 bytes per byte of JSON)",
@@ -170,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="keep the generated maps in this folder and reuse them (they depend only on size and seed)",
     )
+    argv = sys.argv[1:] if argv is None else argv
+    if "--against-argdown" in argv:  # its own options: see tests/bench/reference.py
+        from .reference import main as against
+
+        return against(argv)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pythons = [sys.executable] + ([args.baseline] if args.baseline else [])
@@ -179,7 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
 
     def cell(result: Result) -> str:
-        return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[1]:.0f} MB"
+        return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[2]:.0f} MB"
+
+    def wall(result: Result) -> str:
+        return "" if isinstance(result, str) else f"  (wall {result[1]:.2f} s)"
 
     def record(name: str, n: int, cmd: list[str], runs: int) -> None:
         nonlocal failed
@@ -191,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             table[name] = {}
             order.append(name)
         table[name][n] = cell(results[0]) + (f" ({cell(results[1])})" if len(results) > 1 else "")
-        print(f"{name:<34} N={n:<8} {table[name][n]}", file=sys.stderr, flush=True)
+        print(f"{name:<34} N={n:<8} {table[name][n]}{wall(results[0])}", file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
         folder = Path(tmp)
@@ -207,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in folder.iterdir():
                 path.unlink()
     runs_note = f"median of {args.runs} runs" + (" (1 from a million statements)" if max(sizes) >= 1_000_000 else "")
-    lines = [f"Machine: {machine()}; {runs_note}; wall time, peak memory.", ""]
+    lines = [f"Machine: {machine()}; {runs_note}; CPU time (user + system), peak memory.", ""]
     if args.baseline:
         lines += ["Cells read: this argmap (the baseline's, timed in the same run).", ""]
     lines.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
@@ -217,9 +254,22 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.readme:
+        write_section(args.readme, "bench-table", text)
     if failed:
         print("a command crashed (see above)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def write_section(readme: Path, marker: str, text: str) -> None:
+    """Replace what stands between ``<!-- marker -->`` and ``<!-- /marker -->`` in ``readme``."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"
+    if start not in content or end not in content:
+        raise SystemExit(f"{readme}: has no {start} ... {end} section to write the table into.")
+    head, rest = content.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{text.strip()}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
