@@ -33,7 +33,7 @@ back so a round trip changes nothing.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, json_nesting_problem
@@ -372,6 +372,18 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
     from ..validate import validate
 
+    return _validated(text, name, validate)
+
+
+def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
+    """Read AIF JSON into plain validated data (:func:`argmap.validate.validate_plain`),
+    for commands that need only the graph; the same messages as :func:`loads` on a mistake."""
+    from ..validate import validate_plain
+
+    return _validated(text, name, validate_plain)
+
+
+def _validated(text: str, name: str, validate: Callable[..., Any]) -> Any:
     reader = _Reader(text, name)
     data, nodes = reader.run()
 
