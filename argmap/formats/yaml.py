@@ -46,8 +46,135 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+_DECLINED = object()
+
+
+def _from_events(text: str) -> Any:
+    """What ``yaml.load(text, Loader=_Loader)`` gives, built straight from libyaml's
+    events, or ``_DECLINED``.
+
+    The general road has libyaml build the whole node tree (every scalar an
+    object with two position marks) and then walks it in Python: about 1.4 GB
+    and 21 s for a map of 100,000 statements. Here each event is turned into
+    its value as it comes and dropped, so only the data stays. Only plain
+    YAML is read this way: one document of mappings, sequences and scalars
+    with scalar keys. Anything else (anchors and aliases, tags, merge keys,
+    a key given twice, a syntax error, no libyaml) is declined, and the
+    general road reads the text and gives its messages. Scalars are resolved
+    and constructed exactly as :class:`_Loader` does (dates stay text).
+    ``tests/formats/test_yaml_events.py`` compares the two on random maps.
+    """
+    try:
+        from yaml._yaml import CParser  # libyaml's parser, which CSafeLoader is built on
+    except ImportError:
+        return _DECLINED
+    from yaml.events import (
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+        StreamStartEvent,
+    )
+
+    resolvers = _Loader.yaml_implicit_resolvers
+    wildcard = resolvers.get(None, [])
+    constructor = _Loader("")  # only its scalar constructors are used
+    constructors = constructor.yaml_constructors
+    str_tag = _Loader.DEFAULT_SCALAR_TAG
+    known: dict[tuple[str, str], Any] = {}  # resolved scalars that are not text: few, repeated
+
+    def scalar(event: Any) -> Any:
+        tag = event.tag
+        value = event.value
+        if tag is None or tag == "!":
+            tag = str_tag
+            if event.implicit[0]:
+                for candidate, regexp in resolvers.get(value[:1], []) + wildcard if value else resolvers.get("", []):
+                    if regexp.match(value):
+                        tag = candidate
+                        break
+        elif tag != str_tag:
+            raise LookupError  # an explicit tag: the general road says what it makes of it
+        if tag == str_tag:
+            return value
+        done = known.get((tag, value), _DECLINED)
+        if done is _DECLINED:
+            make = constructors.get(tag)
+            if make is None or tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+                raise LookupError
+            done = known[(tag, value)] = make(constructor, yaml.ScalarNode(tag, value))
+        return done
+
+    parser = CParser(text)
+    try:
+        get = parser.get_event
+        if type(get()) is not StreamStartEvent:
+            return _DECLINED
+        event = get()
+        if type(event) is not DocumentStartEvent:
+            return _DECLINED  # an empty stream
+        root: list[Any] = []
+        stack: list[Any] = [root]  # the open collections; a mapping's pending key is pushed after it
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    return _DECLINED
+                value = scalar(event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    return _DECLINED
+                value = {} if kind is MappingStartEvent else []
+                # ... added to its parent now, filled as its events come
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            elif kind is DocumentEndEvent:
+                break
+            else:  # an alias, or anything unforeseen
+                return _DECLINED
+            top = stack[-1]
+            if type(top) is list:
+                top.append(value)
+            elif type(top) is dict:  # value is a key
+                if type(value) in (dict, list) or value in top:
+                    return _DECLINED
+                stack.append(_Key(value))
+                continue
+            else:  # the key of the mapping below it
+                stack.pop()
+                stack[-1][top.key] = value
+            if type(value) in (dict, list):
+                stack.append(value)
+        if type(get()) is not StreamEndEvent:
+            return _DECLINED  # more than one document
+        return root[0]
+    except (yaml.YAMLError, LookupError, TypeError, ValueError):
+        return _DECLINED
+    finally:
+        parser.dispose()
+
+
+class _Key:
+    """A mapping key waiting for its value (on the stack of :func:`_from_events`)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+
 def parse(text: str, *, name: str) -> Any:
     """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
+    data = _from_events(text)
+    if data is not _DECLINED:
+        check_nesting(data, name, text_locator(text, "yaml"))
+        return data
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as err:
@@ -102,6 +229,21 @@ def parse(text: str, *, name: str) -> Any:
         ) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
+    except (ValueError, TypeError, OverflowError) as err:  # a tag's constructor refused its value: "!!int x"
+        offset = text.find("!!")
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: a tagged value cannot be read as its tag says ({err})",
+                    line=line,
+                    column=column,
+                    hint="argmap reads plain YAML only; remove the tag.",
+                )
+            ],
+        ) from None
     except RecursionError:  # the pure-Python parser (without libyaml)
         raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
     check_nesting(data, name, text_locator(text, "yaml"))
