@@ -126,17 +126,18 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False)
     """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
     Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
     even the embedded map (``argmap validate``)."""
-    from .collector import settle
+    from .collector import collector_paused, settle
     from .errors import UsageError
     from .loader import read_graph
     from .render.console import warning
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt, verify=verify)
+    with collector_paused():  # until the map is settled: a full collection in between walks all of it
+        loaded = read_graph(path, fmt=fmt, verify=verify)
+        settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     for message in loaded.warnings:
         warning(message)
-    settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
 
 

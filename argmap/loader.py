@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem, UsageError
@@ -142,7 +142,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
     del text  # the graph holds everything now
     loaded = Loaded(None, name, file_path, spec.name, graph=G)
     source = G.graph.get("source")
-    _check_quotes(loaded, base, G.graph["title"], source, _graph_sections(G))
+    _check_quotes(loaded, base, G.graph["title"], source, lambda: _graph_sections(G))
     return loaded
 
 
@@ -159,7 +159,7 @@ def read_map(path: str | Path | None = None, *, fmt: str | None = None, check_so
     loaded = Loaded(amap, name, file_path, spec.name)
     if check_source:
         source = amap.source.__dict__ if amap.source is not None else None
-        _check_quotes(loaded, base, amap.title, source, _model_sections(amap))
+        _check_quotes(loaded, base, amap.title, source, lambda: _model_sections(amap))
     return loaded
 
 
@@ -227,8 +227,11 @@ def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
         return str(target.resolve())
 
 
-def _check_quotes(loaded: Loaded, base: Any, title: str, src: dict[str, Any] | None, sections: list[Section]) -> None:
-    """Find the source text a map names and check every quote and paragraph against it.
+def _check_quotes(
+    loaded: Loaded, base: Any, title: str, src: dict[str, Any] | None, sections: Callable[[], list[Section]]
+) -> None:
+    """Find the source text a map names and check every quote and paragraph against it
+    (``sections()`` gives the items, only asked for when there is a source to check).
 
     A missing source file is a warning (quote checks are skipped); a quote that
     is not in the text, or not in its paragraph, is a problem.
@@ -248,7 +251,7 @@ def _check_quotes(loaded: Loaded, base: Any, title: str, src: dict[str, Any] | N
         return
     source = SourceText.from_text(decode(raw, str(target)), title=src.get("title") or title)
     loaded.source, loaded.source_path = source, target
-    problems = quote_problems(sections, source)
+    problems = quote_problems(sections(), source)
     if problems:
         raise MapInvalid(loaded.name, _locate(problems, loaded))
 
