@@ -117,6 +117,8 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
       :func:`argmap.graph.graph_from_validated`), about half the time and
       memory of the models; other formats are read into the models, which
       are dropped once the graph is built;
+    - a big map read before, unchanged, is loaded from the user's cache of
+      validated graphs (:mod:`argmap.cache`; ``verify`` reads it afresh);
     - the embedded map ships with argmap and the test suite validates it, so
       its graph is built straight from its YAML
       (:func:`argmap.graph.graph_from_trusted`), which is most of the start-up
@@ -127,11 +129,15 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
     >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
     (True, 'proposal')
     """
+    from . import cache
     from .graph import build_graph, graph_from_trusted, graph_from_validated
 
     text, name, file_path, base, spec = _read(path, fmt)
     with collector_paused():
-        if path is None and spec.name == "yaml" and not verify:
+        G, key = (None, None) if path is None or verify else cache.load(text, spec.name)
+        if G is not None:
+            pass
+        elif path is None and spec.name == "yaml" and not verify:
             from .formats.yaml import parse
 
             G = graph_from_trusted(parse(text, name=name))
@@ -139,7 +145,8 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
             G = graph_from_validated(plain_reader(text, name=name))
         else:
             G = build_graph(spec.reader()(text, name=name))
-    del text  # the graph holds everything now
+        del text  # the graph holds everything now
+        cache.store(key, G)
     loaded = Loaded(None, name, file_path, spec.name, graph=G)
     source = G.graph.get("source")
     _check_quotes(loaded, base, G.graph["title"], source, lambda: _graph_sections(G))
