@@ -608,6 +608,158 @@ def diff(
 # ------------------------------------------------------- end of analysis ---
 
 
+# ------------------------------------------------ authoring (issue 14) ---
+# init, quote, coverage, draft, preview (library: argmap.authoring).
+
+SourceArgument = Annotated[
+    Path, typer.Argument(metavar="SOURCE", show_default=False,
+                         help="The source text: plain UTF-8 text, paragraphs separated by blank lines.")
+]
+NewMapOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", show_default=False, help="The map file to write (atomically); '-' or none: stdout."),
+]
+OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")]
+
+
+def write_new(output: Optional[Path], text: str, force: bool, what: str) -> None:
+    """Write a new map to ``output`` (stdout when None or '-'), never over an existing file unless ``force``."""
+    from . import render
+    from .authoring import views
+    from .errors import UsageError
+    from .output import check_target, write_atomic
+
+    if output is None or str(output) == "-":
+        render.write_text(text)
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise UsageError(f"{output}: already exists; argmap will not overwrite a map you may have edited.",
+                         hint="Choose another name, or add --force to replace it.")
+    write_atomic(output, text)
+    views.wrote(str(output), what)
+
+
+@command()
+def init(source: SourceArgument, output: NewMapOption = None, force: OverwriteOption = False) -> None:
+    """Start a map of a new source text: title, source, its paragraphs numbered
+    (as comments) and one example of each item, quoting the text; it validates.
+
+    Example: argmap init article.txt -o article.yaml
+    """
+    from .authoring.scaffold import starter, title_of
+    from .authoring.sources import file_from, read_source
+
+    text, _ = read_source(source)
+    title = title_of(text, source)
+    map_name = str(output) if output is not None and str(output) != "-" else "MAP.yaml"
+    data = starter(text, title=title, source_file=file_from(source, output), map_name=map_name)
+    count = len(text.paragraphs)
+    write_new(output, data, force, f"a starter map of '{title}' ({count} paragraph{'s' if count != 1 else ''}); "
+                                   "overwrite its examples.")
+
+
+@command()
+def quote(
+    words: Annotated[list[str], typer.Argument(metavar="WORDS...", show_default=False,
+                                               help="Words of the passage as you remember them; '...' skips words.")],
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    source: Annotated[Optional[Path], typer.Option("--source", "-s", show_default=False,
+                                                   help="Search this text instead of the map's source.")] = None,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print quote: and paragraph: to paste into a map.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Find a passage of the source: its exact words and paragraph, to quote.
+
+    Case, curly quotes, line breaks and small typos do not matter; '...' stands
+    for the words in between. Several equally good passages are all listed.
+
+    Example: argmap quote hot issues remain --yaml
+    """
+    from . import render
+    from .authoring import views
+    from .authoring.quotes import find_passages, nearest, passage_data
+    from .authoring.sources import read_source, source_of
+    from .errors import InputError, UsageError
+
+    if source is not None and (map_path is not None or from_format is not None):
+        raise UsageError("--source and --map both name the text to search.", hint="Give one of them.")
+    text, name = read_source(source) if source is not None else source_of(open_map(map_path, from_format,
+                                                                                   graph=True))
+    typed = " ".join(words)
+    found = find_passages(text, typed)
+    if not found:
+        near = nearest(text, typed)
+        hint = f'Closest passage (paragraph {near[0]}): "{near[1]}". ' if near else ""
+        raise InputError(f"{name}: no passage matches '{typed}'.",
+                         hint=hint + "Check the words, or type fewer of them.")
+    if as_json:
+        render.write_json([passage_data(p, name) for p in found])
+    else:
+        views.passages(found, typed, snippet=as_yaml)
+
+
+@command("coverage")
+def coverage_(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+    """What of the source the map quotes: by paragraph, the share of words covered
+    and each sentence or clause no statement, argument or attack quotes.
+
+    Passages left out on purpose are named as such: a standfirst that repeats
+    the text, a disclaimer.
+
+    Example: argmap coverage --map my-map.yaml
+    """
+    from . import render
+    from .authoring import views
+    from .authoring.coverage import coverage as measure
+    from .authoring.coverage import quoted_items
+    from .authoring.sources import source_of
+
+    loaded = open_map(map_path, from_format, graph=True)
+    text, name = source_of(loaded)
+    cov = measure(text, quoted_items(loaded.graph))
+    if as_json:
+        render.write_json({"map": loaded.name, "source": name, **cov.as_dict()})
+    else:
+        views.coverage(cov, name, loaded.name)
+
+
+@command("draft")
+def draft_(
+    source: SourceArgument,
+    output: NewMapOption = None,
+    force: OverwriteOption = False,
+    against: Annotated[Optional[Path], typer.Option("--against", show_default=False, metavar="MAP",
+                                                    help="Score the draft against this curated map of the same "
+                                                    "text: precision and recall of proposals and arguments.")] = None,
+) -> None:
+    """Draft a map of a source text for an analyst to correct: proposals, arguments,
+    attacks and speakers proposed from the words that mark them, each quoting the
+    text verbatim. The draft validates.
+
+    Example: argmap draft article.txt -o article.yaml
+    """
+    from . import render
+    from .authoring import views
+    from .authoring.draft import checked, draft, score, to_yaml
+    from .authoring.scaffold import title_of
+    from .authoring.sources import file_from, read_source
+
+    text, name = read_source(source)
+    title = title_of(text, source)
+    made = draft(text, title=title, source_file=file_from(source, output), source_title=text.title_line)
+    G = checked(made, text, name)
+    data = to_yaml(made, source_name=name)
+    write_new(output, data, force, render.summary(G) + "; every quote checked against the source.")
+    if against is not None:
+        curated = open_map(against, graph=True)
+        views.scores(score(G, curated.graph, text), curated.name)
+
+
+# ------------------------------------------------- end of authoring ---
+
+
 def version_callback(value: bool) -> None:
     if value:
         from . import __version__

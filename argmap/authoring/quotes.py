@@ -209,6 +209,25 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def nearest(source: Any, words: str, least: float = 0.6) -> tuple[int, str] | None:
+    """The passage most like ``words`` (paragraph, text) when it is at least
+    ``least`` alike (difflib's ratio of the folded texts), for a message when
+    :func:`find_passages` finds nothing; None when nothing is that close.
+
+    >>> from argmap.source import SourceText
+    >>> src = SourceText.from_text("T\\n\\nThe harbour was closed in winter.")
+    >>> nearest(src, "the harbor is closed in wintr"), nearest(src, "zebra crossing")
+    ((1, 'The harbour was closed in winter.'), None)
+    """
+    import difflib
+
+    near = source.closest(words)
+    if near is None:
+        return None
+    ratio = difflib.SequenceMatcher(None, fold(near[1])[0], fold(words)[0], autojunk=False).ratio()
+    return near if ratio >= least else None
+
+
 def passage_data(p: Passage, source_name: str) -> dict[str, Any]:
     """A passage as the ``--json`` output gives it."""
     return {"quote": p.quote, "paragraph": p.paragraph, "edits": p.edits, "source": source_name}

@@ -186,8 +186,7 @@ _AFTER_COMMA = ("but", "yet", "so", "therefore", "thus", "hence", "however", "al
                 "even though", "while", "whereas", "because", "since", "as a result", "and therefore",
                 "and thus", "and so", "and hence", "and yet")
 #: the same words that join a clause even without a comma before them
-_ANYWHERE = ("because", "although", "even though", "whereas", "therefore", "and therefore", "and thus",
-             "and hence", "and yet")
+_ANYWHERE = ("because", "although", "even though", "whereas", "and therefore", "and thus", "and hence", "and yet")
 #: a clause opened by one of these runs to the first comma; what follows is the main clause
 SUBORDINATE = ("although", "though", "even though", "while", "whereas", "because", "since")
 _JOIN = re.compile(
