@@ -273,30 +273,77 @@ def export(
     ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
     speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Allow -o to overwrite the map being read.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Export again each time the map or its source text "
+                                        "is saved, until Ctrl-C.")] = False,
 ) -> None:
     """Export the map, or a focused part of it, as a diagram, a report or data.
 
     Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
     """
-    from . import render
     from .errors import UsageError
-    from .export import ExportOptions, choose_format, export_loaded
-    from .output import check_target, write_atomic
+    from .export import ExportOptions, choose_format
 
     spec = choose_format(fmt, output)
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
+    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
+    if not watch:
+        export_once(map_path, from_format, spec, output, focus, depth, options, force)
+        return
+    if map_path is None or str(map_path) == "-" or to_stdout:
+        raise UsageError("--watch re-exports a map file to a file each time the map is saved.",
+                         hint="Give --map FILE and -o FILE.")
+    export_watching(map_path, from_format, spec, output, focus, depth, options, force)
+
+
+def export_once(map_path: Optional[Path], from_format: Optional[str], spec: Any, output: Optional[Path],
+                focus: Optional[str], depth: Optional[int], options: Any, force: bool) -> Any:
+    """Read the map and write one export of it (to stdout when ``output`` is None or '-'); the loaded map."""
+    from . import render
+    from .export import export_loaded
+    from .output import check_target, write_atomic
+
+    to_stdout = output is None or str(output) == "-"
     loaded = open_map(map_path, from_format, graph=True)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
-    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
     if to_stdout:
         render.write_export(data)
     else:
         write_atomic(output, data)
         render.wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+    return loaded
+
+
+def export_watching(map_path: Path, from_format: Optional[str], spec: Any, output: Path,
+                    focus: Optional[str], depth: Optional[int], options: Any, force: bool) -> None:
+    """:func:`export_once` now and on every save of the map or its source, until Ctrl-C;
+    a map with mistakes gets its messages and is exported again once they are fixed."""
+    from . import render
+    from .authoring import views
+    from .authoring.preview import watch, watched_files
+    from .errors import ArgmapError
+
+    files = [map_path]
+
+    def again() -> list[Path]:
+        nonlocal files
+        try:
+            files = watched_files(export_once(map_path, from_format, spec, output, focus, depth, options, force))
+        except ArgmapError as err:
+            render.error(err.lines())
+            views.note("Fix it and save; argmap exports again then.")
+        return files
+
+    views.note(f"Watching {map_path} and its source text; Ctrl-C to stop.")
+    try:
+        watch(again)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        views.note(f"Stopped watching {map_path}.")
 
 
 # ----------------------------------------------------- end of export block ---
@@ -755,6 +802,49 @@ def draft_(
     if against is not None:
         curated = open_map(against, graph=True)
         views.scores(score(G, curated.graph, text), curated.name)
+
+
+@command()
+def preview(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535,
+                                      help="Port on 127.0.0.1 to serve on (0: any free port).")] = 8765,
+) -> None:
+    """Serve the map's HTML report on this computer (127.0.0.1 only) and reload it
+    in the browser each time the map or its source text is saved; Ctrl-C stops.
+
+    A map with mistakes shows them on the page until they are fixed.
+
+    Example: argmap preview --map my-map.yaml
+    """
+    from .authoring import views
+    from .authoring.preview import HOST, Report, html_report, server
+    from .errors import UsageError
+
+    if map_path is not None and str(map_path) == "-":
+        raise UsageError("preview reloads a map file when it is saved; stdin cannot be.", hint="Give --map FILE.")
+    if from_format is not None and map_path is None:
+        raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
+    name = str(map_path) if map_path is not None else "the embedded map"
+    report = Report(name, lambda: html_report(map_path, from_format), [map_path] if map_path else [])
+    report.current()  # build once now: a map that cannot be read at all is said here too
+    try:
+        httpd = server(report, port)
+    except OSError as err:
+        raise UsageError(f"cannot serve on {HOST}:{port} ({err.strerror or err}).",
+                         hint="Another program may be using it: give --port N, or --port 0 for any free one.") from None
+    url = f"http://{HOST}:{httpd.server_address[1]}/"
+    views.note(f"Serving the report of {name} at {url} ; it reloads when the map or its source is saved. "
+               "Ctrl-C to stop.")
+    try:
+        httpd.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        views.note("Stopped.")
+    finally:
+        httpd.server_close()
 
 
 # ------------------------------------------------- end of authoring ---
