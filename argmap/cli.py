@@ -13,10 +13,28 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
+
+
+class ArgmapGroup(TyperGroup):
+    """Typer's command group, saying "Did you mean ...?" once for an unknown
+    command: Typer writes it into the message, and Click from 8.4 adds it
+    again when the error is shown."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as err:
+            if "Did you mean" in err.message and getattr(err, "possibilities", None):
+                err.possibilities = None  # type: ignore[misc]
+            raise
+
 
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Map the arguments of policy texts: show them, question them, export them.\n\n"
     "Every command reads the embedded map of 'The Shanghai Cooperation Organization in the "
     "War on Terror' unless --map names another.",
@@ -49,7 +67,9 @@ FromOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
+    Optional[list[str]],
+    typer.Option("--focus", metavar="ID", show_default=False,
+                 help="Show only the tree under this statement or argument id; repeat for several trees."),
 ]
 DepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
@@ -167,8 +187,8 @@ def show(
     from .graph import require
 
     G = open_graph(map_path, from_format)
-    if focus is not None:
-        require(G, focus)
+    for node in focus or ():
+        require(G, node)
     labels = grounded_labels(G) if evaluate else None
     render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
@@ -243,7 +263,7 @@ def schema() -> None:
 
 ExportFormatOption = Annotated[
     Optional[str],
-    typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
+    typer.Option("--format", "-f", metavar="FORMAT", show_default=False,
                  help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
                  "apx or tgf. "
                  "Default: the one -o's suffix names, else dot."),
@@ -253,7 +273,9 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
 ]
 ExportFocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
+    Optional[list[str]],
+    typer.Option("--focus", metavar="ID", show_default=False,
+                 help="Export only this statement or argument and what bears on it; repeat to keep several."),
 ]
 ExportDepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
@@ -298,7 +320,7 @@ def export(
 
 
 def export_once(map_path: Optional[Path], from_format: Optional[str], spec: Any, output: Optional[Path],
-                focus: Optional[str], depth: Optional[int], options: Any, force: bool) -> Any:
+                focus: Optional[list[str]], depth: Optional[int], options: Any, force: bool) -> Any:
     """Read the map and write one export of it (to stdout when ``output`` is None or '-'); the loaded map."""
     from . import render
     from .export import export_loaded
@@ -318,7 +340,7 @@ def export_once(map_path: Optional[Path], from_format: Optional[str], spec: Any,
 
 
 def export_watching(map_path: Path, from_format: Optional[str], spec: Any, output: Path,
-                    focus: Optional[str], depth: Optional[int], options: Any, force: bool) -> None:
+                    focus: Optional[list[str]], depth: Optional[int], options: Any, force: bool) -> None:
     """:func:`export_once` now and on every save of the map or its source, until Ctrl-C;
     a map with mistakes gets its messages and is exported again once they are fixed."""
     from . import render

@@ -54,12 +54,9 @@ def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = No
     >>> export(argmap.build_graph(argmap.load()), "json").startswith('{')
     True
     """
-    from .formats import get, names
+    from .formats import get
 
-    spec = get(fmt)
-    if not spec.write:
-        raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                         hint="Use one of: " + ", ".join(names(write=True)) + ".")
+    spec = get(fmt, write=True)
     if options is not None and options.wrap < 8:
         raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
     return spec.writer()(G, options or ExportOptions())
@@ -75,14 +72,10 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     >>> choose_format(None, None).name
     'dot'
     """
-    from .formats import FORMATS, for_suffix, get, names
+    from .formats import FORMATS, for_suffix, get
 
     if fmt:
-        spec = get(fmt)
-        if not spec.write:
-            raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(write=True)) + ".")
-        return spec
+        return get(fmt, write=True)
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
     if Path(output).is_dir():
@@ -95,8 +88,9 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     return spec
 
 
-def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) -> Any:
-    """A view of ``G``: ``focus`` and what stands for or against it, ``depth`` levels down.
+def neighbourhood(G: Any, focus: str | list[str] | None = None, depth: int | None = None) -> Any:
+    """A view of ``G``: ``focus`` (an id, or several) and what stands for or
+    against it, ``depth`` levels down.
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
@@ -113,20 +107,19 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     ['c']
     >>> list(neighbourhood(_demo(), "a", 1).nodes)
     ['p', 'c', 'x', 'a']
+    >>> list(neighbourhood(_demo(), ["p", "x"], 0).nodes)
+    ['p', 'x']
     """
     import networkx as nx
 
     from .graph import ARGUMENT, arguments_for, conclusion, require, statements
 
-    if focus is None and depth is None:
+    focused = [focus] if isinstance(focus, str) else list(focus or [])
+    if not focused and depth is None:
         return G
-    if focus is not None:
-        roots = [require(G, focus)]
-    else:
-        roots = statements(G, "proposal")
+    roots = [require(G, node) for node in focused] if focused else statements(G, "proposal")
     keep = set(roots)
-    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
-        keep.add(conclusion(G, focus))
+    keep.update(conclusion(G, node) for node in focused if G.nodes[node]["kind"] == ARGUMENT)
     frontier, level = list(roots), 0
     while frontier and (depth is None or level < depth):
         found = []
@@ -163,7 +156,7 @@ def export_loaded(
     fmt: str,
     *,
     output: str | Path | None = None,
-    focus: str | None = None,
+    focus: str | list[str] | None = None,
     depth: int | None = None,
     options: ExportOptions | None = None,
 ) -> str | bytes:

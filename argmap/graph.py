@@ -337,6 +337,23 @@ def suggest(G: nx.DiGraph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
+def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> None:
+    """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
+    item of the map has ``value`` (ignoring case) among ``values``."""
+    import difflib
+
+    from .errors import NotFound
+
+    known = sorted({v for v in values if v})
+    if value.lower() in (v.lower() for v in known):
+        return
+    close = [v for v in known if value.lower() in v.lower()] or difflib.get_close_matches(value, known, n=3)
+    hint = f"Did you mean {', '.join(repr(c) for c in close[:3])}? " if close else ""
+    listed = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    hint += f"The map's {what}s: {listed}." if known else f"No item of the map has a {what}."
+    raise NotFound(f"no statement has the {what} '{value}'.", hint=hint)
+
+
 def statement_rows(
     G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
@@ -348,6 +365,10 @@ def statement_rows(
     >>> [r["id"] for r in statement_rows(_demo())]
     ['c', 'p', 'x']
     """
+    if speaker:
+        _require_value(G, "speaker", speaker, [d.get("speaker") for _, d in G.nodes(data=True)])
+    if tag:
+        _require_value(G, "tag", tag, [t for _, d in G.nodes(data=True) for t in d.get("tags", ())])
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT or (kind and d["kind"] != kind):

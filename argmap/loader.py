@@ -180,7 +180,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loa
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:
     """The text of the map at ``path``, its name, file, folder and format (see :func:`read_map`)."""
-    from .formats import detect, get, names
+    from .formats import detect, get
 
     if path is None:
         text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
@@ -190,10 +190,7 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
         file_path = None if str(path) == "-" else Path(path)
         base = file_path.parent if file_path else Path.cwd()
     if fmt:
-        spec = get(fmt)
-        if not spec.read:
-            raise UsageError(f"argmap cannot read the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(read=True)) + ".")
+        spec = get(fmt, read=True)
     else:
         spec = detect(name if file_path else "", text)
     if not text.strip():

@@ -269,7 +269,7 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(tmp_path, fmt):
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
-    result = subprocess.run([sys.executable, "-m", "argmap", "export", "-m", str(path), "-t", "json", "-o", str(out)],
+    result = subprocess.run([sys.executable, "-m", "argmap", "export", "-m", str(path), "-f", "json", "-o", str(out)],
                             capture_output=True, text=True, preexec_fn=cap, cwd=ROOT, timeout=600)
     assert result.returncode == 1, result.stderr
     lines = result.stderr.splitlines()
