@@ -141,9 +141,11 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
+def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False, strict: bool = False) -> Any:
     """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
-    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
+    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models).
+    Quotes not in the source, and a source file not found, are warnings; ``strict``
+    (validate) makes them problems."""
     from . import render
     from .collector import settle
     from .errors import UsageError
@@ -151,7 +153,8 @@ def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = F
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
+    read = read_graph if graph else read_map
+    loaded = read(path, fmt=fmt, strict=strict, require_source=strict)
     for message in loaded.warnings:
         render.warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
@@ -236,7 +239,7 @@ def validate(
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, graph=True)
+            loaded = open_map(path, from_format, graph=True, strict=True)
         except ArgmapError as err:
             render.error(err.lines())
             failed = max(failed, err.exit_code)

@@ -128,24 +128,34 @@ def read_map(
     *,
     fmt: str | None = None,
     check_source: bool = True,
+    strict: bool = True,
+    require_source: bool = False,
 ) -> Loaded:
     """Read, validate and (when the source text is found) check the quotes of a map.
 
     ``path`` None means the embedded map; ``"-"`` reads stdin. ``fmt`` names a
     format from :data:`argmap.formats.FORMATS`; by default it is detected from
-    the suffix and the content.
+    the suffix and the content. A quote not in the source is a problem
+    (:class:`MapInvalid`) when ``strict``, else a warning in
+    ``loaded.warnings``; a source file that cannot be found is a warning,
+    or a problem with ``require_source``. A map with structural problems
+    has its quote problems reported with them, in one pass.
     """
     text, name, file_path, base, spec = _read(path, fmt)
-    with collector_paused():
-        amap = spec.reader()(text, name=name)
+    try:
+        with collector_paused():
+            amap = spec.reader()(text, name=name)
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the models hold everything now
     loaded = Loaded(amap, name, file_path, spec.name)
     if check_source:
-        check_quotes(loaded, base)
+        check_quotes(loaded, base, strict=strict, require_source=require_source)
     return loaded
 
 
-def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loaded:
+def read_graph(path: str | Path | None = None, *, fmt: str | None = None, strict: bool = True,
+               require_source: bool = False) -> Loaded:
     """:func:`read_map` for commands that need only the map's graph: the same
     checks and messages, the graph in ``loaded.graph`` and no models
     (``loaded.map`` is None).
@@ -163,18 +173,21 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loa
 
     text, name, file_path, base, spec = _read(path, fmt)
     plain_reader = spec.plain_reader()
-    with collector_paused():
-        if plain_reader is not None:
-            data = plain_reader(text, name=name)
-            del text
-            G = graph_from_plain(data)
-        else:
-            amap = spec.reader()(text, name=name)
-            del text
-            G = build_graph(amap)
-            del amap
+    try:
+        with collector_paused():
+            if plain_reader is not None:
+                data = plain_reader(text, name=name)
+                del text
+                G = graph_from_plain(data)
+            else:
+                amap = spec.reader()(text, name=name)
+                del text
+                G = build_graph(amap)
+                del amap
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
     loaded = Loaded(None, name, file_path, spec.name, graph=G)
-    check_quotes(loaded, base)
+    check_quotes(loaded, base, strict=strict, require_source=require_source)
     return loaded
 
 
@@ -254,32 +267,104 @@ def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
         return str(target.resolve())
 
 
-def check_quotes(loaded: Loaded, base: Any) -> None:
+def check_quotes(loaded: Loaded, base: Any, *, strict: bool = True, require_source: bool = False) -> None:
     """Find the source text and check every quote and paragraph against it.
 
-    A missing source file is a warning (quote checks are skipped); a quote that
-    is not in the text, or not in its paragraph, is a problem.
+    A quote that is not in the text, or not in its paragraph, is a problem
+    (a warning unless ``strict``). A source file that cannot be found is a
+    warning, and quote checks are skipped; with ``require_source`` it is a
+    problem.
     """
-    from .source import SourceText
-
     amap = loaded.map if loaded.map is not None else loaded.graph
     title, src = _title_and_source(amap)
     if src is None or src.get("file") is None:
         return
-    target = resolve_source(src["file"], base)
+    found = _source_text(src["file"], base, src.get("title") or title)
+    if isinstance(found, Problem):
+        if require_source:
+            raise MapInvalid(loaded.name, _locate([found], loaded))
+        loaded.warnings.append(f"{loaded.name}: {found.message}; quotes were not checked.")
+        return
+    loaded.source, loaded.source_path = found
+    problems = quote_problems(amap, loaded.source)
+    if problems and strict:
+        raise MapInvalid(loaded.name, _locate(problems, loaded))
+    loaded.warnings += [p.format(loaded.name) for p in _locate(problems, loaded)]
+
+
+def _source_text(file: str, base: Any, title: str | None) -> Any:
+    """``(SourceText, where it is)`` for a map's ``source.file``, or the :class:`Problem`
+    of a file that cannot be read."""
+    from .source import SourceText
+
+    target = resolve_source(file, base)
     try:
         raw = target.read_bytes()
     except OSError:
-        shown = target if isinstance(target, Path) else src["file"]
-        loaded.warnings.append(
-            f"{loaded.name}: source file '{src['file']}' not found (looked for {shown}); quotes were not checked."
-        )
-        return
-    source = SourceText.from_text(decode(raw, str(target)), title=src.get("title") or title)
-    loaded.source, loaded.source_path = source, target
-    problems = quote_problems(amap, source)
-    if problems:
-        raise MapInvalid(loaded.name, _locate(problems, loaded))
+        shown = target.absolute() if isinstance(target, Path) else file
+        return Problem(f"source file '{file}' not found (looked for {shown})", ("source", "file"),
+                       hint="Correct source.file: it is relative to the map's folder.")
+    return SourceText.from_text(decode(raw, str(target)), title=title), target
+
+
+def with_quote_problems(err: MapInvalid, text: str, fmt: str, base: Any, require_source: bool) -> MapInvalid:
+    """``err`` (a map's structural problems) with the quote problems of the same
+    map added, found in its raw data, so that one pass reports every problem.
+
+    Only for the map format (YAML, JSON), whose raw data has the map's fields;
+    items too broken to tell their quote and paragraph are left to ``err``.
+    """
+    if fmt not in ("yaml", "json"):
+        return err
+    try:
+        from .formats.yaml import parse
+
+        data = parse(text, name=err.file or "<map>")  # YAML reads JSON too
+    except Exception:  # noqa: BLE001 (a syntax error: err already says it)
+        return err
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        return err
+    src = data["source"]
+    if not isinstance(src.get("file"), str):
+        return err
+    title = src.get("title") if isinstance(src.get("title"), str) else data.get("title")
+    found = _source_text(src["file"], base, title if isinstance(title, str) else None)
+    if isinstance(found, Problem):
+        extra = [found] if require_source else []
+    else:
+        extra = _quote_problems(_raw_sections(data), found[0])
+    if not extra:
+        return err
+    from .locate import locator
+
+    find = locator(text, fmt)
+    placed = []
+    for p in extra:
+        where = find(p.path)
+        placed.append(Problem(p.message, p.path, where[0], where[1], p.hint) if where else p)
+    seen = {(p.path, p.message) for p in err.problems}
+    merged = err.problems + [p for p in placed if (p.path, p.message) not in seen]
+    merged.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return MapInvalid(err.file, merged)
+
+
+def _raw_sections(data: dict[str, Any]) -> list[tuple[str, list[tuple[int, dict[str, Any]]]]]:
+    """The items of raw map data that have a quote (text) and a paragraph (a
+    whole number from 1, or none), with their places in their lists."""
+    out = []
+    for section in ("statements", "arguments", "attacks"):
+        items = data.get(section)
+        keep = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("quote"), str) or not item["quote"].strip():
+                continue
+            para = item.get("paragraph")
+            if para is not None and (isinstance(para, bool) or not isinstance(para, int) or para < 1):
+                continue
+            ident = item.get("id") if isinstance(item.get("id"), str) else f"{section}[{i}]"
+            keep.append((i, {**item, "id": ident}))
+        out.append((section, keep))
+    return out
 
 
 def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
@@ -325,10 +410,15 @@ def _sections(amap: Any) -> list[tuple[str, list[dict[str, Any]]]]:
 def quote_problems(amap: Any, source: Any) -> list[Problem]:
     """Every quote not found verbatim in the source, or not in its stated paragraph
     (``amap``: the map's models, or its graph)."""
+    return _quote_problems([(section, list(enumerate(items))) for section, items in _sections(amap)], source)
+
+
+def _quote_problems(sections: list[tuple[str, list[tuple[int, dict[str, Any]]]]], source: Any) -> list[Problem]:
+    """:func:`quote_problems` of items given as ``(section, [(place, fields)])``."""
     problems: list[Problem] = []
     count = len(source.paragraphs)
-    for section, items in _sections(amap):
-        for i, item in enumerate(items):
+    for section, items in sections:
+        for i, item in items:
             para, quote = item.get("paragraph"), item.get("quote")
             if para is not None and para > count:
                 problems.append(Problem(

@@ -36,3 +36,78 @@ def test_an_unclosed_quote_is_named_where_it_opens(run, write):
     path = write("m.yaml", 'title: "T\nstatements: []\n')
     result = run("validate", path)
     assert f"{path}:1:8: invalid YAML: a quote is opened here and never closed" in result.stderr
+
+
+# ------------------------------------------------ drafts can be drawn, one pass ---
+
+ARTICLE = "Rain\n\nIt rains all day. The roof leaks.\n\nSo we stay in.\n"
+MAP = """\
+title: Rain
+source:
+  file: article.txt
+statements:
+  - id: rain
+    kind: premise
+    text: It rains.
+    quote: It rains all day
+    paragraph: 1
+  - id: stay
+    kind: proposal
+    text: Stay in.
+    quote: So we stay in
+    paragraph: 2
+arguments:
+  - id: arg-stay
+    premises: [rain]
+    conclusion: stay
+"""
+
+
+@pytest.fixture
+def article(write):
+    write("article.txt", ARTICLE)
+    return write
+
+
+def test_show_and_export_draw_a_map_whose_only_problems_are_quotes(run, article):
+    path = article("m.yaml", MAP.replace("quote: It rains all day", "quote: It pours all day")
+                   .replace("paragraph: 2", "paragraph: 1"))
+    shown = run("show", "--map", path)
+    assert shown.exit_code == 0, shown.output
+    assert "PROPOSAL stay" in shown.stdout and "PREMISE rain" in shown.stdout
+    warnings = shown.stderr.strip().splitlines()
+    assert len(warnings) == 2
+    assert warnings[0].startswith(f"Warning: {path}:8:5: statements[0].quote: quote of 'rain' does not occur")
+    assert warnings[1].startswith(f"Warning: {path}:14:5: statements[1].paragraph: quote of 'stay' is in "
+                                  "paragraph 2, not paragraph 1")
+    exported = run("export", "--map", path, "-f", "mermaid")
+    assert exported.exit_code == 0 and "flowchart" in exported.stdout and "Warning:" in exported.stderr
+    checked = run("validate", path)  # validate stays strict
+    assert checked.exit_code == 1
+    assert checked.stderr.count("Error:") == 2 and "Warning" not in checked.stderr
+
+
+def test_validate_reports_structural_and_quote_problems_in_one_pass(run, article):
+    path = article("m.yaml", MAP.replace("kind: proposal", "kind: opinion")
+                   .replace("quote: It rains all day", "quote: It pours all day"))
+    result = run("validate", path)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "statements[0].quote: quote of 'rain' does not occur in the source text" in lines[0]
+    assert "statements[1].kind: 'opinion' is not a valid kind" in lines[1]
+
+
+def test_a_missing_source_is_an_error_for_validate_and_a_warning_elsewhere(run, article, tmp_path):
+    path = article("m.yaml", MAP.replace("file: article.txt", "file: articel.txt"))
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert (f"Error: {path}:3:3: source.file: source file 'articel.txt' not found (looked for "
+            f"{tmp_path / 'articel.txt'})") in result.stderr
+    shown = run("show", "--map", path)
+    assert shown.exit_code == 0
+    assert "source file 'articel.txt' not found" in shown.stderr and "quotes were not checked" in shown.stderr
+    broken = article("b.yaml", MAP.replace("file: article.txt", "file: articel.txt").replace("kind: proposal",
+                                                                                          "kind: opinion"))
+    both = run("validate", broken)
+    assert "source file 'articel.txt' not found" in both.stderr and "'opinion' is not a valid kind" in both.stderr
