@@ -217,7 +217,7 @@ def list_(
     if as_json:
         render.write_json(rows)
     else:
-        render.statement_table(rows)
+        render.statement_table(rows, G.graph.get("speakers"))
 
 
 @command()

@@ -55,7 +55,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     every adjacency dict lists them that way too.
     """
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     with collector_paused():
         _fill(
             G,
@@ -92,7 +92,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
 
     source = data.get("source")
     G = nx.DiGraph(title=data["title"], description=data.get("description"),
-                   source=plain(source, SOURCE_FIELDS) if source else None)
+                   source=plain(source, SOURCE_FIELDS) if source else None, speakers=data.get("speakers"))
     with collector_paused():
         _fill(
             G,
@@ -119,7 +119,8 @@ def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
     >>> G.nodes["a"]
     {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
     """
-    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"),
+                   speakers=data.get("speakers"))
     with collector_paused():
         _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
     return G
@@ -190,7 +191,7 @@ def map_data(G: nx.DiGraph) -> dict[str, Any]:
         return out
 
     data: dict[str, Any] = {"title": G.graph["title"]}
-    for key in ("description", "source"):
+    for key in ("description", "source", "speakers"):
         if G.graph.get(key):
             data[key] = G.graph[key]
     nodes = G.nodes
@@ -337,6 +338,18 @@ def suggest(G: nx.DiGraph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
+def speaker_name(G: nx.DiGraph, speaker: str | None) -> str | None:
+    """The name to show for ``speaker``: the map's ``speakers`` entry, else the speaker as written.
+
+    >>> G = nx.DiGraph(speakers={"chinese-scholar": "a Chinese scholar"})
+    >>> speaker_name(G, "chinese-scholar"), speaker_name(G, "author"), speaker_name(G, None)
+    ('a Chinese scholar', 'author', None)
+    """
+    if speaker is None:
+        return None
+    return (G.graph.get("speakers") or {}).get(speaker, speaker)
+
+
 def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> None:
     """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
     item of the map has ``value`` (ignoring case) among ``values``."""
@@ -365,7 +378,10 @@ def statement_rows(
     >>> [r["id"] for r in statement_rows(_demo())]
     ['c', 'p', 'x']
     """
+    names = G.graph.get("speakers") or {}
     if speaker:
+        # a speaker is asked for by its id or by the name the map gives it
+        speaker = next((k for k, v in names.items() if v.lower() == speaker.lower()), speaker)
         _require_value(G, "speaker", speaker, [d.get("speaker") for _, d in G.nodes(data=True)])
     if tag:
         _require_value(G, "tag", tag, [t for _, d in G.nodes(data=True) for t in d.get("tags", ())])

@@ -16,6 +16,13 @@ from rich.console import Console, RenderHook
 from rich.text import Text
 from rich.tree import Tree
 
+def speaker_name(G: Any, speaker: str | None) -> str | None:
+    """The name the map gives ``speaker`` (its ``speakers:``), else the speaker as written."""
+    from .graph import speaker_name as name
+
+    return name(G, speaker)
+
+
 KIND_STYLE = {
     "proposal": ("◆", "PROPOSAL", "bold magenta"),
     "claim": ("●", "CLAIM", "bold cyan"),
@@ -151,7 +158,7 @@ def _statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None
     label.append(d["text"])
     speaker = d.get("speaker")
     if speaker and speaker != "author":
-        label.append(f" [{speaker}]", style="yellow")
+        label.append(f" [{speaker_name(G, speaker)}]", style="yellow")
     if quotes:
         _append_quote(label, d)
     return label
@@ -306,9 +313,11 @@ def plural(count: int, noun: str) -> str:
 # ----------------------------------------------------------------- tables ---
 
 
-def statement_table(rows: list[dict[str, Any]]) -> None:
+def statement_table(rows: list[dict[str, Any]], names: dict[str, str] | None = None) -> None:
     """Statements as a table (id, kind, paragraph, speaker, text); on a terminal
-    narrower than 120 columns, as entries of two lines so no text is squeezed."""
+    narrower than 120 columns, as entries of two lines so no text is squeezed.
+    ``names`` (the map's ``speakers:``) gives the name to show for a speaker."""
+    names = names or {}
     from rich import box
     from rich.padding import Padding
     from rich.table import Table
@@ -324,7 +333,7 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         for r in rows:
             style = KIND_STYLE.get(r["kind"], ("", "", ""))[2]
             table.add_row(Text(r["id"]), Text(r["kind"], style=style), str(r.get("paragraph") or ""),
-                          Text(r.get("speaker") or ""), Text(r["text"]))
+                          Text(names.get(r.get("speaker") or "", r.get("speaker") or "")), Text(r["text"]))
         emit(console, table, Text(plural(len(rows), "statement"), style="dim"))
         return
     parts: list[Any] = []
@@ -332,7 +341,7 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
         head = Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text("  ")
         details = [r["kind"]] + ([f"¶{r['paragraph']}"] if r.get("paragraph") else [])
-        details += [r["speaker"]] if r.get("speaker") else []
+        details += [names.get(r["speaker"], r["speaker"])] if r.get("speaker") else []
         head.append(" · ".join(details), style="dim")
         parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
     emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
@@ -609,7 +618,7 @@ def stats_view(G: Any, report: dict[str, Any]) -> None:
     grid.add_column(overflow="fold")
     kinds = ", ".join(plural(n, k) for k, n in statements["by_kind"].items())
     grid.add_row("statements", f"{statements['total']}: {kinds}")
-    grid.add_row("by speaker", ", ".join(f"{s} {n}" for s, n in statements["by_speaker"].items()))
+    grid.add_row("by speaker", ", ".join(f"{speaker_name(G, s)} {n}" for s, n in statements["by_speaker"].items()))
     grid.add_row("arguments", f"{arguments['total']}: {arguments['linked']} linked, "
                               f"{arguments['single_premise']} single-premise")
     grid.add_row("attacks", f"{attacks['total']}: " + ", ".join(f"{n} {t}" for t, n in attacks["by_type"].items()))

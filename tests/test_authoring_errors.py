@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 HEAD = "title: T\nstatements:\n"
@@ -18,7 +20,7 @@ HEAD = "title: T\nstatements:\n"
     ("  -id: a\n    kind: claim\n", "4:9", "a list item needs a space after its '-'", "Write '- id: a' on line 3."),
     ('  - id: a\n    text: "He said "no" to it"\n', "4:21", "a quoted text ends before its line does",
      'write each " inside it as \\"'),
-    ("  - id: a\n    tags: [a, b\n", "4:11", "a list in [ ] is not closed", "End it with ]"),
+    ("  - id: a\n    tags: [a, b\n", "5:1", "a list in [ ] is not closed", "End it with ]"),
     ("  - id: a\n    text: @home\n", "4:11", "a text cannot start with '@' unless it is in quotes",
      'Put the text in double quotes: "@home"'),
 ])
@@ -111,3 +113,56 @@ def test_a_missing_source_is_an_error_for_validate_and_a_warning_elsewhere(run, 
                                                                                           "kind: opinion"))
     both = run("validate", broken)
     assert "source file 'articel.txt' not found" in both.stderr and "'opinion' is not a valid kind" in both.stderr
+
+
+# ------------------------------------------------------ speakers, attack ids ---
+
+SPEAKERS = """\
+title: Umbrellas
+speakers:
+  author: The author
+  forecaster: The forecaster
+statements:
+  - {id: rain, kind: premise, text: It rains., speaker: forecaster}
+  - {id: take, kind: proposal, text: Take an umbrella., speaker: author}
+  - {id: wind, kind: premise, text: It is windy., speaker: forecaster}
+arguments:
+  - {id: arg-take, premises: [rain], conclusion: take}
+attacks:
+  - {from: wind, to: arg-take, type: undercut}
+"""
+
+
+def test_speakers_are_shown_by_the_names_the_map_gives_them(run, write, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    path = write("m.yaml", SPEAKERS)
+    assert "It rains. [The forecaster]" in run("show", "--map", path).stdout
+    listed = run("list", "--map", path, "--speaker", "the forecaster")
+    assert listed.exit_code == 0 and "premise · The forecaster" in listed.stdout and "2 statements" in listed.stdout
+    assert "The forecaster 2" in run("stats", "--map", path).stdout
+    assert "— *The forecaster*" in run("export", "--map", path, "-f", "md").stdout
+    assert "The forecaster" in run("export", "--map", path, "-f", "dot", "--speakers").stdout
+    assert "rain · The forecaster" in run("export", "--map", path, "-f", "html").stdout
+    # the data keeps the speakers' ids, and the names round-trip
+    assert json.loads(run("list", "--map", path, "--json").stdout)[0]["speaker"] == "forecaster"
+    again = write("again.yaml", run("export", "--map", path, "-f", "yaml").stdout)
+    assert "speakers:\n  author: The author\n  forecaster: The forecaster\n" in again.read_text(encoding="utf-8")
+
+
+def test_a_speaker_missing_from_speakers_is_an_error_with_a_suggestion(run, write):
+    path = write("m.yaml", SPEAKERS.replace("speaker: author}", "speaker: autor}"))
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert f"{path}:7:57: statements[1].speaker: 'autor' is not one of the speakers the map names. " \
+           "Did you mean 'author'?" in result.stderr
+
+
+def test_attack_ids_are_optional_and_derived_from_the_attack(run, write):
+    path = write("m.yaml", SPEAKERS)
+    data = json.loads(run("export", "--map", path, "-f", "json").stdout)
+    assert data["attacks"][0]["id"] == "wind-undercuts-arg-take"
+    assert run("attacks", "--map", path, "take").exit_code == 0
+    clash = write("c.yaml", SPEAKERS.replace("  - {id: wind,", "  - {id: wind-undercuts-arg-take, kind: claim, "
+                                             "text: Odd.}\n  - {id: wind,"))
+    result = run("validate", clash)
+    assert result.exit_code == 1 and "id 'wind-undercuts-arg-take' is already used by statements[2]" in result.stderr

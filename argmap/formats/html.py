@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..graph import ARGUMENT
+from ..graph import ARGUMENT, speaker_name
 from .diagram import KINDS, clean, xml_safe
 
 STYLE = """
@@ -258,7 +258,7 @@ def table_html(G: Any) -> str:
         kind = (f'<span class="kind kind-{d["kind"]}" style="background:{look.fill};border-color:{look.line};'
                 f'color:{look.text}">{look.word}</span>')
         quote = f'<span class="quote">“{esc(clean(d["quote"]))}”</span>' if d.get("quote") else ""
-        about = " · ".join(esc(clean(x)) for x in (n, d.get("speaker") or "") if x)
+        about = " · ".join(esc(clean(x)) for x in (n, speaker_name(G, d.get("speaker")) or "") if x)
         rows.append(f'<tr id="row-{esc(n)}" data-id="{esc(n)}" tabindex="0"><td>{kind}</td>'
                     f'<td>{esc(clean(d["text"]))}{quote}<span class="about">{about}</span></td>'
                     f'<td>{esc(d.get("paragraph") or "")}</td></tr>')

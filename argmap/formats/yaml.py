@@ -117,7 +117,7 @@ def syntax_advice(err: Any, text: str) -> tuple[str, str, Any] | None:
     if "found unexpected end of stream" in problem and "quoted scalar" in str(err.context or ""):
         return ("a quote is opened here and never closed", "Close the quote where the text ends.", err.context_mark)
     if "expected ',' or ']'" in problem:
-        return ("a list in [ ] is not closed", "End it with ] (items are separated by commas).", err.context_mark)
+        return ("a list in [ ] is not closed", "End it with ] (items are separated by commas).", mark)
     return None
 
 
