@@ -266,3 +266,24 @@ def test_the_readme_gives_the_draft_scores_as_measured_on_the_embedded_map():
         row = (f"| {what} | {s.drafted} | {s.curated} | {s.matched} | {100 * s.precision:.0f}% | "
                f"{100 * s.recall:.0f}% |")
         assert row in section, f"README should say: {row}"
+
+
+def test_the_html_report_marks_unmapped_passages(run, tmp_path):
+    text = tmp_path / "meals.txt"
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "school-meals" / "school-meals.txt", text)
+    out = tmp_path / "d.yaml"
+    run("draft", text, "-o", out)
+    page = run("export", "--map", out, "-f", "html").stdout
+    gaps = json.loads(run("coverage", "--map", out, "--json").stdout)["gaps"]
+    assert gaps > 0 and page.count('<span class="gap" title="not mapped yet">') == gaps
+    assert "passages no item quotes yet" in page and "Mapped: 57% of the text" in page
+    # a focused export is a part of the map: its gaps would be the rest, so none are marked
+    focused = run("export", "--map", out, "-f", "html", "--focus", "prop-council-vote-spring-budget").stdout
+    assert 'class="gap"' not in focused and "Mapped:" not in focused
+
+
+def test_the_html_report_of_the_embedded_map_greys_what_is_left_out_on_purpose(run):
+    page = run("export", "-f", "html").stdout
+    assert 'class="gap"' not in page
+    assert page.count('<span class="aside" title="left out: repeats ¶5">') == 2
+    assert '<span class="aside" title="left out: disclaimer">' in page

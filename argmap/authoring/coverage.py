@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Span, fold, occurrences, paragraph_clauses, words
+from .text import Span, fold, paragraph_clauses, words
 
 #: a clause with less than this share of its words quoted is unmapped
 MAPPED_SHARE = 0.5
@@ -151,19 +151,26 @@ def quoted_items(G: Any) -> Iterator[tuple[str, str, int | None]]:
 def quoted_spans(source: Any, items: Iterable[tuple[str, str, int | None]]) -> dict[int, list[tuple[int, int, str]]]:
     """Per paragraph, ``(start, end, id)`` of every place an item's quote is
     counted: all its occurrences in its stated paragraph, or, without one (or
-    when that paragraph does not hold it), in the first paragraph that does."""
-    out: dict[int, list[tuple[int, int, str]]] = {}
+    when that paragraph does not hold it), in the first paragraph that does.
+    Each paragraph is folded once, however many quotes it holds."""
     count = len(source.paragraphs)
+    wanted: dict[int, list[tuple[str, str]]] = {}
     for item, quote, para in items:
-        hits: list[tuple[int, int]] = []
-        if para is not None and 1 <= para <= count:
-            hits = occurrences(source.paragraphs[para - 1], quote)
-        if not hits:
+        if para is None or not 1 <= para <= count or not source.contains(quote, para):
             para = source.find(quote)
             if para is None:
                 continue
-            hits = occurrences(source.paragraphs[para - 1], quote)
-        out.setdefault(para, []).extend((a, b, item) for a, b in hits)
+        wanted.setdefault(para, []).append((item, quote))
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for para, found in wanted.items():
+        folded, where = fold(source.paragraphs[para - 1])
+        hits = out.setdefault(para, [])
+        for item, quote in found:
+            needle = fold(quote)[0]
+            at = folded.find(needle) if needle else -1
+            while at >= 0:
+                hits.append((where[at], where[at + len(needle) - 1] + 1, item))
+                at = folded.find(needle, at + 1)
     return out
 
 

@@ -31,9 +31,9 @@ Rules, applied clause by clause (:mod:`argmap.authoring.text`):
 - **Speakers** from reporting clauses: *NAME said / stated / argued /
   emphasized / added / noted / proposed / warned ... (that)*: the words after
   it are NAME's (a slug of NAME without its article: *a Chinese Defense
-  Ministry spokesman* -> ``chinese-defense-ministry-spokesman``); *he / she /
-  they said* continue the last speaker named. Everything else is the
-  ``author``'s.
+  Ministry spokesman* -> ``chinese-defense-ministry-spokesman``, shown by the
+  name the text gives, in ``speakers:``); *he / she / they said* continue the
+  last speaker named. Everything else is the ``author``'s.
 - **Kinds**: proposals as found; a statement some argument concludes is a
   claim; any other a premise.
 - A sentence that occurs again in a later paragraph is drafted there only (a
@@ -195,6 +195,7 @@ class _Builder:
         self.attacks: list[dict[str, Any]] = []
         self.reasons: dict[str, str] = {}
         self.last_speaker: str | None = None
+        self.names: dict[str, str] = {"author": "The author"}  # speaker -> the words the text names it by
         self.of_part: dict[tuple[int, int], _Statement] = {}  # (paragraph, clause start) -> its statement
         self.tail: list[_Statement] = []  # the statements of the last sentences of the paragraph before
 
@@ -341,6 +342,7 @@ class _Builder:
         if _NOT_SPEAKER.match(tokens[0]) or not any(t[:1].isupper() or t.lower() in _PERSONS for t in tokens):
             return None
         name = slug(_ARTICLE.sub("", phrase), words_=6)
+        self.names.setdefault(name, phrase[:1].upper() + phrase[1:])
         self.last_speaker = name
         return name
 
@@ -436,6 +438,8 @@ class _Builder:
                 self.reasons[s.id] = s.why
         if not rows:
             rows = self.fallback()
+        used = {r["speaker"] for r in rows}
+        data["speakers"] = {k: v for k, v in self.names.items() if k in used}
         data["statements"] = rows
         if arguments:
             data["arguments"] = arguments
@@ -642,6 +646,9 @@ def to_yaml(d: Draft, *, source_name: str) -> str:
     if data.get("source"):
         out.append("source:")
         out += [f"  {k}: {q(v)}" for k, v in data["source"].items()]
+    if data.get("speakers"):
+        out.append("speakers:  # who says what: the names views show")
+        out += [f"  {k}: {q(v)}" for k, v in data["speakers"].items()]
     for section in ("statements", "arguments", "attacks"):
         items = data.get(section) or []
         if not items:

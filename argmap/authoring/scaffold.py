@@ -105,6 +105,8 @@ def starter(source: Any, *, title: str, source_file: str, map_name: str) -> str:
         "source:",
         f"  title: {q(title)}",
         f"  file: {q(source_file)}",
+        "speakers:  # who says what, and the name views show (add one per speaker the text quotes)",
+        "  author: The author",
         "",
         "statements:",
     ]
@@ -144,8 +146,8 @@ def starter(source: Any, *, title: str, source_file: str, map_name: str) -> str:
         "attacks:",
         "  # An attack: rebut denies a statement, undermine denies a premise, undercut denies that",
         "  # an argument's premises support its conclusion (its to: is then an argument's id).",
-        "  - id: example-attack",
-        "    from: example-objection",
+        "  # Its id is optional: without one it is from-rebuts-to.",
+        "  - from: example-objection",
         "    to: example-claim",
         "    type: rebut",
     ]

@@ -55,6 +55,9 @@ td .about { display: block; color: var(--muted); font-size: .85em; }
 mark { background: #fff7d6; color: inherit; border-bottom: 2px solid #e8c547; cursor: pointer; padding: 1px 0; }
 mark.q-step { background: #edf6ed; border-bottom-color: #8cc08c; }
 mark.active { background: var(--hit); border-bottom-color: var(--pick); box-shadow: 0 2px 0 var(--pick); }
+.gap { text-decoration: underline dotted #c62828; text-decoration-thickness: 2px; text-underline-offset: 4px; }
+.aside { color: var(--muted); }
+.key-gap { text-decoration: underline dotted #c62828; text-decoration-thickness: 2px; text-underline-offset: 4px; }
 .missing { color: var(--muted); font-style: italic; }
 """
 
@@ -193,8 +196,11 @@ def passages(G: Any, source: Any) -> dict[int, list[tuple[int, int, str]]]:
     return out
 
 
-def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[str]) -> str:
-    """A paragraph with its quoted passages wrapped in ``<mark>`` elements.
+def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[str],
+                   gaps: list[tuple[int, int, str | None]] = ()) -> str:  # type: ignore[assignment]
+    """A paragraph with its quoted passages wrapped in ``<mark>`` elements, and
+    the unmapped clauses (``gaps``: start, end, the reason they are left out or
+    None) in ``<span class="gap">`` (or ``"aside"`` when left out on purpose).
 
     Overlapping quotes are cut into pieces; each piece lists every id whose
     quote covers it (statements first), and the first piece of each quote
@@ -207,9 +213,11 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
         starts.setdefault(start, []).append(i)
         ends.setdefault(end, []).append(i)
         order[i] = (i not in statements, k)
-    cuts = sorted({0, len(text), *starts, *ends})
+    cuts = sorted({0, len(text), *starts, *ends, *(g[0] for g in gaps), *(g[1] for g in gaps)})
     active: dict[str, None] = {}  # the quotes covering the current piece (a sweep, not a search per piece)
     anchored: set[str] = set()
+    gap_list = sorted(gaps)
+    g = 0
     out = []
     for start, end in zip(cuts, cuts[1:]):
         for i in ends.get(start, ()):
@@ -217,6 +225,13 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
         for i in starts.get(start, ()):
             active[i] = None
         piece = esc(text[start:end])
+        while g < len(gap_list) and gap_list[g][1] <= start:
+            g += 1
+        if not active and g < len(gap_list) and gap_list[g][0] <= start:
+            reason = gap_list[g][2]
+            kind, title = ("aside", f"left out: {reason}") if reason else ("gap", "not mapped yet")
+            out.append(f'<span class="{kind}" title="{esc(title)}">{piece}</span>')
+            continue
         if not active:
             out.append(piece)
             continue
@@ -241,12 +256,33 @@ def source_html(G: Any, options: Any) -> str:
         return ""
     statements = {n for n, k in G.nodes(data="kind") if k != ARGUMENT}
     hits = passages(G, source)
-    paras = [f'<p id="para-{i}"><span class="num">¶{i}</span>{paragraph_html(text, hits.get(i, []), statements)}</p>'
+    gaps, share = unmapped(G, source)
+    paras = [f'<p id="para-{i}"><span class="num">¶{i}</span>'
+             f'{paragraph_html(text, hits.get(i, []), statements, gaps.get(i, []))}</p>'
              for i, text in enumerate(source.paragraphs, 1)]
     title = f'<p><strong>{esc(source.title_line)}</strong></p>' if source.title_line else ""
+    key = ""
+    if share is not None:
+        key = (f' <span class="key-gap">Dotted underline</span>: passages no item quotes yet; '
+               f'<span class="aside">grey</span>: left out on purpose. Mapped: {round(100 * share)}% of the text.')
     return ('<section id="source"><h2>Source text</h2><p class="hint">Highlighted: the words each statement '
             'quotes (green: the words that mark a reason or an objection). Click one to find it in the '
-            f'diagram.</p>{title}{"".join(paras)}</section>')
+            f'diagram.{key}</p>{title}{"".join(paras)}</section>')
+
+
+def unmapped(G: Any, source: Any) -> tuple[dict[int, list[tuple[int, int, str | None]]], float | None]:
+    """Per paragraph the clauses the map leaves unmapped (start, end, the reason
+    when on purpose), and the share of the text mapped; nothing for a part of a
+    map (an export with --focus or --depth), whose gaps would be the rest of it."""
+    import networkx as nx
+
+    if nx.is_frozen(G):
+        return {}, None
+    from ..authoring.coverage import coverage, quoted_items
+
+    cov = coverage(source, quoted_items(G))
+    return ({p.number: [(c.span.start, c.span.end, c.reason) for c in p.unmapped()] for p in cov.paragraphs},
+            cov.share())
 
 
 def table_html(G: Any) -> str:
