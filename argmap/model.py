@@ -25,9 +25,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .errors import MapProblems, Problem
+from .terms import ATTACK_VERBS
 
-KINDS = ("proposal", "claim", "premise")
-ATTACK_TYPES = ("rebut", "undermine", "undercut")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -91,10 +90,6 @@ class Argument(Base):
     title: Text | None = None
 
 
-#: the verb of each attack type in a derived id: ``wind-undercuts-arg-umbrella``
-ATTACK_VERBS = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
-
-
 def derived_attack_id(source: str, kind: str, target: str) -> str:
     """The id of an attack that has none: its ends joined by its verb.
 
@@ -139,8 +134,11 @@ class Attack(Base):
     @model_validator(mode="before")
     @classmethod
     def _derive_id(cls, data: object) -> object:
-        if isinstance(data, dict) and "id" not in data and all(isinstance(data.get(k), str)
-                                                               for k in ("from", "to", "type")):
+        if (
+            isinstance(data, dict)
+            and "id" not in data
+            and all(isinstance(data.get(k), str) for k in ("from", "to", "type"))
+        ):
             return {"id": derived_attack_id(data["from"], data["type"], data["to"]), **data}
         return data
 
@@ -165,11 +163,15 @@ class ArgumentMap(Base):
             [(t.id, t.from_, t.to, t.type) for t in self.attacks],
         )
         if self.speakers is not None:
-            problems += speaker_problems(self.speakers, [
-                (section, i, item.speaker)
-                for section in ("statements", "arguments", "attacks")
-                for i, item in enumerate(getattr(self, section)) if item.speaker is not None
-            ])
+            problems += speaker_problems(
+                self.speakers,
+                [
+                    (section, i, item.speaker)
+                    for section in ("statements", "arguments", "attacks")
+                    for i, item in enumerate(getattr(self, section))
+                    if item.speaker is not None
+                ],
+            )
         if problems:
             raise MapProblems(problems)
         return self
@@ -189,8 +191,9 @@ def speaker_problems(speakers: dict[str, str], used: list[tuple[str, int, str]])
             hint = _suggest(speaker, known) if known else ""
             if not hint.startswith("Did you mean"):
                 hint = f"Add '{speaker}' to speakers:, or use one of: {', '.join(sorted(known))}."
-            problems.append(Problem(f"'{speaker}' is not one of the speakers the map names",
-                                    (section, i, "speaker"), hint=hint))
+            problems.append(
+                Problem(f"'{speaker}' is not one of the speakers the map names", (section, i, "speaker"), hint=hint)
+            )
     return problems
 
 
@@ -255,19 +258,28 @@ def _search(
         for j, premise in enumerate(premises):
             if premise not in statement_ids:
                 problems.append(
-                    Problem(f"premise {what(premise)}", ("arguments", i, "premises", j),
-                            hint=_suggest(premise, statement_ids))
+                    Problem(
+                        f"premise {what(premise)}",
+                        ("arguments", i, "premises", j),
+                        hint=_suggest(premise, statement_ids),
+                    )
                 )
             if premise in seen:
                 problems.append(
-                    Problem(f"premise '{premise}' is listed twice", ("arguments", i, "premises", j),
-                            hint="Remove the repeated id.")
+                    Problem(
+                        f"premise '{premise}' is listed twice",
+                        ("arguments", i, "premises", j),
+                        hint="Remove the repeated id.",
+                    )
                 )
             seen.add(premise)
         if conclusion not in statement_ids:
             problems.append(
-                Problem(f"conclusion {what(conclusion)}", ("arguments", i, "conclusion"),
-                        hint=_suggest(conclusion, statement_ids))
+                Problem(
+                    f"conclusion {what(conclusion)}",
+                    ("arguments", i, "conclusion"),
+                    hint=_suggest(conclusion, statement_ids),
+                )
             )
         elif conclusion in seen:
             problems.append(
@@ -281,38 +293,60 @@ def _search(
     for i, (att_id, source, target, kind) in enumerate(attacks):
         if source not in statement_ids:
             problems.append(
-                Problem(f"'from' {what(source)}", ("attacks", i, "from"),
-                        hint="An attack comes from a statement. " + _suggest(source, statement_ids))
+                Problem(
+                    f"'from' {what(source)}",
+                    ("attacks", i, "from"),
+                    hint="An attack comes from a statement. " + _suggest(source, statement_ids),
+                )
             )
         if kind == "undercut":
             if target not in argument_ids:
-                extra = (" (undercut attacks the step from premises to conclusion; "
-                         "use rebut or undermine to attack a statement)") if target in statement_ids else ""
+                extra = (
+                    (
+                        " (undercut attacks the step from premises to conclusion; "
+                        "use rebut or undermine to attack a statement)"
+                    )
+                    if target in statement_ids
+                    else ""
+                )
                 problems.append(
-                    Problem(f"undercut target '{target}' is not the id of any argument{extra}",
-                            ("attacks", i, "to"), hint=_suggest(target, argument_ids))
+                    Problem(
+                        f"undercut target '{target}' is not the id of any argument{extra}",
+                        ("attacks", i, "to"),
+                        hint=_suggest(target, argument_ids),
+                    )
                 )
             elif source in premises_of.get(target, ()):
                 problems.append(
-                    Problem(f"'{source}' undercuts argument '{target}' but is one of its premises",
-                            ("attacks", i, "from"), hint="Remove the attack or the premise.")
+                    Problem(
+                        f"'{source}' undercuts argument '{target}' but is one of its premises",
+                        ("attacks", i, "from"),
+                        hint="Remove the attack or the premise.",
+                    )
                 )
         elif target not in statement_ids:
             extra = " (to attack an argument, use type: undercut)" if target in argument_ids else ""
             problems.append(
-                Problem(f"{kind} target {what(target)}{extra}", ("attacks", i, "to"),
-                        hint=_suggest(target, statement_ids))
+                Problem(
+                    f"{kind} target {what(target)}{extra}", ("attacks", i, "to"), hint=_suggest(target, statement_ids)
+                )
             )
         if source == target:
             problems.append(
-                Problem(f"attack '{att_id}' has '{source}' attacking itself", ("attacks", i, "to"),
-                        hint="Point 'to' at the statement or argument it challenges.")
+                Problem(
+                    f"attack '{att_id}' has '{source}' attacking itself",
+                    ("attacks", i, "to"),
+                    hint="Point 'to' at the statement or argument it challenges.",
+                )
             )
         pair = (source, target)
         if pair in pairs:
             problems.append(
-                Problem(f"'{source}' already attacks '{target}' in attacks[{pairs[pair]}]",
-                        ("attacks", i), hint="Keep one attack per pair; merge the two.")
+                Problem(
+                    f"'{source}' already attacks '{target}' in attacks[{pairs[pair]}]",
+                    ("attacks", i),
+                    hint="Keep one attack per pair; merge the two.",
+                )
             )
         else:
             pairs[pair] = i

@@ -36,6 +36,7 @@ def article(tmp_path: Path) -> Path:
 
 # --------------------------------------------------------------------- init ---
 
+
 def test_init_writes_a_starter_map_that_validates(run, article, tmp_path):
     out = tmp_path / "maps" / "buses.yaml"
     out.parent.mkdir()
@@ -81,12 +82,15 @@ def test_init_never_overwrites_a_map_without_force(run, article, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# A map of Cheaper Buses")
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "no such file"),
-    (b"", "has no text to map"),
-    (b"Just A Title\n", "has no text to map (only a title line)"),
-    (b"\xff\xfe bad bytes", "is not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        (b"", "has no text to map"),
+        (b"Just A Title\n", "has no text to map (only a title line)"),
+        (b"\xff\xfe bad bytes", "is not UTF-8 text"),
+    ],
+)
 def test_init_explains_a_source_it_cannot_use(run, tmp_path, content, message):
     path = tmp_path / "source.txt"
     if content is not None:
@@ -100,6 +104,7 @@ def test_init_explains_a_source_it_cannot_use(run, tmp_path, content, message):
 
 # -------------------------------------------------------------------- quote ---
 
+
 def test_quote_prints_the_exact_words_and_paragraph(run):
     result = run("quote", "hot", "isues", "remain")
     assert result.exit_code == 0, result.output
@@ -111,8 +116,9 @@ def test_quote_yaml_snippet_and_json(run):
     result = run("quote", "prosecution not extradition", "--yaml")
     assert result.stdout == '    quote: "prosecution not extradition"\n    paragraph: 7\n'
     data = json.loads(run("quote", "harmonious area", "--json").stdout)
-    assert data == [{"edits": 0, "paragraph": 5, "quote": "harmonious area",
-                     "source": "seeds/sco-in-the-war-on-terror.txt"}]
+    assert data == [
+        {"edits": 0, "paragraph": 5, "quote": "harmonious area", "source": "seeds/sco-in-the-war-on-terror.txt"}
+    ]
 
 
 def test_quote_lists_ambiguous_passages_and_says_so(run):
@@ -154,6 +160,7 @@ def test_quote_on_a_map_without_a_findable_source(run, write, tmp_path):
 
 # ----------------------------------------------------------------- coverage ---
 
+
 def test_coverage_of_the_embedded_map_names_only_what_is_left_out_on_purpose(run, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     result = run("coverage")
@@ -180,6 +187,7 @@ def test_coverage_json_lists_unmapped_clauses_by_paragraph(run, article, tmp_pat
 
 # -------------------------------------------------------------------- draft ---
 
+
 def test_draft_proposes_items_from_their_markers_and_validates(run, article, tmp_path):
     import yaml
 
@@ -196,7 +204,10 @@ def test_draft_proposes_items_from_their_markers_and_validates(run, article, tmp
     # "Therefore" opening a paragraph: the two sentences ending the one before support it
     therefore = next(a for a in arguments if a[2] == "Therefore")
     assert [by_id[p]["quote"] for p in therefore[0]] == [
-        "Riverton's buses carry fewer people every year", "Fares rose by a third since 2019", "wages stayed flat"]
+        "Riverton's buses carry fewer people every year",
+        "Fares rose by a third since 2019",
+        "wages stayed flat",
+    ]
     # "Because X, Y": X supports Y
     because = next(a for a in arguments if a[2] == "Because")
     assert by_id[because[0][0]]["quote"] == "cheaper fares bring riders back"
@@ -225,17 +236,53 @@ def test_draft_leaves_out_repeats_and_boilerplate(tmp_path, run):
     assert {s["paragraph"] for s in data["statements"]}.isdisjoint({1, 8})  # standfirst, disclaimer
 
 
-SENTENCE_PARTS = st.sampled_from([
-    "Therefore", "However,", "But", "Although", "because", "since", "should", "must", "This shows that",
-    "This necessitates", "the council", "said that", "He added that", "proposed", "developing", "improving",
-    "and", "to build", "roads", "fares", "rise", "fall", ",", ";", "A spokesman", "it", "is", "important that",
-    "“quoted”", "U.S.", "Dr.", "5.5", "—", "ça", "élan",
-])
+SENTENCE_PARTS = st.sampled_from(
+    [
+        "Therefore",
+        "However,",
+        "But",
+        "Although",
+        "because",
+        "since",
+        "should",
+        "must",
+        "This shows that",
+        "This necessitates",
+        "the council",
+        "said that",
+        "He added that",
+        "proposed",
+        "developing",
+        "improving",
+        "and",
+        "to build",
+        "roads",
+        "fares",
+        "rise",
+        "fall",
+        ",",
+        ";",
+        "A spokesman",
+        "it",
+        "is",
+        "important that",
+        "“quoted”",
+        "U.S.",
+        "Dr.",
+        "5.5",
+        "—",
+        "ça",
+        "élan",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(st.lists(SENTENCE_PARTS, min_size=1, max_size=12), min_size=1, max_size=5),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.lists(SENTENCE_PARTS, min_size=1, max_size=12), min_size=1, max_size=5), min_size=1, max_size=4
+    )
+)
 def test_any_draft_validates_with_every_quote_checked(tmp_path, paragraphs):
     from argmap.authoring.draft import checked, draft
     from argmap.source import SourceText
@@ -263,8 +310,7 @@ def test_the_readme_gives_the_draft_scores_as_measured_on_the_embedded_map():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n### draft\n", 1)[1].split("\n## ", 1)[0]
     for what, s in scored(SEED, EMBEDDED).items():
-        row = (f"| {what} | {s.drafted} | {s.curated} | {s.matched} | {100 * s.precision:.0f}% | "
-               f"{100 * s.recall:.0f}% |")
+        row = f"| {what} | {s.drafted} | {s.curated} | {s.matched} | {100 * s.precision:.0f}% | {100 * s.recall:.0f}% |"
         assert row in section, f"README should say: {row}"
 
 

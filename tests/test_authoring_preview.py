@@ -24,8 +24,15 @@ WAIT = 30.0  # seconds any one thing may take on a busy machine
 
 def start(*args: str, cwd: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "80"}
-    return subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def until(check, what: str, proc: subprocess.Popen | None = None):
@@ -142,8 +149,7 @@ def test_export_watch_exports_again_on_every_save_until_ctrl_c(folder):
     out = folder / "tiny.mmd"
     proc = start("export", "--map", "tiny.yaml", "-o", "tiny.mmd", "--watch", cwd=folder)
     try:
-        until(lambda: out.exists() and "Take an umbrella." in out.read_text(encoding="utf-8"), "the first export",
-              proc)
+        until(lambda: out.exists() and "Take an umbrella." in out.read_text(encoding="utf-8"), "the first export", proc)
         save(folder / "tiny.yaml", TINY.replace("Take an umbrella.", "Take a raincoat."))
         until(lambda: "Take a raincoat." in out.read_text(encoding="utf-8"), "the export after the save", proc)
         # a broken map is reported and the last good export stays; fixing it exports again
@@ -169,6 +175,7 @@ def test_export_watch_needs_a_map_file_and_an_output_file(run, folder):
 
 # ------------------------------------------------------------ the library ---
 
+
 def test_watch_runs_the_action_again_only_when_a_file_changes(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text("a", encoding="utf-8")
@@ -185,7 +192,7 @@ def test_watch_runs_the_action_again_only_when_a_file_changes(tmp_path):
         if text is not None:
             save(path, text)
 
-    watch(action, sleep=tick, rounds=4)
+    watch(action, [path], sleep=tick, rounds=4)
     assert calls == ["a", "b", "c"]
 
 

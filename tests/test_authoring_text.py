@@ -14,18 +14,23 @@ def cut(text: str) -> list[str]:
     return [text[a:b] for a, b in sentences(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
-    ("Dr. Smith and Mrs. Jones met at 5 p.m. on Monday.", ["Dr. Smith and Mrs. Jones met at 5 p.m. on Monday."]),
-    ("See Art. 5 of the treaty. It binds.", ["See Art. 5 of the treaty.", "It binds."]),
-    ("The answer was no. Then we left.", ["The answer was no.", "Then we left."]),
-    ("J. R. Smith wrote it. He was 3.5 m tall.", ["J. R. Smith wrote it.", "He was 3.5 m tall."]),
-    ("The U.S. and the U.K. signed, e.g. in 2001. Others did not.",
-     ["The U.S. and the U.K. signed, e.g. in 2001.", "Others did not."]),
-    ("He said “stop.” Nobody did.", ["He said “stop.”", "Nobody did."]),
-    ("Growth (3%.) fell. prices rose.", ["Growth (3%.) fell. prices rose."]),  # no capital: no new sentence
-    ("Aims:\n- cut costs\n- hire staff", ["Aims:", "- cut costs", "- hire staff"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
+        ("Dr. Smith and Mrs. Jones met at 5 p.m. on Monday.", ["Dr. Smith and Mrs. Jones met at 5 p.m. on Monday."]),
+        ("See Art. 5 of the treaty. It binds.", ["See Art. 5 of the treaty.", "It binds."]),
+        ("The answer was no. Then we left.", ["The answer was no.", "Then we left."]),
+        ("J. R. Smith wrote it. He was 3.5 m tall.", ["J. R. Smith wrote it.", "He was 3.5 m tall."]),
+        (
+            "The U.S. and the U.K. signed, e.g. in 2001. Others did not.",
+            ["The U.S. and the U.K. signed, e.g. in 2001.", "Others did not."],
+        ),
+        ("He said “stop.” Nobody did.", ["He said “stop.”", "Nobody did."]),
+        ("Growth (3%.) fell. prices rose.", ["Growth (3%.) fell. prices rose."]),  # no capital: no new sentence
+        ("Aims:\n- cut costs\n- hire staff", ["Aims:", "- cut costs", "- hire staff"]),
+    ],
+)
 def test_sentences_end_where_a_reader_sees_them_end(text, expected):
     assert cut(text) == expected
 
@@ -72,11 +77,12 @@ def test_every_clause_of_the_embedded_source_is_verbatim_and_numbered_as_validat
 
 
 def test_occurrences_compare_as_validate_does_and_give_offsets_into_the_original():
-    text = "Say “yes”\nto  it. say \"YES\" to it."
+    text = 'Say “yes”\nto  it. say "YES" to it.'
     assert [text[a:b] for a, b in occurrences(text, 'say "yes" to')] == ["Say “yes”\nto", 'say "YES" to']
 
 
 # ------------------------------------------------------------------ quotes ---
+
 
 @pytest.fixture(scope="module")
 def sco() -> SourceText:
@@ -105,13 +111,17 @@ def test_quote_widens_a_match_to_whole_words(sco):
 
 def test_quote_lists_every_passage_when_the_words_are_ambiguous(sco):
     found = find_passages(sco, "China is actively pushing")
-    assert [(p.paragraph, p.quote) for p in found] == [(1, "China is actively pushing"), (5, "China is actively pushing")]
+    assert [(p.paragraph, p.quote) for p in found] == [
+        (1, "China is actively pushing"),
+        (5, "China is actively pushing"),
+    ]
 
 
 def test_quote_with_an_ellipsis_spans_the_words_between(sco):
     [p] = find_passages(sco, "Enhancing and deepening ... a meaningful task")
-    assert p.quote == ("Enhancing and deepening the anti-terrorism cooperation within the SCO framework "
-                       "is a meaningful task")
+    assert p.quote == (
+        "Enhancing and deepening the anti-terrorism cooperation within the SCO framework is a meaningful task"
+    )
 
 
 def test_quote_finds_nothing_for_words_not_in_the_text(sco):
@@ -120,12 +130,17 @@ def test_quote_finds_nothing_for_words_not_in_the_text(sco):
 
 
 def test_the_yaml_snippet_pastes_into_a_map_that_validates(sco, tmp_path):
-    from argmap.loader import data_dir, read_map as read
+    from argmap.loader import data_dir
+    from argmap.loader import read_map as read
 
     [p] = find_passages(sco, "prosecution not extradition")
     seed = data_dir().joinpath("seeds", "sco-in-the-war-on-terror.txt")
     path = tmp_path / "m.yaml"
-    path.write_text(f"title: T\nsource:\n  file: {seed}\nstatements:\n  - id: a\n    kind: claim\n    text: A.\n"
-                    + yaml_snippet(p) + "\n", encoding="utf-8")
+    path.write_text(
+        f"title: T\nsource:\n  file: {seed}\nstatements:\n  - id: a\n    kind: claim\n    text: A.\n"
+        + yaml_snippet(p)
+        + "\n",
+        encoding="utf-8",
+    )
     loaded = read(path)
     assert loaded.source is not None and loaded.map.statements[0].quote == "prosecution not extradition"

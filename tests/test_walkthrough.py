@@ -27,7 +27,7 @@ def walkthrough() -> list[tuple[str, str]]:
     """The section's commands and the output under each."""
     section = README.split("\n## Map a new text\n", 1)[1].split("\n## ", 1)[0]
     steps: list[tuple[str, str]] = []
-    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
         for line in block.splitlines():
             if line.startswith("$ "):
                 steps.append((line[2:], ""))
@@ -56,15 +56,16 @@ def test_the_walkthrough_runs_and_prints_what_the_readme_shows(tmp_path, monkeyp
         assert result.exit_code == 0, (command, result.output)
         got = result.stdout + result.stderr
         assert checker.check_output(expected, got, doctest.ELLIPSIS), (
-            f"$ {command}\n--- README says\n{expected}--- argmap prints\n{got}")
+            f"$ {command}\n--- README says\n{expected}--- argmap prints\n{got}"
+        )
     assert (tmp_path / "draft.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_the_authoring_command_examples_print_what_the_readme_shows(tmp_path, monkeypatch):
     """The console examples of the init, quote and coverage sections (preview serves until stopped:
     tests/test_authoring_preview.py runs it)."""
-    section = README[README.index("\n### init\n"):README.index("\n### draft\n")]
-    examples = re.findall(r"```console\n(.*?)```", section, flags=re.S)
+    section = README[README.index("\n### init\n") : README.index("\n### draft\n")]
+    examples = re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
     shutil.copy(ARTICLE, tmp_path / "article.txt")
@@ -72,7 +73,7 @@ def test_the_authoring_command_examples_print_what_the_readme_shows(tmp_path, mo
     runner = CliRunner()
     ran = 0
     for block in examples:
-        steps = re.split(r"^\$ ", block, flags=re.M)[1:]
+        steps = re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]
         for step in steps:
             command, _, expected = step.partition("\n")
             result = runner.invoke(app, shlex.split(command)[1:])

@@ -39,7 +39,7 @@ _BOILERPLATE = re.compile(
     r"\b(?:views?\s+(?:and\s+opinions?\s+)?expressed|opinions?\s+expressed|do(?:es)?\s+not\s+necessarily"
     r"\s+(?:reflect|represent)|all\s+rights\s+reserved|copyright|reproduced\s+(?:with|by)\s+permission"
     r"|(?:originally|first)\s+(?:published|appeared)|reprinted\s+(?:with|by|from))\b|©",
-    re.I,
+    re.IGNORECASE,
 )
 #: a paragraph longer than this is never taken for boilerplate
 BOILERPLATE_WORDS = 80
@@ -67,8 +67,15 @@ class Clause:
         return self.covered >= MAPPED_SHARE * self.words
 
     def as_dict(self) -> dict[str, Any]:
-        return {"text": self.span.text, "paragraph": self.span.paragraph, "start": self.span.start,
-                "end": self.span.end, "words": self.words, "covered": self.covered, "reason": self.reason}
+        return {
+            "text": self.span.text,
+            "paragraph": self.span.paragraph,
+            "start": self.span.start,
+            "end": self.span.end,
+            "words": self.words,
+            "covered": self.covered,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -91,9 +98,14 @@ class Paragraph:
         return [c for c in self.clauses if not c.mapped]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"paragraph": self.number, "words": self.words, "covered": self.covered,
-                "share": _ratio(self.covered, self.words), "note": self.note,
-                "unmapped": [c.as_dict() for c in self.unmapped()]}
+        return {
+            "paragraph": self.number,
+            "words": self.words,
+            "covered": self.covered,
+            "share": _ratio(self.covered, self.words),
+            "note": self.note,
+            "unmapped": [c.as_dict() for c in self.unmapped()],
+        }
 
 
 @dataclass
@@ -127,9 +139,14 @@ class Coverage:
         return _ratio(self.covered, self.words - self.set_aside())
 
     def as_dict(self) -> dict[str, Any]:
-        return {"words": self.words, "covered": self.covered, "set_aside": self.set_aside(),
-                "share": self.share(), "gaps": len(self.gaps()),
-                "paragraphs": [p.as_dict() for p in self.paragraphs]}
+        return {
+            "words": self.words,
+            "covered": self.covered,
+            "set_aside": self.set_aside(),
+            "share": self.share(),
+            "gaps": len(self.gaps()),
+            "paragraphs": [p.as_dict() for p in self.paragraphs],
+        }
 
 
 def _ratio(part: int, whole: int) -> float:

@@ -65,16 +65,34 @@ _DEONTIC = re.compile(
     r"|push(?:es|ed|ing)?\s+for|seek(?:s|ing)?\s+to|sought\s+to"
     r"|(?:is|are|was|were)\s+(?:ready|willing)(?:\s+and\s+(?:ready|willing))?\s+to"
     r"|deserves?\s+(?:consideration|attention)|let\s+us)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: openers of a conclusion drawn from what comes before
-CONSEQUENCE = frozenset({
-    "therefore", "thus", "hence", "so", "consequently", "accordingly", "as a result", "for this reason",
-    "it follows that", "this shows that", "this shows", "this means that", "this means", "this suggests that",
-    "this proves that", "against this backdrop", "against this background", "in light of this", "given this",
-})
+CONSEQUENCE = frozenset(
+    {
+        "therefore",
+        "thus",
+        "hence",
+        "so",
+        "consequently",
+        "accordingly",
+        "as a result",
+        "for this reason",
+        "it follows that",
+        "this shows that",
+        "this shows",
+        "this means that",
+        "this means",
+        "this suggests that",
+        "this proves that",
+        "against this backdrop",
+        "against this background",
+        "in light of this",
+        "given this",
+    }
+)
 #: the same inside a clause: "we should therefore act"
-_INLINE_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly)\b", re.I)
+_INLINE_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly)\b", re.IGNORECASE)
 #: openers of a list of actions the sentence before calls for
 NECESSITY = frozenset({"this necessitates", "this requires", "this calls for"})
 ADVERSATIVE = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "still", "on the other hand"})
@@ -82,7 +100,7 @@ CONCESSIVE = frozenset({"although", "though", "even though", "whereas"})
 REASON = frozenset({"because", "since"})
 _LIST_HEAD = re.compile(
     r"\b(?:necessitates|requires|calls\s+for|propos(?:e|es|ed)|recommend(?:s|ed)?|suggest(?:s|ed)|urg(?:e|es|ed))\s+",
-    re.I,
+    re.IGNORECASE,
 )
 _REPORT = re.compile(
     r"\b(?P<verb>said|says|say|stated|states|argued|argues|argue|emphasi[sz]ed|emphasi[sz]es|stressed|stresses"
@@ -90,22 +108,145 @@ _REPORT = re.compile(
     r"|noted|notes|claimed|claims|proposed|proposes|suggested|suggests|warned|warns|insisted|insists|maintained"
     r"|maintains|announced|announces|declared|declares|explained|explains|believes|urged|urges"
     r"|recommended|recommends|pointed\s+out)\b(?:\s+that\b)?",
-    re.I,
+    re.IGNORECASE,
 )
 #: reporting verbs whose words are a proposal
-_PROPOSING = re.compile(r"(?:propos|suggest|urg|recommend)", re.I)
-_AUXILIARIES = frozenset("be been being is are was were am has have had can could may might must will would to".split())
-_IMPERSONAL = re.compile(r"\bit\s+(?:\w+\s+){0,2}(?:be|been|is|was)\s+$", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.I)
-_NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there|what|these|those|i|you)$", re.I)
-_ARTICLE = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.I)
-_STOPWORDS = frozenset("""
-a an the of to in on at by for from with and or but nor as is are was were be been being it its this that these
-those there their they them he she his her we our you your i will would should must can could may might shall
-which who whom whose what when where while than then so such not no into onto over under about also very more
-most much many some any each every all both either neither own same other only just even still yet however
-therefore thus hence has have had do does did being
-""".split())
+_PROPOSING = re.compile(r"(?:propos|suggest|urg|recommend)", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    [
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "will",
+        "would",
+        "to",
+    ]
+)
+_IMPERSONAL = re.compile(r"\bit\s+(?:\w+\s+){0,2}(?:be|been|is|was)\s+$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.IGNORECASE)
+_NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there|what|these|those|i|you)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "also",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "some",
+        "any",
+        "each",
+        "every",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "own",
+        "same",
+        "other",
+        "only",
+        "just",
+        "even",
+        "still",
+        "yet",
+        "however",
+        "therefore",
+        "thus",
+        "hence",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "being",
+    ]
+)
 
 
 @dataclass
@@ -174,8 +315,11 @@ def _opener_length(text: str, span: Span) -> int:
     """How many characters of ``span`` its opener (``span.marker``) takes."""
     if not span.marker or span.marker == ";":
         return 0
-    m = re.match(r"(?:(?:and|but)\s+)?" + r"\s+".join(map(re.escape, span.marker.split())) + r"\b",
-                 text[span.start:span.end], re.I)
+    m = re.match(
+        r"(?:(?:and|but)\s+)?" + r"\s+".join(map(re.escape, span.marker.split())) + r"\b",
+        text[span.start : span.end],
+        re.IGNORECASE,
+    )
     return m.end() if m else 0
 
 
@@ -201,8 +345,9 @@ class _Builder:
 
     # -- statements ---------------------------------------------------------
 
-    def statement(self, paragraph: int, start: int, end: int, why: str, speaker: str,
-                  least: int = 3) -> _Statement | None:
+    def statement(
+        self, paragraph: int, start: int, end: int, why: str, speaker: str, least: int = 3
+    ) -> _Statement | None:
         """The statement quoting ``start:end`` of a paragraph (made on first use),
         or None when that is fewer than ``least`` words."""
         text = self.source.paragraphs[paragraph - 1]
@@ -226,7 +371,7 @@ class _Builder:
     # -- the pass over the text ----------------------------------------------
 
     def run(self) -> None:
-        from .coverage import BOILERPLATE_WORDS, _BOILERPLATE
+        from .coverage import _BOILERPLATE, BOILERPLATE_WORDS
 
         folded = [fold(p)[0] for p in self.source.paragraphs]
         for number, text in enumerate(self.source.paragraphs, 1):
@@ -285,13 +430,16 @@ class _Builder:
                 if marker in CONSEQUENCE:
                     # "this shows": the sentence before; "therefore": up to two, back to the last conclusion;
                     # at the start of a paragraph, the end of the one before
-                    back = order[k - 1:k] if marker.startswith("this") else order[since:k][-2:] or order[k - 1:k]
-                    premises = before or self.previous(by_sentence, back) or (
-                        self.tail[-1:] if marker.startswith("this") else self.tail)
+                    back = order[k - 1 : k] if marker.startswith("this") else order[since:k][-2:] or order[k - 1 : k]
+                    premises = (
+                        before
+                        or self.previous(by_sentence, back)
+                        or (self.tail[-1:] if marker.startswith("this") else self.tail)
+                    )
                     if self.argue(premises, st, number, text, part):
                         since = k + 1
                 elif marker in NECESSITY:
-                    premises = self.previous(by_sentence, order[max(since, k - 1):k]) or self.tail[-1:]
+                    premises = self.previous(by_sentence, order[max(since, k - 1) : k]) or self.tail[-1:]
                     for action in self.actions(number, text, st, st.span.start):
                         self.argue(premises, action, number, text, part)
                 elif marker in REASON and before:
@@ -318,7 +466,7 @@ class _Builder:
             start, verb, verb_end = part.start, "", part.start
             m = _REPORT.search(text, part.start, part.end)
             if m is not None:
-                before = text[part.start:m.start()]
+                before = text[part.start : m.start()]
                 who = self.speaker_name(before)
                 if who is not None:
                     speaker, start, verb, verb_end = who, m.end(), clean(m.group("verb")).lower(), m.end()
@@ -330,8 +478,12 @@ class _Builder:
     def speaker_name(self, before: str) -> str | None:
         """The speaker the words before a reporting verb name, or None."""
         phrase = clean(before)
-        phrase = re.sub(r"^(?:for\s+instance|for\s+example|in\s+addition|moreover|furthermore|also)\s*,?\s*", "",
-                        phrase, flags=re.I)
+        phrase = re.sub(
+            r"^(?:for\s+instance|for\s+example|in\s+addition|moreover|furthermore|also)\s*,?\s*",
+            "",
+            phrase,
+            flags=re.IGNORECASE,
+        )
         phrase = re.sub(r"\s+(?:\w+ly|also)$", "", phrase)  # "recently", "also"
         phrase = phrase.split(",")[-1].strip()
         tokens = phrase.split()
@@ -406,8 +558,12 @@ class _Builder:
         if attacker is target or any(t["from"] == attacker.id and t["to"] == target.id for t in self.attacks):
             return
         quote = _marker_words(text, part)
-        attack = {"id": self.ids.new("att-" + attacker.id.removeprefix("prop-")), "from": attacker.id,
-                  "to": target.id, "type": "rebut"}
+        attack = {
+            "id": self.ids.new("att-" + attacker.id.removeprefix("prop-")),
+            "from": attacker.id,
+            "to": target.id,
+            "type": "rebut",
+        }
         if quote and _has_words(quote):
             attack.update(quote=quote, paragraph=number)
         self.attacks.append(attack)
@@ -428,12 +584,23 @@ class _Builder:
         rows = []
         for s in statements:
             kind = s.kind if s.kind == "proposal" else "claim" if s.id in concluded else "premise"
-            if s.kind != "proposal" and s.id not in concluded and not any(
-                    s.id in a["premises"] for a in arguments) and not any(s.id in (t["from"], t["to"])
-                                                                        for t in attacks):
+            if (
+                s.kind != "proposal"
+                and s.id not in concluded
+                and not any(s.id in a["premises"] for a in arguments)
+                and not any(s.id in (t["from"], t["to"]) for t in attacks)
+            ):
                 continue  # a clause that no rule used
-            rows.append({"id": s.id, "kind": kind, "text": _sentence(s.span.text), "quote": s.span.text,
-                         "paragraph": s.span.paragraph, "speaker": s.speaker})
+            rows.append(
+                {
+                    "id": s.id,
+                    "kind": kind,
+                    "text": _sentence(s.span.text),
+                    "quote": s.span.text,
+                    "paragraph": s.span.paragraph,
+                    "speaker": s.speaker,
+                }
+            )
             if s.why:
                 self.reasons[s.id] = s.why
         if not rows:
@@ -458,25 +625,67 @@ class _Builder:
                     quote = clean(text[a:b])
                     sid = self.ids.new(slug(quote))
                     self.reasons[sid] = "no marker found: the first sentence, to start from"
-                    return [{"id": sid, "kind": "claim", "text": _sentence(quote), "quote": quote,
-                             "paragraph": number, "speaker": "author"}]
+                    return [
+                        {
+                            "id": sid,
+                            "kind": "claim",
+                            "text": _sentence(quote),
+                            "quote": quote,
+                            "paragraph": number,
+                            "speaker": "author",
+                        }
+                    ]
         from ..errors import InputError
 
         raise InputError("the source text has no words to quote.", hint="Name the plain-text file of the article.")
 
 
-_PERSONS = frozenset("""
-spokesman spokeswoman spokesperson minister official officials expert experts scholar scholars analyst analysts
-president secretary chairman chair director author authors critic critics researcher researchers report study
-government ministry commission committee council agency observers officer commentator commentators
-""".split())
+_PERSONS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "official",
+        "officials",
+        "expert",
+        "experts",
+        "scholar",
+        "scholars",
+        "analyst",
+        "analysts",
+        "president",
+        "secretary",
+        "chairman",
+        "chair",
+        "director",
+        "author",
+        "authors",
+        "critic",
+        "critics",
+        "researcher",
+        "researchers",
+        "report",
+        "study",
+        "government",
+        "ministry",
+        "commission",
+        "committee",
+        "council",
+        "agency",
+        "observers",
+        "officer",
+        "commentator",
+        "commentators",
+    ]
+)
 
 
 def _marker_words(text: str, part: Span) -> str:
     """The words of a clause that mark it (its opener, or an inline *therefore*), as a quote."""
     lead = _opener_length(text, part)
     if lead:
-        return clean(text[part.start:part.start + lead])
+        return clean(text[part.start : part.start + lead])
     m = _INLINE_CONSEQUENCE.search(text, part.start, part.end)
     if m is not None and not part.marker:
         return m.group()
@@ -512,18 +721,19 @@ def checked(d: Draft, source: Any, name: str) -> Any:
     mistake of the rules above."""
     from ..errors import MapInvalid
     from ..graph import build_graph
-    from ..loader import quote_problems
+    from ..loader import _model_sections, quote_problems
     from ..validate import validate
 
     label = f"draft of {name}"
     amap = validate(d.data, name=label)
-    problems = quote_problems(amap, source)
+    problems = quote_problems(_model_sections(amap), source)
     if problems:
         raise MapInvalid(label, problems)
     return build_graph(amap)
 
 
 # --------------------------------------------------------------- scoring ---
+
 
 @dataclass(frozen=True)
 class Score:
@@ -543,8 +753,13 @@ class Score:
         return self.matched / self.curated if self.curated else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"drafted": self.drafted, "curated": self.curated, "matched": self.matched,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4)}
+        return {
+            "drafted": self.drafted,
+            "curated": self.curated,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+        }
 
 
 MATCH_RULE = (
@@ -627,6 +842,7 @@ def score(drafted: Any, curated: Any, source: Any) -> dict[str, Score]:
 
 # ------------------------------------------------------------- the file ---
 
+
 def to_yaml(d: Draft, *, source_name: str) -> str:
     """The draft as a YAML map, with a comment above each item naming the words
     that suggested it."""
@@ -664,9 +880,7 @@ def to_yaml(d: Draft, *, source_name: str) -> str:
                 first = False
                 if isinstance(value, list):
                     out.append(f"{lead}{key}: [{', '.join(value)}]")
-                elif isinstance(value, int):
-                    out.append(f"{lead}{key}: {value}")
-                elif key in ("id", "kind", "premises", "conclusion", "from", "to", "type"):
+                elif isinstance(value, int) or key in ("id", "kind", "premises", "conclusion", "from", "to", "type"):
                     out.append(f"{lead}{key}: {value}")
                 else:
                     out.append(f"{lead}{key}: {q(value)}")

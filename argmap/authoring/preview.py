@@ -45,24 +45,35 @@ def stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int] | None, ...]:
     return tuple(out)
 
 
-def watch(action: Callable[[], list[Path]], *, interval: float = INTERVAL,
-          sleep: Callable[[float], None] = time.sleep, rounds: int | None = None) -> None:
-    """Run ``action`` now and again each time one of the files it returns changes.
-
-    ``action`` returns the files to watch from then on (a map can start
+def watch(
+    action: Callable[[], list[Path]],
+    paths: list[Path],
+    *,
+    interval: float = INTERVAL,
+    sleep: Callable[[float], None] = time.sleep,
+    rounds: int | None = None,
+) -> None:
+    """Run ``action`` now and again each time one of the watched files changes:
+    ``paths`` at first, then the files ``action`` returns (a map can start
     naming another source text). Runs until interrupted (Ctrl-C), or for
     ``rounds`` looks when given (for tests).
+
+    The files are looked at before ``action`` reads them, so a save made while
+    it runs is seen at the next look.
     """
-    paths = action()
-    last = stamps(paths)
     looked = 0
-    while rounds is None or looked < rounds:
+    last = None
+    while True:
+        before = stamps(paths)
+        if before != last:
+            found = action()
+            seen = dict(zip(paths, before))  # a file watched already keeps the look taken before the action
+            last = tuple(seen[p] if p in seen else stamps([p])[0] for p in found)
+            paths = found
+        if rounds is not None and looked >= rounds:
+            return
         sleep(interval)
         looked += 1
-        now = stamps(paths)
-        if now != last:
-            paths = action()
-            last = stamps(paths)
 
 
 def watched_files(loaded: Any) -> list[Path]:
@@ -96,9 +107,11 @@ RELOAD = """
 }());
 </script>
 """
-BANNER = ('<div style="font:14px/1.45 system-ui,sans-serif;background:#fff4e0;border-bottom:2px solid #e0a030;'
-          'padding:8px 20px;color:#5a3b00"><strong>argmap preview</strong> of {name}: {count}'
-          '<ul style="margin:4px 0 0 0">{items}</ul></div>')
+BANNER = (
+    '<div style="font:14px/1.45 system-ui,sans-serif;background:#fff4e0;border-bottom:2px solid #e0a030;'
+    'padding:8px 20px;color:#5a3b00"><strong>argmap preview</strong> of {name}: {count}'
+    '<ul style="margin:4px 0 0 0">{items}</ul></div>'
+)
 ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>argmap preview: {name} has problems</title></head>
 <body style="font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 20px;color:#1a1a1a">
@@ -118,8 +131,7 @@ class Report:
     threads (the server's).
     """
 
-    def __init__(self, name: str, build: Callable[[], tuple[str, list[str], list[Path]]],
-                 always: list[Path]) -> None:
+    def __init__(self, name: str, build: Callable[[], tuple[str, list[str], list[Path]]], always: list[Path]) -> None:
         self.name = name
         self.build = build
         self.version = 0
@@ -143,8 +155,9 @@ class Report:
                     if paths != self.paths:  # a new source text: watch it from now on
                         self.paths, self.last = paths, stamps(paths)
                 except ArgmapError as err:
-                    self.page = ERROR_PAGE.format(name=html.escape(self.name),
-                                                  items="".join(f"<li>{html.escape(x)}</li>" for x in err.lines()))
+                    self.page = ERROR_PAGE.format(
+                        name=html.escape(self.name), items="".join(f"<li>{html.escape(x)}</li>" for x in err.lines())
+                    )
                 self.version += 1
             return self.version, self.page
 
@@ -167,7 +180,7 @@ def _with_banner(page: str, name: str, notes: list[str]) -> str:
     count = f"{len(notes)} warning{'s' if len(notes) != 1 else ''}"
     banner = BANNER.format(name=html.escape(name), count=count, items=items)
     at = page.find("<body>")
-    return page[: at + 6] + banner + page[at + 6:] if at >= 0 else banner + page
+    return page[: at + 6] + banner + page[at + 6 :] if at >= 0 else banner + page
 
 
 def with_reload(page: str, version: int) -> str:
@@ -185,7 +198,7 @@ def server(report: Report, port: int) -> http.server.ThreadingHTTPServer:
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "argmap-preview"
 
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == VERSION_PATH:
                 version, _ = report.current()
@@ -204,7 +217,7 @@ def server(report: Report, port: int) -> http.server.ThreadingHTTPServer:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # one line per poll would drown the terminal
 
     httpd = http.server.ThreadingHTTPServer((HOST, port), Handler)

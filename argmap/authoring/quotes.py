@@ -180,7 +180,7 @@ def _start_of(text: str, needle: str, end: int, edits: int) -> tuple[int, int]:
     """
     m = len(needle)
     reach = m + edits
-    window = text[max(0, end - reach + 1): end + 1][::-1]
+    window = text[max(0, end - reach + 1) : end + 1][::-1]
     pattern = needle[::-1]
     prev = list(range(len(window) + 1))
     for i in range(1, m + 1):

@@ -27,8 +27,10 @@ from .text import Span, clean, paragraph_clauses, sentence_spans
 
 #: characters of each paragraph shown in the comments
 PREVIEW = 72
-_DEONTIC = re.compile(r"\b(?:should|must|ought to|need(?:s)? to|propos\w*|recommend\w*|call(?:s|ed)? for)\b", re.I)
-_ADVERSATIVE = re.compile(r"^(?:but|however|yet|although|though|nevertheless)\b", re.I)
+_DEONTIC = re.compile(
+    r"\b(?:should|must|ought to|need(?:s)? to|propos\w*|recommend\w*|call(?:s|ed)? for)\b", re.IGNORECASE
+)
+_ADVERSATIVE = re.compile(r"^(?:but|however|yet|although|though|nevertheless)\b", re.IGNORECASE)
 
 
 def title_of(source: Any, path: Path) -> str:
@@ -63,8 +65,9 @@ def _quote(span: Span) -> str:
 
 def _examples(source: Any) -> dict[str, Span]:
     """A real passage for each example item: a proposal, a claim, a premise, an objection."""
-    sentences = [s for n in range(1, len(source.paragraphs) + 1) for s in sentence_spans(source, n)
-                 if len(s.text.split()) >= 2]
+    sentences = [
+        s for n in range(1, len(source.paragraphs) + 1) for s in sentence_spans(source, n) if len(s.text.split()) >= 2
+    ]
     if not sentences:  # a text of one-word lines: quote what there is
         sentences = [s for n in range(1, len(source.paragraphs) + 1) for s in sentence_spans(source, n)]
     clauses = [c for n in range(1, len(source.paragraphs) + 1) for c in paragraph_clauses(source, n)]
@@ -81,7 +84,7 @@ def _examples(source: Any) -> dict[str, Span]:
 def starter(source: Any, *, title: str, source_file: str, map_name: str) -> str:
     """The text of a starter map of ``source`` (a :class:`~argmap.source.SourceText`)
     read from ``source_file`` (as the map will name it), to be saved as ``map_name``."""
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731 (a YAML double-quoted scalar)
+    q = lambda value: json.dumps(value, ensure_ascii=False)
     ex = _examples(source)
     lines = [
         f"# A map of {_printable(title)}, started by `argmap init`.",
@@ -111,14 +114,22 @@ def starter(source: Any, *, title: str, source_file: str, map_name: str) -> str:
         "statements:",
     ]
     about = {
-        "proposal": ("A proposal: something the text says should be done.",
-                     "Example: in a few words of your own, what the quote proposes."),
-        "claim": ("A claim: something the text asserts and argues for.",
-                  "Example: in a few words of your own, what the quote claims."),
-        "premise": ("A premise: a reason the text gives without arguing for it.",
-                    "Example: in a few words of your own, the reason the quote gives."),
-        "objection": ("An objection: a statement the text sets against another (see attacks).",
-                      "Example: in a few words of your own, the objection the quote raises."),
+        "proposal": (
+            "A proposal: something the text says should be done.",
+            "Example: in a few words of your own, what the quote proposes.",
+        ),
+        "claim": (
+            "A claim: something the text asserts and argues for.",
+            "Example: in a few words of your own, what the quote claims.",
+        ),
+        "premise": (
+            "A premise: a reason the text gives without arguing for it.",
+            "Example: in a few words of your own, the reason the quote gives.",
+        ),
+        "objection": (
+            "An objection: a statement the text sets against another (see attacks).",
+            "Example: in a few words of your own, the objection the quote raises.",
+        ),
     }
     for name, (comment, text) in about.items():
         span = ex[name]

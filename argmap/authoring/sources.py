@@ -28,8 +28,10 @@ def read_source(path: str | Path) -> tuple[Any, str]:
     text, name = read_text(path)
     source = SourceText.from_text(text)
     if not any(re.search(r"\w", p) for p in source.paragraphs):
-        raise InputError(f"{name}: has no text to map" + (" (only a title line)." if source.title_line else "."),
-                         hint="Name the plain-text file of the article (paragraphs separated by blank lines).")
+        raise InputError(
+            f"{name}: has no text to map" + (" (only a title line)." if source.title_line else "."),
+            hint="Name the plain-text file of the article (paragraphs separated by blank lines).",
+        )
     return source, name
 
 
@@ -37,19 +39,25 @@ def source_of(loaded: Any) -> tuple[Any, str]:
     """The source text a loaded map quotes, and its name; a clear error when the
     map names none or it cannot be found."""
     graph = loaded.graph if loaded.graph is not None else None
-    src = (graph.graph.get("source") if graph is not None else
-           (loaded.map.source.model_dump() if loaded.map is not None and loaded.map.source else None)) or {}
+    src = (
+        graph.graph.get("source")
+        if graph is not None
+        else (loaded.map.source.model_dump() if loaded.map is not None and loaded.map.source else None)
+    ) or {}
     if loaded.source is not None:
         return loaded.source, _name(None if loaded.embedded else loaded.source_path, src.get("file"))
     if not src.get("file"):
-        raise InputError(f"{loaded.name}: names no source text.",
-                         hint="Add source: {file: PATH} to the map (the path is relative to the map's folder).")
+        raise InputError(
+            f"{loaded.name}: names no source text.",
+            hint="Add source: {file: PATH} to the map (the path is relative to the map's folder).",
+        )
     from ..loader import resolve_source
 
     base = loaded.path.parent if loaded.path is not None else Path.cwd()
-    raise InputError(f"{loaded.name}: source file '{src['file']}' not found (looked for "
-                     f"{resolve_source(src['file'], base)}).",
-                     hint="Correct source.file; it is relative to the map's folder.")
+    raise InputError(
+        f"{loaded.name}: source file '{src['file']}' not found (looked for {resolve_source(src['file'], base)}).",
+        hint="Correct source.file; it is relative to the map's folder.",
+    )
 
 
 def _name(path: Any, file: str | None) -> str:

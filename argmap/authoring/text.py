@@ -120,12 +120,63 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 # ------------------------------------------------------------- sentences ---
 
 #: words that, with a full stop, come before a name or a number: no sentence ends after them
-_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof sr jr st mt gen col lt sgt capt adm gov sen rep pres amb hon rev fr
-ed eds op cf vs viz approx ca e.g i.e al dept univ est jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "amb",
+        "hon",
+        "rev",
+        "fr",
+        "ed",
+        "eds",
+        "op",
+        "cf",
+        "vs",
+        "viz",
+        "approx",
+        "ca",
+        "e.g",
+        "i.e",
+        "al",
+        "dept",
+        "univ",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 #: the same before a number only: "No. 5", "Art. 12", "p. 3"
-_BEFORE_NUMBER = frozenset("no nos art arts sec para paras fig figs vol vols ch pp p".split())
+_BEFORE_NUMBER = frozenset(
+    ["no", "nos", "art", "arts", "sec", "para", "paras", "fig", "figs", "vol", "vols", "ch", "pp", "p"]
+)
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*")
 _STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F]")
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*•‣▪]|\d{1,3}[.)])[ \t]+")
@@ -182,9 +233,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: words that join a clause to what comes before it, when they follow a comma (or
 #: a semicolon, colon or dash), and the marker each gives its clause
-_AFTER_COMMA = ("but", "yet", "so", "therefore", "thus", "hence", "however", "although", "though",
-                "even though", "while", "whereas", "because", "since", "as a result", "and therefore",
-                "and thus", "and so", "and hence", "and yet")
+_AFTER_COMMA = (
+    "but",
+    "yet",
+    "so",
+    "therefore",
+    "thus",
+    "hence",
+    "however",
+    "although",
+    "though",
+    "even though",
+    "while",
+    "whereas",
+    "because",
+    "since",
+    "as a result",
+    "and therefore",
+    "and thus",
+    "and so",
+    "and hence",
+    "and yet",
+)
 #: the same words that join a clause even without a comma before them
 _ANYWHERE = ("because", "although", "even though", "whereas", "and therefore", "and thus", "and hence", "and yet")
 #: a clause opened by one of these runs to the first comma; what follows is the main clause
@@ -192,22 +262,53 @@ SUBORDINATE = ("although", "though", "even though", "while", "whereas", "because
 _JOIN = re.compile(
     r"(?:(?P<punct>[,;:—–]|\s-)\s+(?P<after>" + "|".join(w.replace(" ", r"\s+") for w in _AFTER_COMMA) + r")"
     r"|\s(?P<any>" + "|".join(w.replace(" ", r"\s+") for w in _ANYWHERE) + r"))\b",
-    re.I,
+    re.IGNORECASE,
 )
-_TEMPORAL_SINCE = re.compile(r"\s*(?:then|\d|the\s+(?:start|beginning|end|founding)|its\s+founding)", re.I)
+_TEMPORAL_SINCE = re.compile(r"\s*(?:then|\d|the\s+(?:start|beginning|end|founding)|its\s+founding)", re.IGNORECASE)
 #: words that open a sentence and say how it follows from what came before
 OPENERS = (
-    "therefore", "thus", "hence", "so", "consequently", "accordingly", "as a result", "for this reason",
-    "it follows that", "this shows that", "this shows", "this means that", "this means", "this suggests that",
-    "this proves that", "this necessitates", "this requires", "this calls for", "against this backdrop",
-    "against this background", "in light of this", "given this", "however", "but", "yet", "nevertheless",
-    "nonetheless", "still", "on the other hand", "although", "though", "even though", "while", "whereas",
-    "because", "since",
+    "therefore",
+    "thus",
+    "hence",
+    "so",
+    "consequently",
+    "accordingly",
+    "as a result",
+    "for this reason",
+    "it follows that",
+    "this shows that",
+    "this shows",
+    "this means that",
+    "this means",
+    "this suggests that",
+    "this proves that",
+    "this necessitates",
+    "this requires",
+    "this calls for",
+    "against this backdrop",
+    "against this background",
+    "in light of this",
+    "given this",
+    "however",
+    "but",
+    "yet",
+    "nevertheless",
+    "nonetheless",
+    "still",
+    "on the other hand",
+    "although",
+    "though",
+    "even though",
+    "while",
+    "whereas",
+    "because",
+    "since",
 )
 _OPENER = re.compile(
-    r"(?:(?:and|but)\s+)?(?P<word>" + "|".join(
-        w.replace(" ", r"\s+") for w in sorted(OPENERS, key=len, reverse=True)) + r")\b",
-    re.I,
+    r"(?:(?:and|but)\s+)?(?P<word>"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(OPENERS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -223,7 +324,7 @@ def opener(text: str) -> str:
     word = clean(m.group("word")).lower()
     if word == "since" and _TEMPORAL_SINCE.match(text, m.end()):
         return ""
-    if word == "so" and re.match(r"\s*(?:far|much|many|long|that)\b", text[m.end():], re.I):
+    if word == "so" and re.match(r"\s*(?:far|much|many|long|that)\b", text[m.end() :], re.IGNORECASE):
         return ""
     return word
 
@@ -243,7 +344,7 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tup
         at = m.start("after") if m.group("after") else m.start("any")
         if word == "since" and _TEMPORAL_SINCE.match(text, m.end()):
             continue
-        if word == "so" and re.match(r"\s*(?:far|much|many|long|that)\b", text[m.end():end], re.I):
+        if word == "so" and re.match(r"\s*(?:far|much|many|long|that)\b", text[m.end() : end], re.IGNORECASE):
             continue
         cuts.append((at, word.removeprefix("and ")))
     for m in re.finditer(r";\s+", text[start:end]):
