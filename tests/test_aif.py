@@ -80,6 +80,36 @@ def test_speakers_and_quotes_come_from_locutions():
     }
 
 
+def _nodeset(*nodes, edges=(), locutions=()):
+    return json.dumps({"nodes": [{"nodeID": i, "text": t, "type": k} for i, t, k in nodes],
+                       "edges": [{"edgeID": str(n), "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)],
+                       "locutions": [{"nodeID": i, "personID": p} for i, p in locutions]})
+
+
+def test_aifdb_corpus_files_name_the_speaker_in_the_locution_text():
+    # QT30 and most AIFdb downloads: locutions with a personID, no participants (issue 15, item 1)
+    text = _nodeset(("1", "Chris Philp : We follow the advice", "L"), ("2", "we follow the advice", "I"),
+                    ("3", "Asserting", "YA"), edges=[("1", "3"), ("3", "2")], locutions=[("1", "3861")])
+    [s] = aif.loads(text).statements
+    assert (s.text, s.speaker, s.quote) == ("we follow the advice", "Chris Philp", "We follow the advice")
+
+
+def test_a_locution_without_a_name_gives_no_speaker():
+    text = _nodeset(("1", "We follow the advice", "L"), ("2", "We follow the advice.", "I"),
+                    ("3", "Asserting", "YA"), edges=[("1", "3"), ("3", "2")])
+    [s] = aif.loads(text).statements
+    assert (s.speaker, s.quote) == (None, "We follow the advice")
+
+
+def test_of_two_locutions_anchored_together_the_one_naming_a_speaker_wins():
+    # QT30 keeps an utterance both bare and with its speaker, under one YA-node
+    text = _nodeset(("1", "Track and trace is slow", "L"), ("2", "Matthew   : Track and trace is slow", "L"),
+                    ("3", "track and trace is slow", "I"), ("4", "Asserting", "YA"),
+                    edges=[("1", "4"), ("2", "4"), ("4", "3")])
+    [s] = aif.loads(text).statements
+    assert (s.speaker, s.quote) == ("Matthew", "Track and trace is slow")
+
+
 def test_kinds_are_inferred_from_the_structure_and_the_wording():
     kinds = {s.text: s.kind for s in load(NUCLEAR).statements}
     # a top conclusion saying what should be done is a proposal; AIF has no such notion

@@ -18,11 +18,6 @@ OUTCOMES = {o.path.name: o for o in (sweep.sweep_file(p) for p in sweep.files([s
 
 #: file -> the disagreements still open (issue 15 item in the comment)
 KNOWN: dict[str, list[str]] = {
-    # item 1: AIFdb speakers
-    "recap-utr__arguebuf-python__data__6064-original.json": [
-        "speakers: 0 of 9 statements get the speaker the file names",
-        "quotes: 9 statements quote other words than their locution",
-    ],
     # item 6: MA nodes
     "recap-utr__arguebuf-python__data__6064-reconstructed.json": ["3 rephrases (MA) dropped without a word"],
     # item 3: Kialo escapes
@@ -41,6 +36,12 @@ def test_the_corpus_holds_every_format():
     formats = {o.format for o in OUTCOMES.values()}
     assert formats == {"argdown", "aif", "kialo"}
     assert len(OUTCOMES) == 25
+
+
+def test_every_speaker_the_files_name_is_read():
+    named = sum(o.speakers[0] for o in OUTCOMES.values())
+    assert named == 9  # nodeset 6064: CL and NL, named only in the L-node texts
+    assert sum(o.speakers[1] for o in OUTCOMES.values()) == named
 
 
 @pytest.mark.parametrize("name", sorted(OUTCOMES))

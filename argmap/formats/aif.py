@@ -33,6 +33,7 @@ back so a round trip changes nothing.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..errors import MapInvalid, Problem
@@ -47,6 +48,8 @@ DEFAULT_CONFLICT = "Default Conflict"
 EXTENSION = "argmap"
 _STATEMENT_KEYS = ("id", "kind", "title", "quote", "paragraph", "speaker", "tags", "note")
 _ARGUMENT_KEYS = ("id", "title", "scheme", "text", "quote", "paragraph", "speaker", "tags", "note")
+#: "Chris Philp : We follow the advice": a name of at most six words, then a colon
+_SPEAKER_PREFIX = re.compile(r"^\s*([^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*:[ \t]+(.*)$", re.S)
 _ATTACK_KEYS = ("id", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
 
 
@@ -278,19 +281,24 @@ class _Reader:
 
     def _speakers(self, body: dict, nodes: dict, type_of: dict, incoming: dict,
                   outgoing: dict) -> dict[str, tuple[str | None, str | None]]:
-        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node."""
+        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node.
+
+        The speaker is the participant a locution's ``personID`` names; AIFdb's
+        corpus files (QT30 and most AIFdb downloads) have no ``participants``, and
+        there the speaker is the name before the colon of the L-node's text
+        (``"Chris Philp : We follow the advice"``). The quote is the text after it.
+        """
         names: dict[str, str] = {}
         for p in body.get("participants") or []:
             if isinstance(p, dict) and _key(p.get("participantID")) is not None:
                 full = " ".join(str(p.get(f) or "").strip() for f in ("firstname", "surname")).strip()
                 if full:
                     names[_key(p.get("participantID"))] = full  # type: ignore[index]
-        person: dict[str, str] = {}
+        person: dict[str, str | None] = {}
         for loc in body.get("locutions") or []:
-            if isinstance(loc, dict):
-                node, who = _key(loc.get("nodeID")), _key(loc.get("personID"))
-                if node is not None and who in names:
-                    person.setdefault(node, names[who])  # type: ignore[index]
+            if isinstance(loc, dict) and _key(loc.get("nodeID")) is not None:
+                who = _key(loc.get("personID"))
+                person.setdefault(_key(loc.get("nodeID")), names.get(who) if who is not None else None)  # type: ignore[arg-type]
         found: dict[str, tuple[str | None, str | None]] = {}
         for ya in nodes:
             if type_of[ya] != "YA":
@@ -299,16 +307,17 @@ class _Reader:
             for target in outgoing[ya]:
                 if type_of[target] != "I" or target in found or not locutions:
                     continue
-                l_node = locutions[0]
-                speaker = person.get(l_node)
+                # a YA-node may anchor several L-nodes (an utterance and its copy): one naming a speaker wins
+                l_node = next((x for x in locutions if person.get(x) or _SPEAKER_PREFIX.match(
+                    str(nodes[x].get("text") or ""))), locutions[0])
                 text = nodes[l_node].get("text")
-                quote = None
-                if isinstance(text, str) and text.strip():
-                    quote = text
-                    if speaker and text.startswith(speaker):
-                        rest = text[len(speaker):].lstrip()
-                        if rest.startswith(":"):
-                            quote = rest[1:].strip() or None
+                if not isinstance(text, str) or not text.strip():
+                    found[target] = (person.get(l_node), None)
+                    continue
+                speaker, quote = person.get(l_node), text
+                named = _SPEAKER_PREFIX.match(text)
+                if named and (speaker is None or named.group(1).strip() == speaker):
+                    speaker, quote = named.group(1).strip(), named.group(2).strip() or None
                 found[target] = (speaker, quote)
         return found
 

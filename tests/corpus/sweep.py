@@ -164,18 +164,21 @@ def check_aif(out: Outcome, text: str, amap: Any | None) -> None:
     kept = sum(1 for a in amap.arguments if (a.scheme or "").lower().startswith("rephrase"))
     if counts["rephrases"] and not kept and not any("MA" in w for w in out.warnings):
         out.disagreements.append(f"{counts['rephrases']} rephrases (MA) dropped without a word")
-    # speakers and quotes: argmap's statements follow the file's I-nodes in order
     by_text: dict[str, list[Any]] = {}
     for s in amap.statements:
         by_text.setdefault(" ".join(s.text.split()), []).append(s)
     named = right = 0
     wrong_quotes = 0
+    # argmap's statements follow the I-nodes in order; two I-nodes may have one text
+    statement_of = {}
+    for node, text_of in counts["statements"].items():
+        queue = by_text.get(text_of, [])
+        if queue:
+            statement_of[node] = queue.pop(0)
     for node, said in counts["said"].items():
-        text_of = counts["statements"].get(node)
-        candidates = by_text.get(text_of or "", [])
-        if not candidates:
+        s = statement_of.get(node)
+        if s is None:
             continue
-        s = candidates[0]
         speakers = {who for who, _ in said if who}
         if speakers:
             named += 1
