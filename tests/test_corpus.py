@@ -20,9 +20,6 @@ OUTCOMES = {o.path.name: o for o in (sweep.sweep_file(p) for p in sweep.files([s
 KNOWN: dict[str, list[str]] = {
     # item 6: MA nodes
     "recap-utr__arguebuf-python__data__6064-reconstructed.json": ["3 rephrases (MA) dropped without a word"],
-    # item 3: Kialo escapes
-    "edoguido__Kialo-Parser__test__should-hate-speech-be-illegal-6148.txt": [
-        "texts: 12 statements read differently (escapes: 24)"],
     # item 4: self-attacks
     "kellenff__argdown-mcp__dung__self-attack-alone.argdown": ["refused, but the reference CLI reads it"],
     "kellenff__argdown-mcp__dung__self-attack-defeated.argdown": ["refused, but the reference CLI reads it"],
