@@ -241,8 +241,12 @@ def test_ids_from_long_texts_read_only_their_start_but_are_the_same(parts, limit
 # A child process that runs `argmap export` and stops in the middle of the
 # write (after the data reached the temporary file, before the rename) until
 # it is killed: the signal arrives at a real point of argmap.output.write_atomic.
+# The child starts as from a terminal, with Python's own Ctrl-C handler: a test
+# suite run as a background job (`pytest &`) inherits SIGINT ignored, and the
+# child would then sleep through the signal (issue 15, item 10).
 STOP_MID_WRITE = """
-import os, pathlib, sys, time
+import os, pathlib, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_fsync = os.fsync
 marker, sys.argv = sys.argv[1], ["argmap"] + sys.argv[2:]
 def stalled(fd):
