@@ -55,7 +55,6 @@ def test_a_control_character_in_yaml_is_located(tmp_path, run):
 
 @pytest.mark.parametrize("text, line", [
     ("[A]: a\n  + [A]\n", "2:3: [A] supports itself"),
-    ("[A]: a\n  + [B]: b\n    - [B]\n", "3:5: [B] attacks itself"),
     ("<A>: a\n  +> <A>\n", "2:3: <A> supports itself"),
 ])
 def test_an_argdown_relation_of_something_to_itself_is_refused_not_dropped(write, run, text, line):
@@ -65,6 +64,14 @@ def test_an_argdown_relation_of_something_to_itself_is_refused_not_dropped(write
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {path}:{line}. Relate it to another statement or argument, or remove the line."]
+
+
+def test_an_argdown_attack_of_something_on_itself_is_kept(write, run):
+    """A self-defeating claim is no mistake (issue 15, item 4): kept, and `check` warns."""
+    path = write("loop.argdown", "[A]: a\n  + [B]: b\n    - [B]\n")
+    assert run("validate", path).exit_code == 0
+    result = run("check", "--json", "--map", path)
+    assert [f["ids"] for f in json.loads(result.stdout) if f["code"] == "self-attack"] == [["att-b", "b"]]
 
 
 def test_an_argdown_argument_supporting_its_own_conclusion_is_still_fine(write, run):
