@@ -136,10 +136,11 @@ def read_map(
     the suffix and the content.
     """
     text, name, file_path, base, spec = _read(path, fmt)
+    warnings: list[str] = []
     with collector_paused():
-        amap = spec.reader()(text, name=name)
+        amap = _call_reader(spec, text, name, warnings)
     del text  # the models hold everything now
-    loaded = Loaded(amap, name, file_path, spec.name)
+    loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
     if check_source:
         check_quotes(loaded, base)
     return loaded
@@ -162,6 +163,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loa
     from .graph import build_graph, graph_from_plain
 
     text, name, file_path, base, spec = _read(path, fmt)
+    warnings: list[str] = []
     plain_reader = spec.plain_reader()
     with collector_paused():
         if plain_reader is not None:
@@ -169,13 +171,24 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loa
             del text
             G = graph_from_plain(data)
         else:
-            amap = spec.reader()(text, name=name)
+            amap = _call_reader(spec, text, name, warnings)
             del text
             G = build_graph(amap)
             del amap
-    loaded = Loaded(None, name, file_path, spec.name, graph=G)
+    loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
     check_quotes(loaded, base)
     return loaded
+
+
+def _call_reader(spec: Any, text: str, name: str, warnings: list[str]) -> Any:
+    """The format's reader on ``text``; readers that skip what the map has no place
+    for (AIF's dialogue nodes) say so in ``warnings``."""
+    import inspect
+
+    reader = spec.reader()
+    if "warnings" in inspect.signature(reader).parameters:
+        return reader(text, name=name, warnings=warnings)
+    return reader(text, name=name)
 
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:

@@ -44,7 +44,8 @@ def test_aifdb_statements_keep_their_text():
 
 def test_linked_and_convergent_support():
     m = load(NUCLEAR)
-    linked, convergent = m.arguments
+    linked, convergent, rephrase = m.arguments
+    assert rephrase.scheme == "Default Rephrase"  # the MA-node, kept (issue 15, item 6)
     texts = {s.id: s.text for s in m.statements}
     assert [texts[p] for p in linked.premises] == ["Nuclear power emits almost no CO2.",
                                                    "Cutting CO2 emissions is urgent."]
@@ -108,6 +109,32 @@ def test_of_two_locutions_anchored_together_the_one_naming_a_speaker_wins():
                     edges=[("1", "4"), ("2", "4"), ("4", "3")])
     [s] = aif.loads(text).statements
     assert (s.speaker, s.quote) == ("Matthew", "Track and trace is slow")
+
+
+def test_a_rephrase_is_kept_as_an_argument_and_written_back_as_an_ma_node():
+    # issue 15, item 6: QT30 holds thousands of MA-nodes; none may vanish without a word
+    text = _nodeset(("1", "Taxes must rise.", "I"), ("2", "We need higher taxes.", "I"),
+                    ("3", "Default Rephrase", "MA"), ("4", "Default Rephrase", "MA"),
+                    edges=[("1", "3"), ("3", "2"), ("4", "1")])
+    warnings: list[str] = []
+    m = aif.loads(text, name="qt.json", warnings=warnings)
+    [a] = m.arguments
+    assert (a.premises, a.conclusion, a.scheme) == (("taxes-must-rise",), "we-need-higher-taxes", "Default Rephrase")
+    assert warnings == ["qt.json: MA-node 4 (a rephrase) leads from 0 I-node(s) to 1, so it relates no two "
+                        "statements: skipped"]
+    doc = json.loads(aif.dumps(build_graph(m)))
+    assert sorted(n["type"] for n in doc["nodes"]) == ["I", "I", "MA"]
+    assert aif.loads(aif.dumps(build_graph(m))) == m
+
+
+def test_skipped_nodes_are_reported_on_stderr(tmp_path, run):
+    path = tmp_path / "qt.json"
+    path.write_text(_nodeset(("1", "Taxes must rise.", "I"), ("4", "Default Rephrase", "MA"), edges=[("4", "1")]),
+                    encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert "MA-node 4 (a rephrase)" in result.stderr
+    assert "arguments[" not in result.stderr
 
 
 def test_kinds_are_inferred_from_the_structure_and_the_wording():

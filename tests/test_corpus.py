@@ -18,8 +18,6 @@ OUTCOMES = {o.path.name: o for o in (sweep.sweep_file(p) for p in sweep.files([s
 
 #: file -> the disagreements still open (issue 15 item in the comment)
 KNOWN: dict[str, list[str]] = {
-    # item 6: MA nodes
-    "recap-utr__arguebuf-python__data__6064-reconstructed.json": ["3 rephrases (MA) dropped without a word"],
     # item 2: silent losses (here an @include the reference follows and argmap keeps as text)
     "argdown__argdown__argdown-core__test__lexer-parser-include.argdown": [
         "accepted, but the reference CLI reports errors (see its output)"],

@@ -44,6 +44,7 @@ from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, 
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
+DEFAULT_REPHRASE = "Default Rephrase"
 #: keys of the writer's extension block and of each entry in it
 EXTENSION = "argmap"
 _STATEMENT_KEYS = ("id", "kind", "title", "quote", "paragraph", "speaker", "tags", "note")
@@ -71,6 +72,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self._positions: dict | None = None
         self.prefix: tuple = ()
+        #: what was read past without a place in the map, each naming its AIF node
+        self.warnings: list[str] = []
 
     def where(self, *path: Any) -> tuple[int, int] | None:
         if self._positions is None:
@@ -235,6 +238,23 @@ class _Reader:
             argument_of[k] = len(arguments)
             positions[("arguments", len(arguments))] = ("nodes", index[k])
             arguments.append(entry)
+        for k in nodes:  # a rephrase (MA): the restatement stands on what it restates
+            if type_of[k] != "MA":
+                continue
+            sources = list(dict.fromkeys(p for p in incoming[k] if type_of[p] == "I"))
+            targets = [c for c in outgoing[k] if type_of[c] == "I"]
+            if len(targets) != 1 or not sources or targets[0] in sources:
+                self.warnings.append(f"MA-node {k} (a rephrase) leads from {len(sources)} I-node(s) to "
+                                     f"{len(targets)}, so it relates no two statements: skipped")
+                continue
+            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
+            text = nodes[k].get("text")
+            entry = {"id": None, "premises": [id_of[p] for p in sources], "conclusion": id_of[targets[0]],
+                     "scheme": text if isinstance(text, str) and text.strip() else DEFAULT_REPHRASE}
+            if extra:
+                entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
+            positions[("arguments", len(arguments))] = ("nodes", index[k])
+            arguments.append(entry)
         for entry in arguments:
             if entry["id"] is None:
                 entry["id"] = ids.allocate(f"arg-{entry['conclusion']}"[:180].rstrip("-"), "argument")
@@ -327,12 +347,15 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     return _Reader(text, name).run()
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
-    """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
+    """Read AIF JSON (AIFdb or OVA3 form) into a validated map; what was skipped
+    goes to ``warnings`` (``file: MA-node 7 ...``) when a list is given."""
     from ..validate import validate
 
     reader = _Reader(text, name)
     data, nodes = reader.run()
+    if warnings is not None:
+        warnings.extend(f"{name}: {w}" for w in reader.warnings)
 
     def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
         node = nodes.get(tuple(path[:2]))
@@ -387,7 +410,8 @@ def dumps(graph: Any, options: Any = None) -> str:
                 person = participants.setdefault(speaker, str(len(participants) + 1))
                 locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
     for a in data.get("arguments", []):
-        key = node_of[a["id"]] = node("RA", a.get("scheme") or DEFAULT_INFERENCE)
+        rephrase = "rephrase" in (a.get("scheme") or "").lower()
+        key = node_of[a["id"]] = node("MA" if rephrase else "RA", a.get("scheme") or DEFAULT_INFERENCE)
         if a.get("scheme"):
             nodes[-1]["scheme"] = a["scheme"]
         notes[key] = {f: a[f] for f in _ARGUMENT_KEYS if a.get(f) is not None}

@@ -8,7 +8,7 @@ one of the two is wrong, not that both share a mistake:
 - AIF (AIFdb corpus form, OVA3/xAIF form): I-nodes are propositions; an
   RA-node with at least one I-node in and exactly one I-node out is an
   inference; a CA-node from one I-node to one I-node or inference is a
-  conflict; an MA-node between two I-nodes is a rephrase; an L-node anchored to
+  conflict; an MA-node from I-nodes to one other I-node is a rephrase; an L-node anchored to
   an I-node by a YA-node says who asserted it (the participant named by the
   locution's personID, or the name before the colon of the L-node's text) and
   in what words;
@@ -76,7 +76,8 @@ def aif_counts(text: str) -> dict[str, Any]:
     good = set(inferences)
     conflicts = [k for k, t in kind.items() if t == "CA" and len(of(into[k], "I")) == 1
                  and len([x for x in out[k] if kind[x] == "I" or x in good]) == 1]
-    rephrases = [k for k, t in kind.items() if t == "MA" and len(of(into[k], "I")) == 1 and len(of(out[k], "I")) == 1]
+    rephrases = [k for k, t in kind.items() if t == "MA" and of(into[k], "I") and len(of(out[k], "I")) == 1
+                 and not set(of(out[k], "I")) & set(of(into[k], "I"))]
     self_attacks = [k for k in conflicts if of(into[k], "I") == of(out[k], "I")]
     names = {}
     for p in body.get("participants") or []:

@@ -157,13 +157,17 @@ def check_aif(out: Outcome, text: str, amap: Any | None) -> None:
         return
     if len(amap.statements) != len(counts["statements"]):
         out.disagreements.append(f"{len(amap.statements)} statements, {len(counts['statements'])} I-nodes")
-    if len(amap.arguments) != counts["inferences"]:
-        out.disagreements.append(f"{len(amap.arguments)} arguments, {counts['inferences']} inferences (RA)")
+    kept = sum(1 for a in amap.arguments if "rephrase" in (a.scheme or "").lower())
+    if len(amap.arguments) - kept != counts["inferences"]:
+        out.disagreements.append(f"{len(amap.arguments) - kept} arguments, {counts['inferences']} inferences (RA)")
     if len(amap.attacks) != counts["conflicts"]:
         out.disagreements.append(f"{len(amap.attacks)} attacks, {counts['conflicts']} conflicts (CA)")
-    kept = sum(1 for a in amap.arguments if (a.scheme or "").lower().startswith("rephrase"))
-    if counts["rephrases"] and not kept and not any("MA" in w for w in out.warnings):
-        out.disagreements.append(f"{counts['rephrases']} rephrases (MA) dropped without a word")
+    if kept != counts["rephrases"]:
+        out.disagreements.append(f"{counts['rephrases'] - kept} rephrases (MA) dropped without a word")
+    dangling = counts["types"].get("MA", 0) - counts["rephrases"]
+    reported = sum("MA-node" in w for w in out.warnings)
+    if dangling != reported:
+        out.disagreements.append(f"{dangling} MA-nodes relate no two I-nodes, {reported} reported")
     by_text: dict[str, list[Any]] = {}
     for s in amap.statements:
         by_text.setdefault(" ".join(s.text.split()), []).append(s)
@@ -249,8 +253,9 @@ def sweep_file(path: Path, *, cli: str | None = None, write: bool = False, lenie
 
 def _read(text: str, fmt: str, name: str, lenient: bool, out: Outcome) -> Any:
     from argmap.formats import FORMATS
+    from argmap.loader import _call_reader
 
-    return FORMATS[fmt].reader()(text, name=name)
+    return _call_reader(FORMATS[fmt], text, name, out.warnings)
 
 
 def table(outcomes: list[Outcome]) -> str:
