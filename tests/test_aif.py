@@ -137,6 +137,17 @@ def test_skipped_nodes_are_reported_on_stderr(tmp_path, run):
     assert "arguments[" not in result.stderr
 
 
+def test_an_inference_concluding_its_own_premise_is_named_by_its_node():
+    # QT30 has three; the message named argmap's internal path (issue 15, item 5)
+    text = _nodeset(("1", "A.", "I"), ("2", "B.", "I"), ("3", "Default Inference", "RA"),
+                    edges=[("1", "3"), ("2", "3"), ("3", "1")])
+    with pytest.raises(MapInvalid) as caught:
+        aif.loads(text, name="qt.json")
+    [line] = caught.value.lines()
+    assert "RA-node 3 concludes I-node 1, which is also one of its premises" in line
+    assert "arguments[" not in line
+
+
 def test_kinds_are_inferred_from_the_structure_and_the_wording():
     kinds = {s.text: s.kind for s in load(NUCLEAR).statements}
     # a top conclusion saying what should be done is a proposal; AIF has no such notion

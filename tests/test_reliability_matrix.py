@@ -522,7 +522,7 @@ SELF_SUPPORT = {
     "argdown": ("[A]: a\n  + [A]\n", "2:3", "[A] supports itself"),
     "aif": (json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "A"}, {"nodeID": 2, "type": "RA"}],
                         "edges": [{"fromID": 1, "toID": 2}, {"fromID": 2, "toID": 1}]}), "1:53",
-            "argument 'arg-a' concludes 'a', which is also one of its premises"),
+            "RA-node 2 concludes I-node 1, which is also one of its premises"),  # AIF's own words (issue 15)
     "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.\n", "4:1", "a claim cannot support itself"),
 }
 

@@ -220,6 +220,10 @@ class _Reader:
                 self.error(f"RA-node {k} has no premises", ("nodes", index[k]),
                            hint="An inference (RA) needs at least one incoming I-node.")
                 continue
+            if conclusions[0] in premises:
+                self.error(f"RA-node {k} concludes I-node {conclusions[0]}, which is also one of its premises",
+                           ("nodes", index[k]), hint="A statement cannot support itself; remove one of the two edges.")
+                continue
             if others:
                 self.error(f"RA-node {k} is linked to {type_of[others[0]]}-node {others[0]}", ("nodes", index[k]),
                            hint="argmap can only represent inferences between statements (I-nodes); "
