@@ -31,7 +31,8 @@ app = typer.Typer(
 MapOption = Annotated[
     Optional[Path],
     typer.Option(
-        "--map", "-m",
+        "--map",
+        "-m",
         help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
         "Default: the embedded SCO map.",
         show_default=False,
@@ -88,17 +89,17 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from . import render
+        from .render.console import error
         from .errors import ArgmapError
 
         try:
             return fn(*args, **kwargs)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see main): files are cleaned up by now
             terminated = isinstance(err, Terminated)
-            render.error(["terminated." if terminated else "interrupted."])
+            error(["terminated." if terminated else "interrupted."])
             raise typer.Exit(143 if terminated else 130) from None
         except BrokenPipeError:
             # the reader went away (`argmap show | head`): not an error of ours
@@ -121,30 +122,22 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
-    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
-    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
-    from . import render
+def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False) -> Any:
+    """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
+    Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
+    even the embedded map (``argmap validate``)."""
     from .collector import settle
     from .errors import UsageError
-    from .loader import read_graph, read_map
+    from .loader import read_graph
+    from .render.console import warning
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
+    loaded = read_graph(path, fmt=fmt, verify=verify)
     for message in loaded.warnings:
-        render.warning(message)
+        warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
-
-
-def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
-    """Read a map and build its graph (the embedded map's straight from its checked YAML)."""
-    if path is None and fmt is None:
-        from .loader import embedded_graph
-
-        return embedded_graph()
-    return open_map(path, fmt, graph=True).graph
 
 
 # ----------------------------------------------------------------- commands ---
@@ -163,14 +156,15 @@ def show(
 
     Example: argmap show --focus prop-6n-partnership --quotes
     """
-    from . import render
+    from .analysis.semantics import evaluate as evaluate_map
     from .graph import require
+    from .render.tree import show_map
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     if focus is not None:
         require(G, focus)
-    labels = grounded_labels(G) if evaluate else None
-    render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
+    labels = evaluate_map(G, "grounded").labels() if evaluate else None
+    show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
 @command("list")
@@ -186,21 +180,24 @@ def list_(
 
     Example: argmap list --kind proposal --json
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import statement_table
     from .graph import statement_rows
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.statement_table(rows)
+        statement_table(rows)
 
 
 @command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.",
-                                                        show_default=False)] = None,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
+    ] = None,
     from_format: FromOption = None,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
@@ -210,19 +207,20 @@ def validate(
 
     Example: argmap validate my-map.yaml other.json
     """
-    from . import render
+    from .render.console import error, info
     from .errors import ArgmapError
+    from .stats import summary
 
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, graph=True)
+            loaded = open_map(path, from_format, verify=True)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             failed = max(failed, err.exit_code)
             continue
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
-        render.info(f"{loaded.name}: valid: {render.summary(loaded.graph)}; {checked}.")
+        info(f"{loaded.name}: valid: {summary(loaded.graph)}; {checked}.")
     if failed:
         raise typer.Exit(failed)
 
@@ -233,20 +231,25 @@ def schema() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
-    from . import render
+    from .render.console import write_json
     from .model import ArgumentMap
 
-    render.write_json(ArgumentMap.model_json_schema(by_alias=True))
+    write_json(ArgumentMap.model_json_schema(by_alias=True))
 
 
 # ------------------------------------------------------- export (issue 4) ---
 
 ExportFormatOption = Annotated[
     Optional[str],
-    typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
-                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
-                 "apx or tgf. "
-                 "Default: the one -o's suffix names, else dot."),
+    typer.Option(
+        "--format",
+        "-t",
+        metavar="FORMAT",
+        show_default=False,
+        help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
+        "apx or tgf. "
+        "Default: the one -o's suffix names, else dot.",
+    ),
 ]
 OutputOption = Annotated[
     Optional[Path],
@@ -278,7 +281,7 @@ def export(
 
     Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
     """
-    from . import render
+    from .render.console import write_export, wrote
     from .errors import UsageError
     from .export import ExportOptions, choose_format, export_loaded
     from .output import check_target, write_atomic
@@ -287,16 +290,16 @@ def export(
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path, from_format, graph=True)
+    loaded = open_map(map_path, from_format)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
     if to_stdout:
-        render.write_export(data)
+        write_export(data)
     else:
         write_atomic(output, data)
-        render.wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+        wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
 
 
 # ----------------------------------------------------- end of export block ---
@@ -304,8 +307,12 @@ def export(
 
 # ------------------------------------------------- queries (issue 3) ---
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", show_default=False,
-                                           help="A statement id (or an argument id); `argmap find` looks one up.")]
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", show_default=False, help="A statement id (or an argument id); `argmap find` looks one up."
+    ),
+]
 PathsOption = Annotated[
     int, typer.Option("--paths", "-p", min=1, help="At most this many chains per supporter, shortest first.")
 ]
@@ -317,8 +324,9 @@ def supports(
     map_path: MapOption = None,
     from_format: FromOption = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=1,
-                                                 help="Only supporters at most N steps away.")] = None,
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
+    ] = None,
     paths: PathsOption = 3,
     as_json: JsonOption = False,
 ) -> None:
@@ -328,18 +336,19 @@ def supports(
 
     Example: argmap supports prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import supports_view
     from .errors import UsageError
     from .query import support_report
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.supports_view(G, report)
+        supports_view(G, report)
 
 
 @command()
@@ -357,21 +366,23 @@ def attacks(
 
     Example: argmap attacks prop-deepen-ct --deep
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import attacks_view
     from .query import attack_report
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = attack_report(G, node, deep=deep)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.attacks_view(G, report)
+        attacks_view(G, report)
 
 
 @command()
 def path(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The statement the chains start from.",
-                                          show_default=False)],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="The statement the chains start from.", show_default=False)
+    ],
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -382,15 +393,16 @@ def path(
 
     Example: argmap path ct-deepening-meaningful prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import path_view
     from .query import paths as find_paths
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = find_paths(G, source, target, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.path_view(G, report)
+        path_view(G, report)
 
 
 @command()
@@ -404,15 +416,16 @@ def find(
 
     Example: argmap find extradition
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import find_view
     from .query import find as search
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = search(G, text)
     if as_json:
-        render.write_json({"query": text, "matches": rows})
+        write_json({"query": text, "matches": rows})
     else:
-        render.find_view(rows, text)
+        find_view(rows, text)
 
 
 @command()
@@ -422,21 +435,22 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap stats --json
     """
-    from . import render
-    from .query import stats as count
+    from .render.console import write_json
+    from .render.queries import stats_view
+    from .stats import stats as count
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = count(G)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.stats_view(G, report)
+        stats_view(G, report)
 
 
 # --------------------------------------------------- end of queries (issue 3) ---
 # ------------------------------------------- analysis: check, evaluate, ... ---
-# check, evaluate, critical, rank, diff (library: lint, evaluate, support, diff;
-# views at the end of render.py). `show --evaluate` uses grounded_labels().
+# check, evaluate, critical, rank, diff (library: argmap/analysis/;
+# views in render/analysis.py).
 
 
 class Semantics(str, Enum):
@@ -456,13 +470,6 @@ TimeoutOption = Annotated[
 ]
 
 
-def grounded_labels(G: Any) -> dict[str, str]:
-    """The grounded label of every statement and argument (for `show --evaluate`)."""
-    from .evaluate import evaluate as run
-
-    return run(G).labels()
-
-
 @command()
 def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
     """Lint the map: what an analyst should look at that validation allows.
@@ -473,15 +480,16 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap check --json
     """
-    from . import render
-    from .lint import check as lint
-    from .lint import has_errors
+    from .render.analysis import check_view
+    from .render.console import write_json
+    from .analysis.lint import check as lint
+    from .analysis.lint import has_errors
 
-    findings = lint(open_graph(map_path, from_format))
+    findings = lint(open_map(map_path, from_format).graph)
     if as_json:
-        render.write_json([f.as_dict() for f in findings])
+        write_json([f.as_dict() for f in findings])
     else:
-        render.findings(findings)
+        check_view(findings)
     if has_errors(findings):
         raise typer.Exit(1)
 
@@ -491,8 +499,12 @@ def evaluate(
     map_path: MapOption = None,
     from_format: FromOption = None,
     semantics: SemanticsOption = Semantics.grounded,
-    explain: Annotated[Optional[str], typer.Option("--explain", "-x", help="Explain why this statement or "
-                                                   "argument has its label.", show_default=False)] = None,
+    explain: Annotated[
+        Optional[str],
+        typer.Option(
+            "--explain", "-x", help="Explain why this statement or argument has its label.", show_default=False
+        ),
+    ] = None,
     as_json: JsonOption = False,
     budget: BudgetOption = 2_000_000,
     timeout: TimeoutOption = 60.0,
@@ -506,23 +518,25 @@ def evaluate(
 
     Example: argmap evaluate --explain prop-deepen-ct
     """
-    from . import render
-    from .evaluate import evaluate as run
-    from .evaluate import evaluation_data, explanations
+    from .render.analysis import evaluation_view, explanation_view
+    from .render.console import write_json
+    from .analysis.explain import explanations
+    from .analysis.semantics import evaluate as run
+    from .analysis.semantics import evaluation_data
     from .graph import require
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     if explain is not None:
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
     if explain is None and as_json:
-        render.write_json(evaluation_data(ev, G))
+        write_json(evaluation_data(ev, G))
     elif explain is None:
-        render.evaluation(G, ev)
+        evaluation_view(G, ev)
     elif as_json:
-        render.write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
+        write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
     else:
-        render.explanation(G, ev, explain, explanations(ev, G, explain))
+        explanation_view(G, ev, explain, explanations(ev, G, explain))
 
 
 @command()
@@ -540,15 +554,16 @@ def critical(
 
     Example: argmap critical prop-6n-partnership
     """
-    from . import render
-    from .support import critical as find
+    from .render.analysis import critical_view
+    from .render.console import write_json
+    from .analysis.critical import critical as find
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     result = find(G, node, max_size=max_size)
     if as_json:
-        render.write_json(result.as_dict())
+        write_json(result.as_dict())
     else:
-        render.critical(G, result, max_size)
+        critical_view(G, result, max_size)
 
 
 @command()
@@ -562,14 +577,15 @@ def rank(
 
     Example: argmap rank --top 10
     """
-    from . import render
-    from .support import rank as ranking
+    from .render.analysis import rank_view
+    from .render.console import write_json
+    from .analysis.rank import rank as ranking
 
-    rows = ranking(open_graph(map_path, from_format))[:top]
+    rows = ranking(open_map(map_path, from_format).graph)[:top]
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.ranking(rows)
+        rank_view(rows)
 
 
 @command()
@@ -585,8 +601,9 @@ def diff(
 
     Example: argmap diff old.yaml new.yaml
     """
-    from . import render
-    from .diff import diff as compare
+    from .render.analysis import diff_view
+    from .render.console import error, write_json
+    from .analysis.diff import diff as compare
     from .errors import ArgmapError
 
     try:
@@ -594,14 +611,14 @@ def diff(
             from .errors import UsageError
 
             raise UsageError("only one of OLD and NEW can be '-' (stdin).")
-        result = compare(open_graph(old), open_graph(new))
+        result = compare(open_map(old).graph, open_map(new).graph)
     except ArgmapError as err:
-        render.error(err.lines())
+        error(err.lines())
         raise typer.Exit(2) from None
     if as_json:
-        render.write_json(result)
+        write_json(result)
     else:
-        render.differences(result, str(old), str(new))
+        diff_view(result, str(old), str(new))
     raise typer.Exit(0 if result["identical"] else 1)
 
 

@@ -1,7 +1,7 @@
 """Export a map, or a focused part of it, in any format of the format table.
 
 Writers (``argmap.formats.<name>.dumps``) take the graph and an
-:class:`ExportOptions`; they return text or bytes and never touch files.
+:class:`~argmap.formats.ExportOptions`; they return text or bytes and never touch files.
 This module picks the format, cuts the focused part out of the graph and
 hands both to the writer; writing is :mod:`argmap.output`'s job.
 
@@ -16,35 +16,15 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .formats import ExportOptions
 
 #: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
 DEFAULT_FORMAT = "dot"
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What a writer needs besides the graph.
-
-    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
-    ``speakers``: show them in diagrams; ``source``: the
-    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
-    highlights them); ``source_file``: ``source.file`` as it must read in a
-    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
-    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
-    """
-
-    wrap: int = 28
-    quotes: bool = False
-    ids: bool = False
-    speakers: bool = False
-    source: Any = None
-    source_file: str | None = None
-    renderer: str | None = None
 
 
 def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
@@ -58,8 +38,9 @@ def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = No
 
     spec = get(fmt)
     if not spec.write:
-        raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                         hint="Use one of: " + ", ".join(names(write=True)) + ".")
+        raise UsageError(
+            f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
+        )
     if options is not None and options.wrap < 8:
         raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
     return spec.writer()(G, options or ExportOptions())
@@ -80,8 +61,9 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     if fmt:
         spec = get(fmt)
         if not spec.write:
-            raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(write=True)) + ".")
+            raise UsageError(
+                f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
+            )
         return spec
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
@@ -90,8 +72,10 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     spec = for_suffix(Path(output).name, write=True)
     if spec is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
-        raise UsageError(f"cannot tell the format from the name '{output}'.",
-                         hint=f"Give --format, or end the file name in one of: {suffixes}.")
+        raise UsageError(
+            f"cannot tell the format from the name '{output}'.",
+            hint=f"Give --format, or end the file name in one of: {suffixes}.",
+        )
     return spec
 
 
@@ -100,8 +84,9 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
-    ``argmap show`` counts. Focused on an argument, its conclusion is kept too
-    so the part is still a valid map. Without ``focus`` the roots are the
+    ``argmap show`` counts. Focused on an argument, its premises and its
+    conclusion are kept at any depth, so the part is still a valid map (an
+    argument is its premises and conclusion). Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 
     Examples
@@ -113,10 +98,13 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     ['c']
     >>> list(neighbourhood(_demo(), "a", 1).nodes)
     ['p', 'c', 'x', 'a']
+    >>> list(neighbourhood(_demo(), "a", 0).nodes)
+    ['p', 'c', 'a']
     """
     import networkx as nx
 
-    from .graph import ARGUMENT, arguments_for, conclusion, require, statements
+    from .graph import arguments_for, conclusion, premises, require, statements
+    from .terms import ARGUMENT
 
     if focus is None and depth is None:
         return G
@@ -139,6 +127,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
                         keep.add(source)
                         found.append(source)
         frontier, level = found, level + 1
+    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
+        keep.update(premises(G, focus))  # (at depth 0 the walk above did not reach them)
     return nx.subgraph_view(G, filter_node=keep.__contains__)
 
 
@@ -178,18 +168,6 @@ def export_loaded(
     G = neighbourhood(loaded.graph if loaded.graph is not None else build_graph(loaded.map), focus, depth)
     from .collector import collector_paused
 
-    options = replace(options or ExportOptions(), source=loaded.source,
-                      source_file=relocated_source(loaded, output))
+    options = replace(options or ExportOptions(), source=loaded.source, source_file=relocated_source(loaded, output))
     with collector_paused():  # writers make millions of small acyclic objects on a big map
         return export(G, fmt, options)
-
-
-def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:
-    """The map a graph holds as plain data (:func:`argmap.graph.map_data`), with
-    ``source.file`` as ``options`` says."""
-    from .graph import map_data as data_of
-
-    data = data_of(G)
-    if options is not None and options.source_file and data.get("source"):
-        data["source"] = {**data["source"], "file": options.source_file}
-    return data

@@ -30,18 +30,7 @@ from typing import Any
 import networkx as nx
 
 from .collector import collector_paused
-
-ARGUMENT = "argument"
-SUPPORT = ("premise", "conclusion")
-ATTACKS = ("rebut", "undermine", "undercut")
-
-
-#: the fields of each kind of item, in schema order (tests check them against argmap.model)
-STATEMENT_FIELDS = ("id", "kind", "text", "quote", "paragraph", "speaker", "tags", "note", "title")
-ARGUMENT_FIELDS = ("id", "premises", "conclusion", "scheme", "text", "quote", "paragraph", "speaker", "tags",
-                   "note", "title")
-ATTACK_FIELDS = ("id", "from", "to", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
-SOURCE_FIELDS = ("title", "file", "url", "author", "date")
+from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, SOURCE_FIELDS, STATEMENT_FIELDS
 
 
 def build_graph(amap: Any) -> nx.DiGraph:
@@ -67,7 +56,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     return G
 
 
-def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map given as plain data that is already known to be valid.
 
     Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
@@ -77,7 +66,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     suite validates, quotes included; user input always goes through
     :mod:`argmap.validate`.
 
-    >>> G = graph_from_data({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
+    >>> G = graph_from_trusted({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
     >>> G.nodes["p"]
     {'id': 'p', 'kind': 'premise', 'text': 'P.', 'tags': ()}
     """
@@ -91,8 +80,11 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
         return out
 
     source = data.get("source")
-    G = nx.DiGraph(title=data["title"], description=data.get("description"),
-                   source=plain(source, SOURCE_FIELDS) if source else None)
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=plain(source, SOURCE_FIELDS) if source else None,
+    )
     with collector_paused():
         _fill(
             G,
@@ -104,7 +96,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map validated by :func:`argmap.validate.validate_plain`:
     exactly what :func:`build_graph` makes of the same map's models.
 
@@ -113,7 +105,7 @@ def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
     must not be used afterwards: nothing is copied.
 
     >>> from argmap.validate import validate_plain
-    >>> G = graph_from_plain(validate_plain({"title": "T", "statements": [
+    >>> G = graph_from_validated(validate_plain({"title": "T", "statements": [
     ...     {"id": "p", "kind": "premise", "text": "P."}, {"id": "c", "kind": "claim", "text": "C."}],
     ...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}]}, name="x"))
     >>> G.nodes["a"]
@@ -172,42 +164,55 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     G.graph["attacks"] = edges
 
 
-def map_data(G: nx.DiGraph) -> dict[str, Any]:
-    """The map a graph holds, as plain data in the map format (schema order).
+def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] | None:
+    """The map's ``source`` (a dict), with ``file`` replaced by ``source_file`` when
+    that is given (a map written to another folder: see
+    :func:`argmap.export.relocated_source`); None when the map names no source.
+
+    >>> map_source(_demo()) is None
+    True
+    """
+    source = G.graph.get("source")
+    if not source:
+        return None
+    return {**source, "file": source_file} if source_file and "file" in source else source
+
+
+def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]:
+    """The map a graph holds, as plain data in the map format (schema order),
+    ``source.file`` replaced by ``source_file`` when that is given.
 
     ``load(map_data(build_graph(m))) == m``; it works on subgraph views too
-    (arguments keep only premises still in the view).
+    (arguments keep only premises still in the view). Every writer of the
+    map itself (YAML, JSON, Argdown, AIF) writes what this returns.
     """
-    from .model import Argument, Attack, Statement
 
-    def ordered(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
+    def ordered(attrs: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
         out = {}
         for name in fields:
             value = attrs.get(name)
             if value is None or value == ():
                 continue
-            out["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
+            out[name] = list(value) if isinstance(value, tuple) else value
         return out
 
     data: dict[str, Any] = {"title": G.graph["title"]}
-    for key in ("description", "source"):
-        if G.graph.get(key):
-            data[key] = G.graph[key]
+    if G.graph.get("description"):
+        data["description"] = G.graph["description"]
+    source = map_source(G, source_file)
+    if source:
+        data["source"] = source
     nodes = G.nodes
-    statement_fields, argument_fields = tuple(Statement.model_fields), tuple(Argument.model_fields)
-    data["statements"] = [ordered(d, statement_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
-    whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
-    for n, d in nodes(data=True):
+    for _, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            if not whole:
-                d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, argument_fields))
+            kept = tuple(p for p in d["premises"] if p in nodes)  # a view may leave some out
+            arguments.append(ordered(d if len(kept) == len(d["premises"]) else dict(d, premises=kept), ARGUMENT_FIELDS))
     if arguments:
         data["arguments"] = arguments
-    attack_fields = tuple(Attack.model_fields)
     attacks = [
-        ordered({**G.edges[u, v], "from_": u, "to": v}, attack_fields)
+        ordered({**G.edges[u, v], "from": u, "to": v}, ATTACK_FIELDS)
         for u, v in G.graph.get("attacks", ())
         if G.has_edge(u, v)
     ]
@@ -263,23 +268,45 @@ def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     >>> attacks_on(_demo(), "a")
     [('x', 'undercut', 't')]
     """
-    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACKS]
+    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACK_TYPES]
+
+
+def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
+    """``roots`` and everything that bears on them, recursively: their reasons,
+    premises and attackers (what a tree of ``argmap show`` rooted there can reach).
+
+    >>> sorted(upstream(_demo(), ["c"]))
+    ['a', 'c', 'p', 'x']
+    """
+    seen = set(roots)
+    stack = list(roots)
+    pred = G.pred
+    while stack:
+        for parent in pred[stack.pop()]:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
 
 
 def _demo() -> nx.DiGraph:
     """The small graph the doctests use."""
     from .model import ArgumentMap
 
-    return build_graph(ArgumentMap.model_validate({
-        "title": "T",
-        "statements": [
-            {"id": "p", "kind": "premise", "text": "P."},
-            {"id": "c", "kind": "proposal", "text": "C."},
-            {"id": "x", "kind": "claim", "text": "X."},
-        ],
-        "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-        "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "T",
+                "statements": [
+                    {"id": "p", "kind": "premise", "text": "P."},
+                    {"id": "c", "kind": "proposal", "text": "C."},
+                    {"id": "x", "kind": "claim", "text": "X."},
+                ],
+                "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+                "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+            }
+        )
+    )
 
 
 def require(G: nx.DiGraph, node: str) -> str:
@@ -296,8 +323,10 @@ def require(G: nx.DiGraph, node: str) -> str:
     for u, v in G.graph.get("attacks", ()):
         if G.has_edge(u, v) and G.edges[u, v].get("id") == node:
             kind = G.edges[u, v]["type"]
-            raise NotFound(f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
-                           hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).")
+            raise NotFound(
+                f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
+                hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).",
+            )
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
@@ -356,10 +385,17 @@ def statement_rows(
             continue
         if tag and tag.lower() not in (t.lower() for t in d.get("tags", ())):
             continue
-        rows.append({
-            "id": n, "kind": d["kind"], "text": d["text"], "quote": d.get("quote"),
-            "paragraph": d.get("paragraph"), "speaker": d.get("speaker"), "tags": list(d.get("tags", ())),
-            **({"note": d["note"]} if d.get("note") else {}),
-        })
+        rows.append(
+            {
+                "id": n,
+                "kind": d["kind"],
+                "text": d["text"],
+                "quote": d.get("quote"),
+                "paragraph": d.get("paragraph"),
+                "speaker": d.get("speaker"),
+                "tags": list(d.get("tags", ())),
+                **({"note": d["note"]} if d.get("note") else {}),
+            }
+        )
     rows.sort(key=lambda r: r["id"])
     return rows

@@ -26,8 +26,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from .errors import MapProblems, Problem
 
-KINDS = ("proposal", "claim", "premise")
-ATTACK_TYPES = ("rebut", "undermine", "undercut")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -190,19 +188,28 @@ def _search(
         for j, premise in enumerate(premises):
             if premise not in statement_ids:
                 problems.append(
-                    Problem(f"premise {what(premise)}", ("arguments", i, "premises", j),
-                            hint=_suggest(premise, statement_ids))
+                    Problem(
+                        f"premise {what(premise)}",
+                        ("arguments", i, "premises", j),
+                        hint=_suggest(premise, statement_ids),
+                    )
                 )
             if premise in seen:
                 problems.append(
-                    Problem(f"premise '{premise}' is listed twice", ("arguments", i, "premises", j),
-                            hint="Remove the repeated id.")
+                    Problem(
+                        f"premise '{premise}' is listed twice",
+                        ("arguments", i, "premises", j),
+                        hint="Remove the repeated id.",
+                    )
                 )
             seen.add(premise)
         if conclusion not in statement_ids:
             problems.append(
-                Problem(f"conclusion {what(conclusion)}", ("arguments", i, "conclusion"),
-                        hint=_suggest(conclusion, statement_ids))
+                Problem(
+                    f"conclusion {what(conclusion)}",
+                    ("arguments", i, "conclusion"),
+                    hint=_suggest(conclusion, statement_ids),
+                )
             )
         elif conclusion in seen:
             problems.append(
@@ -216,33 +223,52 @@ def _search(
     for i, (att_id, source, target, kind) in enumerate(attacks):
         if source not in statement_ids:
             problems.append(
-                Problem(f"'from' {what(source)}", ("attacks", i, "from"),
-                        hint="An attack comes from a statement. " + _suggest(source, statement_ids))
+                Problem(
+                    f"'from' {what(source)}",
+                    ("attacks", i, "from"),
+                    hint="An attack comes from a statement. " + _suggest(source, statement_ids),
+                )
             )
         if kind == "undercut":
             if target not in argument_ids:
-                extra = (" (undercut attacks the step from premises to conclusion; "
-                         "use rebut or undermine to attack a statement)") if target in statement_ids else ""
+                extra = (
+                    (
+                        " (undercut attacks the step from premises to conclusion; "
+                        "use rebut or undermine to attack a statement)"
+                    )
+                    if target in statement_ids
+                    else ""
+                )
                 problems.append(
-                    Problem(f"undercut target '{target}' is not the id of any argument{extra}",
-                            ("attacks", i, "to"), hint=_suggest(target, argument_ids))
+                    Problem(
+                        f"undercut target '{target}' is not the id of any argument{extra}",
+                        ("attacks", i, "to"),
+                        hint=_suggest(target, argument_ids),
+                    )
                 )
             elif source in premises_of.get(target, ()):
                 problems.append(
-                    Problem(f"'{source}' undercuts argument '{target}' but is one of its premises",
-                            ("attacks", i, "from"), hint="Remove the attack or the premise.")
+                    Problem(
+                        f"'{source}' undercuts argument '{target}' but is one of its premises",
+                        ("attacks", i, "from"),
+                        hint="Remove the attack or the premise.",
+                    )
                 )
         elif target not in statement_ids:
             extra = " (to attack an argument, use type: undercut)" if target in argument_ids else ""
             problems.append(
-                Problem(f"{kind} target {what(target)}{extra}", ("attacks", i, "to"),
-                        hint=_suggest(target, statement_ids))
+                Problem(
+                    f"{kind} target {what(target)}{extra}", ("attacks", i, "to"), hint=_suggest(target, statement_ids)
+                )
             )
         pair = (source, target)
         if pair in pairs:
             problems.append(
-                Problem(f"'{source}' already attacks '{target}' in attacks[{pairs[pair]}]",
-                        ("attacks", i), hint="Keep one attack per pair; merge the two.")
+                Problem(
+                    f"'{source}' already attacks '{target}' in attacks[{pairs[pair]}]",
+                    ("attacks", i),
+                    hint="Keep one attack per pair; merge the two.",
+                )
             )
         else:
             pairs[pair] = i

@@ -36,8 +36,10 @@ def test_show_marks_attacks_by_symbol_and_word(run, tiny):
     assert "✗ undercut by ○ PREMISE wind: It is windy; umbrellas break in wind." in result.stdout
     # the undercut sits under the argument it attacks, which sits under the proposal
     lines = result.stdout.splitlines()
-    order = [next(i for i, l in enumerate(lines) if key in l)
-             for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")]
+    order = [
+        next(i for i, l in enumerate(lines) if key in l)
+        for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")
+    ]
     assert order == sorted(order)
 
 
@@ -53,19 +55,24 @@ def test_show_focus_depth_and_quotes(run):
 
 
 def test_show_keeps_statements_no_proposal_reaches(run, write):
-    path = write("m.yaml", """\
+    path = write(
+        "m.yaml",
+        """\
         title: T
         statements:
           - {id: p, kind: proposal, text: Do it.}
           - {id: lone, kind: claim, text: An aside.}
-        """)
+        """,
+    )
     result = run("show", "-m", path)
     assert "Not under any proposal" in result.stdout
     assert "CLAIM lone: An aside." in result.stdout
 
 
 def test_show_survives_support_cycles(run, write):
-    path = write("cycle.yaml", """\
+    path = write(
+        "cycle.yaml",
+        """\
         title: Cycle
         statements:
           - {id: a, kind: proposal, text: A.}
@@ -75,7 +82,8 @@ def test_show_survives_support_cycles(run, write):
           - {id: ab, premises: [b], conclusion: a}
           - {id: bc, premises: [c], conclusion: b}
           - {id: cb, premises: [a], conclusion: c}
-        """)
+        """,
+    )
     result = run("show", "-m", path)
     assert result.exit_code == 0, result.output
     assert "↑ a (shown above)" in result.stdout
@@ -100,8 +108,11 @@ def test_list_json_is_sorted_and_complete(run):
 
 def test_list_filters(run):
     rows = json.loads(run("list", "--kind", "proposal", "--speaker", "chinese-scholar", "--json").stdout)
-    assert {r["id"] for r in rows} == {"prop-regular-military-mechanism", "prop-6n-partnership",
-                                       "prop-prosecution-not-extradition"}
+    assert {r["id"] for r in rows} == {
+        "prop-regular-military-mechanism",
+        "prop-6n-partnership",
+        "prop-prosecution-not-extradition",
+    }
     rows = json.loads(run("list", "--tag", "founding", "--json").stdout)
     assert rows and all("founding" in r["tags"] for r in rows)
 
@@ -127,8 +138,11 @@ def test_validate_valid_and_invalid_maps(run, tiny, write):
     result = run("validate", tiny)
     assert result.exit_code == 0, result.output
     assert "valid: 4 statements (1 proposal, 1 claim, 2 premises), 2 arguments, 1 attack" in result.stdout
-    bad = write("bad.yaml", "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
-                            "arguments:\n  - {id: x, premises: [b], conclusion: a}\n")
+    bad = write(
+        "bad.yaml",
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
+        "arguments:\n  - {id: x, premises: [b], conclusion: a}\n",
+    )
     result = run("validate", tiny, bad)
     assert result.exit_code == 1
     assert f"Error: {bad}:5:" in result.stderr

@@ -67,7 +67,7 @@ def test_supports_shows_a_tree_with_linked_co_premises_as_one_reason(run80, brid
     assert out[0] == "◆ PROPOSAL go: Build the bridge."
     reason = next(i for i, line in enumerate(out) if "linked reason a-jobs" in line)
     # the two co-premises hang from that one reason
-    assert "● CLAIM jobs" in out[reason + 1] and "○ PREMISE cost" in "\n".join(out[reason + 1:reason + 12])
+    assert "● CLAIM jobs" in out[reason + 1] and "○ PREMISE cost" in "\n".join(out[reason + 1 : reason + 12])
     assert any("↺ ◆ PROPOSAL go (a cycle" in line for line in out)
     assert "4 supporters: 3 direct, 1 indirect; the farthest is 2 steps away." in result.stdout
     assert "survey → a-survey-trade → trade → a-trade → go" in result.stdout  # a second chain
@@ -107,18 +107,31 @@ def test_supports_paths_option_bounds_chains_and_says_so(run80, bridge):
 def test_supports_on_the_embedded_map_answers_the_6n_question(run80):
     result = run80("supports", "prop-6n-partnership")
     assert result.exit_code == 0, result.output
-    for node in ("arg-mechanism-6n", "prop-improve-mechanism", "prop-improve-performance",
-                 "linked reason arg-tasks-performance", "ct-deepening-meaningful", "future-tough-tasks",
-                 "arg-6n-framework", "sixn-framework-issues"):
+    for node in (
+        "arg-mechanism-6n",
+        "prop-improve-mechanism",
+        "prop-improve-performance",
+        "linked reason arg-tasks-performance",
+        "ct-deepening-meaningful",
+        "future-tough-tasks",
+        "arg-6n-framework",
+        "sixn-framework-issues",
+    ):
         assert node in result.stdout
     assert "5 supporters: 2 direct, 3 indirect" in result.stdout
 
 
 def test_views_fit_80_columns_carry_no_colour_and_no_trailing_blanks(run80, bridge):
-    for args in (["supports", "prop-deepen-ct"], ["attacks", "go", "--deep", "-m", bridge],
-                 ["attacks", "go", "-m", bridge],
-                 ["path", "cost", "survey", "-m", bridge], ["supports", "go", "--paths", "1", "-m", bridge],
-                 ["path", "survey", "go", "-m", bridge], ["find", "terror"], ["stats"]):
+    for args in (
+        ["supports", "prop-deepen-ct"],
+        ["attacks", "go", "--deep", "-m", bridge],
+        ["attacks", "go", "-m", bridge],
+        ["path", "cost", "survey", "-m", bridge],
+        ["supports", "go", "--paths", "1", "-m", bridge],
+        ["path", "survey", "go", "-m", bridge],
+        ["find", "terror"],
+        ["stats"],
+    ):
         result = run80(*args)
         assert result.exit_code == 0, (args, result.output)
         assert "\x1b[" not in result.stdout
@@ -128,8 +141,13 @@ def test_views_fit_80_columns_carry_no_colour_and_no_trailing_blanks(run80, brid
 
 
 def test_json_is_the_same_whatever_the_terminal_width(run80, bridge):
-    for args in (["supports", "go"], ["attacks", "go", "--deep"], ["path", "survey", "go"], ["find", "survey"],
-                 ["stats"]):
+    for args in (
+        ["supports", "go"],
+        ["attacks", "go", "--deep"],
+        ["path", "survey", "go"],
+        ["find", "survey"],
+        ["stats"],
+    ):
         narrow = run80(*args, "-m", bridge, "--json", COLUMNS="40")
         wide = run80(*args, "-m", bridge, "--json", COLUMNS="200", FORCE_COLOR="1")
         assert narrow.exit_code == 0, narrow.output
@@ -162,7 +180,10 @@ def test_attacks_json(run80, bridge):
     data = json.loads(run80("attacks", "go", "--deep", "-m", bridge, "--json").stdout)
     assert data["target"]["id"] == "go" and data["deep"] is True
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in data["attackers"]] == [
-        ("flood", "rebut", "jobs", 1), ("flood", "undercut", "a-trade", 1), ("doubt", "undermine", "survey", 2)]
+        ("flood", "rebut", "jobs", 1),
+        ("flood", "undercut", "a-trade", 1),
+        ("doubt", "undermine", "survey", 2),
+    ]
     assert {"id", "kind", "text", "type", "on", "depth"} <= set(data["attackers"][0])
 
 
@@ -172,7 +193,8 @@ def test_attacks_on_the_embedded_map(run80):
     assert sorted(r["id"] for r in data["attackers"]) == ["members-differ-concepts", "members-disputes"]
     result = run80("attacks", "sco-core-task")
     assert "Nothing in the map attacks sco-core-task (--deep also looks at what it rests on)." in " ".join(
-        result.stdout.split())
+        result.stdout.split()
+    )
 
 
 # ---------------------------------------------------------------------- path ---
@@ -236,12 +258,15 @@ def test_stats_on_the_embedded_map(run80):
 # -------------------------------------------------------------------- errors ---
 
 
-@pytest.mark.parametrize("args", [
-    ["supports", "prop-6n-partnerhsip"],
-    ["attacks", "6n-partnership"],
-    ["path", "prop-6n", "prop-deepen-ct"],
-    ["path", "prop-deepen-ct", "prop-6n-partnership-mechanism"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["supports", "prop-6n-partnerhsip"],
+        ["attacks", "6n-partnership"],
+        ["path", "prop-6n", "prop-deepen-ct"],
+        ["path", "prop-deepen-ct", "prop-6n-partnership-mechanism"],
+    ],
+)
 def test_unknown_ids_exit_1_with_a_suggestion_on_stderr(run80, args):
     result = run80(*args)
     assert result.exit_code == 1
@@ -255,7 +280,8 @@ def test_an_attack_id_is_explained(run80):
     result = run80("attacks", "att-differing-concepts")
     assert result.exit_code == 1
     assert "'att-differing-concepts' is an attack (members-differ-concepts rebuts prop-uniform-understanding)" in (
-        result.stderr)
+        result.stderr
+    )
 
 
 def test_queries_read_a_map_from_stdin(bridge):

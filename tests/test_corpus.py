@@ -20,7 +20,8 @@ OUTCOMES = {o.path.name: o for o in (sweep.sweep_file(p) for p in sweep.files([s
 KNOWN: dict[str, list[str]] = {
     # item 2: silent losses (here an @include the reference follows and argmap keeps as text)
     "argdown__argdown__argdown-core__test__lexer-parser-include.argdown": [
-        "accepted, but the reference CLI reports errors (see its output)"],
+        "accepted, but the reference CLI reports errors (see its output)"
+    ],
 }
 
 
@@ -57,6 +58,14 @@ def test_argmap_agrees_with_the_independent_count(name):
 def test_the_sweep_prints_the_table(capsys):
     assert sweep.main([str(sweep.CORPUS / "kialo")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split("|")[1:-1] == [" format ", " files ", " read ", " refused ", " crashed ", " disagree ",
-                                       " round trips exact ", " speakers "]
+    assert out[0].split("|")[1:-1] == [
+        " format ",
+        " files ",
+        " read ",
+        " refused ",
+        " crashed ",
+        " disagree ",
+        " round trips exact ",
+        " speakers ",
+    ]
     assert out[2].split("|")[1].strip() == "kialo"

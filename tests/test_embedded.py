@@ -57,9 +57,14 @@ def test_the_proposals_of_every_speaker_are_there():
     m = read_map().map
     proposals = {s.id: s for s in m.statements if s.kind == "proposal"}
     quotes = " ".join(s.quote for s in proposals.values())
-    for words in ("continuously enforced and deepened", "reinforce cooperation among nations",
-                  "regular united military mechanism", "6+N SCO anti-terrorism partnership mechanism",
-                  "prosecution not extradition", "developing a uniform understanding"):
+    for words in (
+        "continuously enforced and deepened",
+        "reinforce cooperation among nations",
+        "regular united military mechanism",
+        "6+N SCO anti-terrorism partnership mechanism",
+        "prosecution not extradition",
+        "developing a uniform understanding",
+    ):
         assert words in quotes, words
 
 

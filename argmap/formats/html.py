@@ -14,8 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..graph import ARGUMENT
-from .diagram import KINDS, clean, xml_safe
+from ..terms import ARGUMENT
+from .diagram import KIND_LOOKS, clean, xml_safe
 
 STYLE = """
 :root { --ink: #1a1a1a; --muted: #5f5f5f; --rule: #d9d9d9; --hit: #ffe27a; --pick: #d81b60; }
@@ -227,8 +227,10 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
             anchored.update(new)
             anchor = f' id="q-{esc(new[0])}"'
         kind = "q" if ids[0] in statements else "q q-step"
-        out.append(f'<mark class="{kind}"{anchor} data-ids="{esc(" ".join(ids))}" tabindex="0" '
-                   f'title="{esc(", ".join(ids))}">{piece}</mark>')
+        out.append(
+            f'<mark class="{kind}"{anchor} data-ids="{esc(" ".join(ids))}" tabindex="0" '
+            f'title="{esc(", ".join(ids))}">{piece}</mark>'
+        )
     return "".join(out)
 
 
@@ -236,17 +238,23 @@ def source_html(G: Any, options: Any) -> str:
     source = options.source
     if source is None:
         if (G.graph.get("source") or {}).get("file"):
-            return ('<section id="source"><h2>Source text</h2><p class="missing">The source text was not '
-                    'found, so its passages cannot be shown.</p></section>')
+            return (
+                '<section id="source"><h2>Source text</h2><p class="missing">The source text was not '
+                "found, so its passages cannot be shown.</p></section>"
+            )
         return ""
     statements = {n for n, k in G.nodes(data="kind") if k != ARGUMENT}
     hits = passages(G, source)
-    paras = [f'<p id="para-{i}"><span class="num">¶{i}</span>{paragraph_html(text, hits.get(i, []), statements)}</p>'
-             for i, text in enumerate(source.paragraphs, 1)]
-    title = f'<p><strong>{esc(source.title_line)}</strong></p>' if source.title_line else ""
-    return ('<section id="source"><h2>Source text</h2><p class="hint">Highlighted: the words each statement '
-            'quotes (green: the words that mark a reason or an objection). Click one to find it in the '
-            f'diagram.</p>{title}{"".join(paras)}</section>')
+    paras = [
+        f'<p id="para-{i}"><span class="num">¶{i}</span>{paragraph_html(text, hits.get(i, []), statements)}</p>'
+        for i, text in enumerate(source.paragraphs, 1)
+    ]
+    title = f"<p><strong>{esc(source.title_line)}</strong></p>" if source.title_line else ""
+    return (
+        '<section id="source"><h2>Source text</h2><p class="hint">Highlighted: the words each statement '
+        "quotes (green: the words that mark a reason or an objection). Click one to find it in the "
+        f"diagram.</p>{title}{''.join(paras)}</section>"
+    )
 
 
 def table_html(G: Any) -> str:
@@ -254,33 +262,41 @@ def table_html(G: Any) -> str:
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT:
             continue
-        look = KINDS[d["kind"]]
-        kind = (f'<span class="kind kind-{d["kind"]}" style="background:{look.fill};border-color:{look.line};'
-                f'color:{look.text}">{look.word}</span>')
+        look = KIND_LOOKS[d["kind"]]
+        kind = (
+            f'<span class="kind kind-{d["kind"]}" style="background:{look.fill};border-color:{look.line};'
+            f'color:{look.text}">{look.word}</span>'
+        )
         quote = f'<span class="quote">“{esc(clean(d["quote"]))}”</span>' if d.get("quote") else ""
         about = " · ".join(esc(clean(x)) for x in (n, d.get("speaker") or "") if x)
-        rows.append(f'<tr id="row-{esc(n)}" data-id="{esc(n)}" tabindex="0"><td>{kind}</td>'
-                    f'<td>{esc(clean(d["text"]))}{quote}<span class="about">{about}</span></td>'
-                    f'<td>{esc(d.get("paragraph") or "")}</td></tr>')
-    return ('<section id="statements"><h2>Statements</h2><p class="hint">Click a row to see its passage in the '
-            'source.</p><table><thead><tr><th>kind</th><th>statement, quote, id · speaker</th>'
-            f'<th>¶</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
+        rows.append(
+            f'<tr id="row-{esc(n)}" data-id="{esc(n)}" tabindex="0"><td>{kind}</td>'
+            f'<td>{esc(clean(d["text"]))}{quote}<span class="about">{about}</span></td>'
+            f"<td>{esc(d.get('paragraph') or '')}</td></tr>"
+        )
+    return (
+        '<section id="statements"><h2>Statements</h2><p class="hint">Click a row to see its passage in the '
+        "source.</p><table><thead><tr><th>kind</th><th>statement, quote, id · speaker</th>"
+        f"<th>¶</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
 def diagram_html(G: Any, options: Any) -> str:
     from . import svg
 
     drawing = svg.dumps(G, options)
-    drawing = drawing[drawing.index("<svg"):]
-    return ('<section id="diagram"><div class="toolbar"><h2>Diagram</h2><span class="hint">Click a box to see its '
-            'words in the source.</span><span class="zoom"><button type="button" id="zoom-out" '
-            'aria-label="Zoom out">−</button> <output id="zoom-level">100%</output> <button type="button" '
-            'id="zoom-in" aria-label="Zoom in">+</button> <button type="button" id="zoom-fit">Fit</button>'
-            f'</span></div><div class="canvas">{drawing}</div></section>')
+    drawing = drawing[drawing.index("<svg") :]
+    return (
+        '<section id="diagram"><div class="toolbar"><h2>Diagram</h2><span class="hint">Click a box to see its '
+        'words in the source.</span><span class="zoom"><button type="button" id="zoom-out" '
+        'aria-label="Zoom out">−</button> <output id="zoom-level">100%</output> <button type="button" '
+        'id="zoom-in" aria-label="Zoom in">+</button> <button type="button" id="zoom-fit">Fit</button>'
+        f'</span></div><div class="canvas">{drawing}</div></section>'
+    )
 
 
 def header_html(G: Any, options: Any) -> str:
-    from ..render import summary
+    from ..stats import summary
 
     title = G.graph.get("title") or "Argument map"
     out = [f"<h1>{esc(clean(title))}</h1>"]
@@ -292,37 +308,42 @@ def header_html(G: Any, options: Any) -> str:
     if bits:
         out.append(f'<p class="meta">Source: {", ".join(bits)}</p>')
     if G.graph.get("description"):
-        out.append(f'<p>{esc(clean(G.graph["description"]))}</p>')
+        out.append(f"<p>{esc(clean(G.graph['description']))}</p>")
     out.append(f'<p class="meta">{esc(summary(G))}</p>')
     return "<header>" + "".join(out) + "</header>"
 
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a self-contained HTML report."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     title = esc(clean(G.graph.get("title") or "Argument map"))
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="argmap">',
-        f"<title>{title}</title>",
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        header_html(G, options),
-        "<main>",
-        diagram_html(G, options),
-        '<div class="columns">',
-        table_html(G),
-        source_html(G, options),
-        "</div>",
-        "</main>",
-        f"<script>{SCRIPT}</script>",
-        "</body>",
-        "</html>",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en">',
+                "<head>",
+                '<meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                '<meta name="generator" content="argmap">',
+                f"<title>{title}</title>",
+                f"<style>{STYLE}</style>",
+                "</head>",
+                "<body>",
+                header_html(G, options),
+                "<main>",
+                diagram_html(G, options),
+                '<div class="columns">',
+                table_html(G),
+                source_html(G, options),
+                "</div>",
+                "</main>",
+                f"<script>{SCRIPT}</script>",
+                "</body>",
+                "</html>",
+            ]
+        )
+        + "\n"
+    )

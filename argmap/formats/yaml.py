@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, max_nesting, nesting_problem
-from ..locate import locator
+from ..locate import text_locator
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,8 +31,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 break
             if repeated:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"key '{key}' appears twice in one mapping (first on line "
-                    f"{seen[key].start_mark.line + 1})", key_node.start_mark)
+                    None,
+                    None,
+                    f"key '{key}' appears twice in one mapping (first on line {seen[key].start_mark.line + 1})",
+                    key_node.start_mark,
+                )
             seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
@@ -52,42 +55,64 @@ def parse(text: str, *, name: str) -> Any:
         what = " ".join(str(x) for x in (err.context, err.problem) if x)
         hint = "Fix the YAML syntax at that position."
         if "exceeded maximum nesting depth" in what:  # libyaml stops at 1000 levels
-            raise MapInvalid(name, [nesting_problem(
-                max_nesting(), line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                parser=1000)]) from None
+            raise MapInvalid(
+                name,
+                [
+                    nesting_problem(
+                        max_nesting(),
+                        line=mark.line + 1 if mark else None,
+                        column=mark.column + 1 if mark else None,
+                        parser=1000,
+                    )
+                ],
+            ) from None
         if "constructor for the tag" in what:
             what = f"the tag {err.problem.split('tag ')[-1]} is not allowed"
             hint = "argmap reads plain YAML only; remove the tag."
         elif "appears twice" in what:
             hint = "Remove one of them."
-        raise MapInvalid(name, [Problem(
-            f"invalid YAML: {what}", line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None, hint=hint,
-        )]) from None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: {what}",
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    hint=hint,
+                )
+            ],
+        ) from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow, anywhere
         offset = text.find(chr(err.character)) if isinstance(err.character, int) else -1
         line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
         column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
         code = err.character if isinstance(err.character, int) else 0xFFFD
-        raise MapInvalid(name, [Problem(
-            f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is", line=line, column=column,
-            hint="Remove it: a map's text cannot hold NUL." if code == 0 else
-            f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
-        )]) from None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: the character U+{code:04X} is not allowed in YAML as it is",
+                    line=line,
+                    column=column,
+                    hint="Remove it: a map's text cannot hold NUL."
+                    if code == 0
+                    else f'Remove it, or write it as the escape "\\u{code:04x}" inside a double-quoted string.',
+                )
+            ],
+        ) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
     except RecursionError:  # the pure-Python parser (without libyaml)
         raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
-    check_nesting(data, name, locator(text, "yaml"))
+    check_nesting(data, name, text_locator(text, "yaml"))
     return data
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
     """Read and validate a map written in YAML."""
-    from ..locate import locator
     from ..validate import validate  # here, so that parse() alone does not import Pydantic
 
-    return validate(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+    return validate(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
 def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
@@ -95,13 +120,14 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
     from ..validate import validate_plain
 
-    return validate_plain(parse(text, name=name), name=name, locate=locator(text, "yaml"))
+    return validate_plain(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
-    from ..export import map_data
+    from ..graph import map_data
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(map_data(graph, options), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    data = map_data(graph, source_file=options.source_file if options else None)
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -70,14 +70,30 @@ def aif_counts(text: str) -> dict[str, Any]:
     def of(ids: list[str], *wanted: str) -> list[str]:
         return [x for x in ids if kind[x] in wanted]
 
-    inferences = [k for k, t in kind.items() if t == "RA" and of(into[k], "I") and len(of(out[k], "I")) == 1
-                  and not of(out[k], "RA", "CA") and not of(into[k], "RA")
-                  and not set(of(out[k], "I")) & set(of(into[k], "I"))]  # concluding its own premise
+    inferences = [
+        k
+        for k, t in kind.items()
+        if t == "RA"
+        and of(into[k], "I")
+        and len(of(out[k], "I")) == 1
+        and not of(out[k], "RA", "CA")
+        and not of(into[k], "RA")
+        and not set(of(out[k], "I")) & set(of(into[k], "I"))
+    ]  # concluding its own premise
     good = set(inferences)
-    conflicts = [k for k, t in kind.items() if t == "CA" and len(of(into[k], "I")) == 1
-                 and len([x for x in out[k] if kind[x] == "I" or x in good]) == 1]
-    rephrases = [k for k, t in kind.items() if t == "MA" and of(into[k], "I") and len(of(out[k], "I")) == 1
-                 and not set(of(out[k], "I")) & set(of(into[k], "I"))]
+    conflicts = [
+        k
+        for k, t in kind.items()
+        if t == "CA" and len(of(into[k], "I")) == 1 and len([x for x in out[k] if kind[x] == "I" or x in good]) == 1
+    ]
+    rephrases = [
+        k
+        for k, t in kind.items()
+        if t == "MA"
+        and of(into[k], "I")
+        and len(of(out[k], "I")) == 1
+        and not set(of(out[k], "I")) & set(of(into[k], "I"))
+    ]
     self_attacks = [k for k in conflicts if of(into[k], "I") == of(out[k], "I")]
     names = {}
     for p in body.get("participants") or []:
@@ -112,7 +128,8 @@ def aif_counts(text: str) -> dict[str, Any]:
         "conflicts": len(conflicts),
         "self_attacks": len(self_attacks),
         "rephrases": len(rephrases),
-        "malformed": (types.get("RA", 0) - len(inferences)) + (types.get("CA", 0) - len(conflicts))
+        "malformed": (types.get("RA", 0) - len(inferences))
+        + (types.get("CA", 0) - len(conflicts))
         + sum(1 for k, t in kind.items() if t == "I" and of(out[k], "I")),  # I-nodes never connect directly
         "said": dict(said),
     }
@@ -156,19 +173,33 @@ def reference_view(export: dict[str, Any]) -> dict[str, Any]:
     for title, ec in export.get("statements", {}).items():
         members = ec.get("members") or []
         texts = [m["text"].strip() for m in members if (m.get("text") or "").strip()]
-        statements[title] = {"text": texts[0] if texts else None, "tags": sorted(set(ec.get("tags") or []) | set(_tags(members)))}
+        statements[title] = {
+            "text": texts[0] if texts else None,
+            "tags": sorted(set(ec.get("tags") or []) | set(_tags(members))),
+        }
     arguments = {}
     for title, arg in export.get("arguments", {}).items():
         members = arg.get("members") or []
         texts = [m["text"].strip() for m in members if (m.get("text") or "").strip()]
-        arguments[title] = {"description": texts[0] if texts else None,
-                            "tags": sorted(set(arg.get("tags") or []) | set(_tags(members))),
-                            "pcs": [{"title": p.get("title"), "role": p.get("role")} for p in arg.get("pcs") or []]}
-    relations = {json.dumps({"type": r.get("relationType"), "from": r.get("from"), "fromType": r.get("fromType"),
-                             "to": r.get("to"), "toType": r.get("toType")}, sort_keys=True)
-                 for r in export.get("relations", [])}
-    return {"statements": statements, "arguments": arguments,
-            "relations": [json.loads(r) for r in sorted(relations)]}
+        arguments[title] = {
+            "description": texts[0] if texts else None,
+            "tags": sorted(set(arg.get("tags") or []) | set(_tags(members))),
+            "pcs": [{"title": p.get("title"), "role": p.get("role")} for p in arg.get("pcs") or []],
+        }
+    relations = {
+        json.dumps(
+            {
+                "type": r.get("relationType"),
+                "from": r.get("from"),
+                "fromType": r.get("fromType"),
+                "to": r.get("to"),
+                "toType": r.get("toType"),
+            },
+            sort_keys=True,
+        )
+        for r in export.get("relations", [])
+    }
+    return {"statements": statements, "arguments": arguments, "relations": [json.loads(r) for r in sorted(relations)]}
 
 
 def parse_reference_output(stdout: str) -> dict[str, Any] | str:

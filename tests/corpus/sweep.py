@@ -61,8 +61,13 @@ def files(folders: list[Path]) -> list[Path]:
     for folder in folders:
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
         for p in candidates:
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.endswith(REFERENCE_FILES) \
-                    and p.name != "MANIFEST.md" and "LICENSES" not in p.parts:
+            if (
+                p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.endswith(REFERENCE_FILES)
+                and p.name != "MANIFEST.md"
+                and "LICENSES" not in p.parts
+            ):
                 found.append(p)
     return found
 
@@ -100,14 +105,17 @@ def _reference(path: Path, cli: str | None, write: bool) -> dict | str | None:
             stored_view.unlink(missing_ok=True)
             stored_error.unlink(missing_ok=True)
             if isinstance(result, dict):
-                stored_view.write_text(json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+                stored_view.write_text(
+                    json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+                )
             else:
                 stored_error.write_text(result + "\n", encoding="utf-8")
         return result
     stem = path.name[: -len(path.suffix)]
-    for view, error in ((stored_view, stored_error),
-                        (path.with_name(stem + ".expected.json"), path.with_name(stem + ".expected-error.txt"))):
+    for view, error in (
+        (stored_view, stored_error),
+        (path.with_name(stem + ".expected.json"), path.with_name(stem + ".expected-error.txt")),
+    ):
         if view.exists():
             return json.loads(view.read_text(encoding="utf-8"))
         if error.exists():
@@ -127,7 +135,9 @@ def check_argdown(out: Outcome, text: str, amap: Any | None, reference: dict | s
         return
     if isinstance(reference, str):
         first = next((line for line in reference.splitlines() if line.strip().startswith("At ")), "")
-        out.disagreements.append(f"accepted, but the reference CLI reports errors ({first.strip() or 'see its output'})")
+        out.disagreements.append(
+            f"accepted, but the reference CLI reports errors ({first.strip() or 'see its output'})"
+        )
         return
     view = argdown.parse(text, name=out.path.name).view()
     for part in ("statements", "arguments"):
@@ -142,11 +152,15 @@ def check_argdown(out: Outcome, text: str, amap: Any | None, reference: dict | s
             out.disagreements.append(f"{part}: {detail}")
     key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
     if sorted(view["relations"], key=key) != sorted(reference["relations"], key=key):
-        out.disagreements.append(f"relations: {len(view['relations'])} vs the reference's {len(reference['relations'])}")
+        out.disagreements.append(
+            f"relations: {len(view['relations'])} vs the reference's {len(reference['relations'])}"
+        )
     sketched = sum(1 for a in reference["arguments"].values() if not a["pcs"])
     if len(amap.statements) != len(reference["statements"]) + sketched:
-        out.disagreements.append(f"{len(amap.statements)} statements in the map, but the reference has "
-                                 f"{len(reference['statements'])} statements and {sketched} sketched arguments")
+        out.disagreements.append(
+            f"{len(amap.statements)} statements in the map, but the reference has "
+            f"{len(reference['statements'])} statements and {sketched} sketched arguments"
+        )
 
 
 def check_aif(out: Outcome, text: str, amap: Any | None) -> None:
@@ -267,14 +281,26 @@ def table(outcomes: list[Outcome]) -> str:
         read = [o for o in group if o.status == "read"]
         named = sum(o.speakers[0] for o in group)
         right = sum(o.speakers[1] for o in group)
-        rows.append((fmt, str(len(group)), str(len(read)), str(sum(o.status == "refused" for o in group)),
-                     str(sum(o.status == "crashed" for o in group)), str(sum(bool(o.disagreements) for o in group)),
-                     f"{sum(o.round_trip is True for o in group)}/{len(read)}",
-                     f"{right}/{named}" if named else "-"))
+        rows.append(
+            (
+                fmt,
+                str(len(group)),
+                str(len(read)),
+                str(sum(o.status == "refused" for o in group)),
+                str(sum(o.status == "crashed" for o in group)),
+                str(sum(bool(o.disagreements) for o in group)),
+                f"{sum(o.round_trip is True for o in group)}/{len(read)}",
+                f"{right}/{named}" if named else "-",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
-             for r in rows]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|")
+    lines = [
+        "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
+        for r in rows
+    ]
+    lines.insert(
+        1, "|" + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths)) + "|"
+    )
     return "\n".join(lines)
 
 
@@ -288,9 +314,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     outcomes = [sweep_file(p, cli=args.reference, write=args.write_reference) for p in files(args.folders or [CORPUS])]
     if args.json:
-        print(json.dumps([{"file": str(o.path), "format": o.format, "status": o.status, "message": o.message,
-                           "disagreements": o.disagreements, "round_trip": o.round_trip,
-                           "speakers": list(o.speakers), "warnings": o.warnings} for o in outcomes], indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "file": str(o.path),
+                        "format": o.format,
+                        "status": o.status,
+                        "message": o.message,
+                        "disagreements": o.disagreements,
+                        "round_trip": o.round_trip,
+                        "speakers": list(o.speakers),
+                        "warnings": o.warnings,
+                    }
+                    for o in outcomes
+                ],
+                indent=1,
+            )
+        )
         return 0
     if args.verbose:
         for o in outcomes:
