@@ -331,14 +331,6 @@ def _search(
                     f"{kind} target {what(target)}{extra}", ("attacks", i, "to"), hint=_suggest(target, statement_ids)
                 )
             )
-        if source == target:
-            problems.append(
-                Problem(
-                    f"attack '{att_id}' has '{source}' attacking itself",
-                    ("attacks", i, "to"),
-                    hint="Point 'to' at the statement or argument it challenges.",
-                )
-            )
         pair = (source, target)
         if pair in pairs:
             problems.append(
@@ -384,7 +376,7 @@ def _all_resolve(
     if not statement_ids.issuperset([p for a in arguments for p in a[1]]):
         return False
     for _, source, target, kind in attacks:
-        if source not in statement_ids or source == target:
+        if source not in statement_ids:  # a statement may attack itself (a self-defeating claim)
             return False
         if kind == "undercut":
             if target not in argument_ids or source in premises_of[target]:
