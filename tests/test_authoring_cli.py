@@ -333,3 +333,24 @@ def test_the_html_report_of_the_embedded_map_greys_what_is_left_out_on_purpose(r
     assert 'class="gap"' not in page
     assert page.count('<span class="aside" title="left out: repeats ¶5">') == 2
     assert '<span class="aside" title="left out: disclaimer">' in page
+
+
+def test_the_readme_gives_the_draft_scores_as_measured_on_the_new_text():
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**This text, mapped this way.**", 1)[1].split("\n## ", 1)[0]
+    folder = root / "examples" / "school-meals"
+    for what, s in scored(folder / "school-meals.txt", folder / "school-meals.yaml").items():
+        row = f"| {what} | {s.drafted} | {s.curated} | {s.matched} | {100 * s.precision:.0f}% | {100 * s.recall:.0f}% |"
+        assert row in section, f"README should say: {row}"
+
+
+def test_the_new_texts_map_is_valid_and_quotes_nearly_all_of_it(run):
+    folder = Path(__file__).resolve().parent.parent / "examples" / "school-meals"
+    result = run("validate", folder / "school-meals.yaml")
+    assert result.exit_code == 0, result.output
+    assert (
+        "21 statements (2 proposals, 6 claims, 13 premises), 13 arguments, 4 attacks; quotes checked" in result.stdout
+    )
+    data = json.loads(run("coverage", "--map", folder / "school-meals.yaml", "--json").stdout)
+    assert data["gaps"] == 0 and round(100 * data["share"]) == 99  # as the README says
