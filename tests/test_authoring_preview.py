@@ -99,6 +99,17 @@ def test_preview_serves_the_report_on_loopback_and_reloads_on_save(folder):
         assert status == 200 and "&#x27;opinion&#x27; is not a valid kind" in page
         save(folder / "tiny.yaml", TINY)
         until(lambda: "<title>Umbrellas</title>" in get(base + "/")[1], "the fixed map", proc)
+        # a quote not in the source (a draft) is drawn all the same, with the problem above the report
+        (folder / "rain.txt").write_text("Rain\n\nIt is raining hard.\n", encoding="utf-8")
+        save(
+            folder / "tiny.yaml",
+            TINY.replace("title: Umbrellas", "title: Umbrellas\nsource: {file: rain.txt}").replace(
+                "text: It is raining.", "text: It is raining.\n    quote: It pours"
+            ),
+        )
+        page = until(lambda: (r := get(base + "/")[1]) and "argmap preview</strong>" in r and r, "the warning banner")
+        assert "<title>Umbrellas</title>" in page and "1 warning" in page
+        assert "quote of &#x27;rain&#x27; does not occur in the source text" in page
         assert get(base + "/elsewhere")[0] == 404
     finally:
         code, _, err = stop(proc)
