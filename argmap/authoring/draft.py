@@ -55,7 +55,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Span, clean, fold, paragraph_clauses, words
+from .text import ADVERSATIVE, CONCESSIVE, CONSEQUENCE, NECESSITY, REASON, Span, clean, fold, paragraph_clauses, words
 
 _DEONTIC = re.compile(
     r"\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+to"
@@ -67,37 +67,8 @@ _DEONTIC = re.compile(
     r"|deserves?\s+(?:consideration|attention)|let\s+us)\b",
     re.IGNORECASE,
 )
-#: openers of a conclusion drawn from what comes before
-CONSEQUENCE = frozenset(
-    {
-        "therefore",
-        "thus",
-        "hence",
-        "so",
-        "consequently",
-        "accordingly",
-        "as a result",
-        "for this reason",
-        "it follows that",
-        "this shows that",
-        "this shows",
-        "this means that",
-        "this means",
-        "this suggests that",
-        "this proves that",
-        "against this backdrop",
-        "against this background",
-        "in light of this",
-        "given this",
-    }
-)
-#: the same inside a clause: "we should therefore act"
+#: the same as an opener, inside a clause: "we should therefore act"
 _INLINE_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|accordingly)\b", re.IGNORECASE)
-#: openers of a list of actions the sentence before calls for
-NECESSITY = frozenset({"this necessitates", "this requires", "this calls for"})
-ADVERSATIVE = frozenset({"but", "yet", "however", "nevertheless", "nonetheless", "still", "on the other hand"})
-CONCESSIVE = frozenset({"although", "though", "even though", "whereas"})
-REASON = frozenset({"because", "since"})
 _LIST_HEAD = re.compile(
     r"\b(?:necessitates|requires|calls\s+for|propos(?:e|es|ed)|recommend(?:s|ed)?|suggest(?:s|ed)|urg(?:e|es|ed))\s+",
     re.IGNORECASE,
@@ -112,140 +83,19 @@ _REPORT = re.compile(
 )
 #: reporting verbs whose words are a proposal
 _PROPOSING = re.compile(r"(?:propos|suggest|urg|recommend)", re.IGNORECASE)
-_AUXILIARIES = frozenset(
-    [
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "will",
-        "would",
-        "to",
-    ]
+_AUXILIARIES = frozenset(  # noqa: SIM905 (a list of words reads best as words)
+    "be been being is are was were am has have had can could may might must will would to".split()
 )
 _IMPERSONAL = re.compile(r"\bit\s+(?:\w+\s+){0,2}(?:be|been|is|was)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.IGNORECASE)
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there|what|these|those|i|you)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "will",
-        "would",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "shall",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "than",
-        "then",
-        "so",
-        "such",
-        "not",
-        "no",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "also",
-        "very",
-        "more",
-        "most",
-        "much",
-        "many",
-        "some",
-        "any",
-        "each",
-        "every",
-        "all",
-        "both",
-        "either",
-        "neither",
-        "own",
-        "same",
-        "other",
-        "only",
-        "just",
-        "even",
-        "still",
-        "yet",
-        "however",
-        "therefore",
-        "thus",
-        "hence",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "being",
-    ]
+_STOPWORDS = frozenset(  # noqa: SIM905 (a list of words reads best as words)
+    "a an the of to in on at by for from with and or but nor as is are was were be been being it its this "
+    "that these those there their they them he she his her we our you your i will would should must can "
+    "could may might shall which who whom whose what when where while than then so such not no into onto "
+    "over under about also very more most much many some any each every all both either neither own same "
+    "other only just even still yet however therefore thus hence has have had do does did being".split()
 )
 
 
@@ -640,44 +490,11 @@ class _Builder:
         raise InputError("the source text has no words to quote.", hint="Name the plain-text file of the article.")
 
 
-_PERSONS = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "official",
-        "officials",
-        "expert",
-        "experts",
-        "scholar",
-        "scholars",
-        "analyst",
-        "analysts",
-        "president",
-        "secretary",
-        "chairman",
-        "chair",
-        "director",
-        "author",
-        "authors",
-        "critic",
-        "critics",
-        "researcher",
-        "researchers",
-        "report",
-        "study",
-        "government",
-        "ministry",
-        "commission",
-        "committee",
-        "council",
-        "agency",
-        "observers",
-        "officer",
-        "commentator",
-        "commentators",
-    ]
+_PERSONS = frozenset(  # noqa: SIM905 (a list of words reads best as words)
+    "spokesman spokeswoman spokesperson minister official officials expert experts scholar scholars "
+    "analyst analysts president secretary chairman chair director author authors critic critics "
+    "researcher researchers report study government ministry commission committee council agency "
+    "observers officer commentator commentators".split()
 )
 
 

@@ -23,14 +23,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .text import Span, clean, paragraph_clauses, sentence_spans
+from .text import ADVERSATIVE, CONCESSIVE, Span, clean, paragraph_clauses, sentence_spans
 
 #: characters of each paragraph shown in the comments
 PREVIEW = 72
 _DEONTIC = re.compile(
     r"\b(?:should|must|ought to|need(?:s)? to|propos\w*|recommend\w*|call(?:s|ed)? for)\b", re.IGNORECASE
 )
-_ADVERSATIVE = re.compile(r"^(?:but|however|yet|although|though|nevertheless)\b", re.IGNORECASE)
 
 
 def title_of(source: Any, path: Path) -> str:
@@ -75,7 +74,7 @@ def _examples(source: Any) -> dict[str, Span]:
     rest = [s for s in sentences if s is not proposal] or sentences
     claim = rest[0]
     premise = rest[1] if len(rest) > 1 else rest[0]
-    objection = next((c for c in clauses if _ADVERSATIVE.match(c.text)), None)
+    objection = next((c for c in clauses if c.marker in ADVERSATIVE + CONCESSIVE), None)
     if objection is None:
         objection = rest[2] if len(rest) > 2 else rest[-1]
     return {"proposal": proposal, "claim": claim, "premise": premise, "objection": objection}

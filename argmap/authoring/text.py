@@ -231,79 +231,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------- clauses ---
 
-#: words that join a clause to what comes before it, when they follow a comma (or
-#: a semicolon, colon or dash), and the marker each gives its clause
-_AFTER_COMMA = (
-    "but",
-    "yet",
-    "so",
-    "therefore",
-    "thus",
-    "hence",
-    "however",
-    "although",
-    "though",
-    "even though",
-    "while",
-    "whereas",
-    "because",
-    "since",
-    "as a result",
-    "and therefore",
-    "and thus",
-    "and so",
-    "and hence",
-    "and yet",
+#: the connectives that open a clause, by what they say of it
+CONSEQUENCE = tuple(
+    "therefore|thus|hence|so|consequently|accordingly|as a result|for this reason|it follows that|this shows that"
+    "|this shows|this means that|this means|this suggests that|this proves that|against this backdrop"
+    "|against this background|in light of this|given this".split("|")
 )
-#: the same words that join a clause even without a comma before them
-_ANYWHERE = ("because", "although", "even though", "whereas", "and therefore", "and thus", "and hence", "and yet")
+NECESSITY = ("this necessitates", "this requires", "this calls for")
+ADVERSATIVE = ("but", "yet", "however", "nevertheless", "nonetheless", "still", "on the other hand")
+CONCESSIVE = ("although", "though", "even though", "whereas")
+REASON = ("because", "since")
 #: a clause opened by one of these runs to the first comma; what follows is the main clause
-SUBORDINATE = ("although", "though", "even though", "while", "whereas", "because", "since")
+SUBORDINATE = (*CONCESSIVE, "while", *REASON)
+#: every word that opens a clause and says how it follows from, or stands against, what came before
+OPENERS = (*CONSEQUENCE, *NECESSITY, *ADVERSATIVE, *SUBORDINATE)
+#: the words that join a clause to what comes before it when they follow a comma (or a
+#: semicolon, colon or dash), and those that do so even without one
+_AFTER_COMMA = (
+    *("but", "yet", "so", "therefore", "thus", "hence", "however", "as a result"),
+    *SUBORDINATE,
+    *("and therefore", "and thus", "and so", "and hence", "and yet"),
+)
+_ANYWHERE = ("because", "although", "even though", "whereas", "and therefore", "and thus", "and hence", "and yet")
 _JOIN = re.compile(
     r"(?:(?P<punct>[,;:—–]|\s-)\s+(?P<after>" + "|".join(w.replace(" ", r"\s+") for w in _AFTER_COMMA) + r")"
     r"|\s(?P<any>" + "|".join(w.replace(" ", r"\s+") for w in _ANYWHERE) + r"))\b",
     re.IGNORECASE,
 )
 _TEMPORAL_SINCE = re.compile(r"\s*(?:then|\d|the\s+(?:start|beginning|end|founding)|its\s+founding)", re.IGNORECASE)
-#: words that open a sentence and say how it follows from what came before
-OPENERS = (
-    "therefore",
-    "thus",
-    "hence",
-    "so",
-    "consequently",
-    "accordingly",
-    "as a result",
-    "for this reason",
-    "it follows that",
-    "this shows that",
-    "this shows",
-    "this means that",
-    "this means",
-    "this suggests that",
-    "this proves that",
-    "this necessitates",
-    "this requires",
-    "this calls for",
-    "against this backdrop",
-    "against this background",
-    "in light of this",
-    "given this",
-    "however",
-    "but",
-    "yet",
-    "nevertheless",
-    "nonetheless",
-    "still",
-    "on the other hand",
-    "although",
-    "though",
-    "even though",
-    "while",
-    "whereas",
-    "because",
-    "since",
-)
 _OPENER = re.compile(
     r"(?:(?:and|but)\s+)?(?P<word>"
     + "|".join(w.replace(" ", r"\s+") for w in sorted(OPENERS, key=len, reverse=True))

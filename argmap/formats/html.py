@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from ..authoring.text import fold
 from ..graph import speaker_name
 from ..terms import ARGUMENT
 from .diagram import KIND_LOOKS, clean, xml_safe
@@ -136,37 +137,14 @@ def esc(value: Any) -> str:
     return escape(xml_safe(str(value)), quote=True)
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """``text`` folded the way quotes are compared (see :mod:`argmap.source`),
-    with the index in ``text`` of every folded character."""
-    from ..source import _QUOTES
-
-    out: list[str] = []
-    where: list[int] = []
-    space = True
-    for i, ch in enumerate(text):
-        ch = ch.translate(_QUOTES)
-        if ch.isspace():
-            if not space:
-                out.append(" ")
-                where.append(i)
-            space = True
-            continue
-        for c in ch.casefold():
-            out.append(c)
-            where.append(i)
-        space = False
-    return "".join(out), where
-
-
 def spans(paragraph: str, quotes: list[str]) -> list[tuple[int, int, int]]:
     """Where each quote first occurs in ``paragraph``: ``(start, end, index of the
     quote)``, comparing the way validation does (whitespace runs, typographic
     quotes and case ignored). Quotes not found are left out."""
-    folded, where = _fold(paragraph)
+    folded, where = fold(paragraph)
     out = []
     for k, quote in enumerate(quotes):
-        needle = _fold(quote)[0].strip()
+        needle = fold(quote)[0].strip()
         at = folded.find(needle) if needle else -1
         if at >= 0:
             out.append((where[at], where[at + len(needle) - 1] + 1, k))
