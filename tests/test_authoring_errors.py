@@ -203,3 +203,12 @@ def test_attack_ids_are_optional_and_derived_from_the_attack(run, write):
     )
     result = run("validate", clash)
     assert result.exit_code == 1 and "id 'wind-undercuts-arg-take' is already used by statements[2]" in result.stderr
+
+
+def test_speakers_round_trip_through_argdown(run, write):
+    path = write("m.yaml", SPEAKERS)
+    argdown = write("m.argdown", run("export", "--map", path, "-f", "argdown").stdout)
+    assert "speakers: " in argdown.read_text(encoding="utf-8").split("===")[1]
+    back = json.loads(run("export", "--map", argdown, "-f", "json").stdout)
+    assert back["speakers"] == {"author": "The author", "forecaster": "The forecaster"}
+    assert "It rains. [The forecaster]" in run("show", "--map", argdown).stdout
