@@ -807,6 +807,7 @@ def quote(
 
     Example: argmap quote hot issues remain --yaml
     """
+    from .authoring.coverage import quoted_by, quoted_items, quoted_spans
     from .authoring.quotes import find_passages, nearest, passage_data
     from .authoring.sources import read_source, source_of
     from .errors import InputError, UsageError
@@ -815,7 +816,8 @@ def quote(
 
     if source is not None and (map_path is not None or from_format is not None):
         raise UsageError("--source and --map both name the text to search.", hint="Give one of them.")
-    text, name = read_source(source) if source is not None else source_of(open_map(map_path, from_format))
+    loaded = open_map(map_path, from_format) if source is None else None
+    text, name = read_source(source) if loaded is None else source_of(loaded)
     typed = " ".join(words)
     found = find_passages(text, typed)
     if not found:
@@ -824,10 +826,12 @@ def quote(
         raise InputError(
             f"{name}: no passage matches '{typed}'.", hint=hint + "Check the words, or type fewer of them."
         )
+    spans = quoted_spans(text, quoted_items(loaded.graph)) if loaded is not None else {}
+    quoted = [quoted_by(spans, p.paragraph, p.start, p.end) for p in found]
     if as_json:
-        write_json([passage_data(p, name) for p in found])
+        write_json([{**passage_data(p, name), "quoted_by": ids} for p, ids in zip(found, quoted)])
     else:
-        passages(found, typed, snippet=as_yaml)
+        passages(found, typed, snippet=as_yaml, quoted=quoted)
 
 
 @command("coverage")

@@ -117,7 +117,13 @@ def test_quote_yaml_snippet_and_json(run):
     assert result.stdout == '    quote: "prosecution not extradition"\n    paragraph: 7\n'
     data = json.loads(run("quote", "harmonious area", "--json").stdout)
     assert data == [
-        {"edits": 0, "paragraph": 5, "quote": "harmonious area", "source": "seeds/sco-in-the-war-on-terror.txt"}
+        {
+            "edits": 0,
+            "paragraph": 5,
+            "quote": "harmonious area",
+            "quoted_by": ["china-real-interest"],
+            "source": "seeds/sco-in-the-war-on-terror.txt",
+        }
     ]
 
 
@@ -354,3 +360,12 @@ def test_the_new_texts_map_is_valid_and_quotes_nearly_all_of_it(run):
     )
     data = json.loads(run("coverage", "--map", folder / "school-meals.yaml", "--json").stdout)
     assert data["gaps"] == 0 and round(100 * data["share"]) == 99  # as the README says
+
+
+def test_quote_names_the_items_that_quote_a_passage_already(run, article, tmp_path):
+    out = tmp_path / "m.yaml"
+    run("init", article, "-o", out)
+    result = run("quote", "--map", out, "cut fares by half")
+    assert result.stdout == "¶2  cut fares by half\n"
+    assert "¶2: already quoted by example-proposal." in result.stderr
+    assert "already quoted" not in run("quote", "--map", out, "transport director").stderr

@@ -191,6 +191,16 @@ def quoted_spans(source: Any, items: Iterable[tuple[str, str, int | None]]) -> d
     return out
 
 
+def quoted_by(spans: dict[int, list[tuple[int, int, str]]], paragraph: int, start: int, end: int) -> list[str]:
+    """The items (their ids, in map order) whose counted quote overlaps
+    ``start:end`` of paragraph ``paragraph``, from :func:`quoted_spans`.
+
+    >>> quoted_by({2: [(0, 10, "a"), (8, 20, "b"), (30, 40, "c")]}, 2, 9, 25)
+    ['a', 'b']
+    """
+    return list(dict.fromkeys(item for a, b, item in spans.get(paragraph, ()) if a < end and start < b))
+
+
 def coverage(source: Any, items: Iterable[tuple[str, str, int | None]]) -> Coverage:
     """How much of ``source`` (a :class:`~argmap.source.SourceText`) the quotes of
     ``items`` (``(id, quote, paragraph)``, as :func:`quoted_items` gives them) take in."""

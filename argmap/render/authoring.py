@@ -13,9 +13,11 @@ from ..terms import plural
 from .console import emit, one_line, stderr, stdout
 
 
-def passages(found: list[Any], words: str, *, snippet: bool) -> None:
+def passages(found: list[Any], words: str, *, snippet: bool, quoted: list[list[str]] | None = None) -> None:
     """The passages ``words`` match: ``¶N  quote`` per line (or, with ``snippet``,
-    the YAML fields to paste); a note on stderr when several match or typos were forgiven."""
+    the YAML fields to paste); a note on stderr when several match, when typos
+    were forgiven, and naming the items of the map that quote a passage already
+    (``quoted``: their ids, per passage)."""
     from ..authoring.quotes import yaml_snippet
 
     out = stdout()
@@ -29,6 +31,10 @@ def passages(found: list[Any], words: str, *, snippet: bool) -> None:
         for p in found:
             out.print(Text(f"¶{p.paragraph}  ", style="bold") + Text(one_line(p.quote)), soft_wrap=True)
     note = stderr()
+    for p, ids in zip(found, quoted or []):
+        if ids:
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            note.print(Text(one_line(f"¶{p.paragraph}: already quoted by {shown}."), style="dim"))
     if len(found) > 1:
         where = ", ".join(f"¶{p.paragraph}" for p in found)
         note.print(
