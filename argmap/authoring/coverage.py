@@ -10,8 +10,8 @@ one, in the first paragraph that holds it (as ``validate`` reads it).
 Some passages are left out on purpose, and coverage says why rather than
 counting them as gaps:
 
-- a **repeat**: a clause whose words occur again in another paragraph, where
-  they are mapped (a standfirst repeating the body, a summary at the end);
+- a **repeat**: a clause whose words are a clause of another paragraph too,
+  where they are mapped (a standfirst repeating the body, a summary at the end);
 - **boilerplate**: a short paragraph saying whose views these are, copyright,
   where the text first appeared (a *disclaimer*).
 
@@ -216,7 +216,7 @@ def coverage(source: Any, items: Iterable[tuple[str, str, int | None]]) -> Cover
             para.clauses.append(Clause(span, len(found), _covered(found, marked)))
         paragraphs.append(para)
         marks.append(marked)
-    _explain(source, paragraphs, marks)
+    _explain(source, paragraphs)
     return Coverage(paragraphs)
 
 
@@ -225,17 +225,23 @@ def _covered(found: list[tuple[int, int]], marks: bytearray) -> int:
     return sum(1 for a, b in found if 2 * sum(marks[a:b]) >= b - a)
 
 
-def _explain(source: Any, paragraphs: list[Paragraph], marks: list[bytearray]) -> None:
+def _explain(source: Any, paragraphs: list[Paragraph]) -> None:
     """Give the unmapped clauses that are left out on purpose their reason, and
     a paragraph left out whole its note."""
-    folded = [fold(text) for text in source.paragraphs]
+    mapped_at: dict[str, list[int]] = {}  # a mapped clause's words -> the paragraphs where they are mapped
+    for p in paragraphs:
+        for c in p.clauses:
+            if c.mapped:
+                mapped_at.setdefault(_key(c.text), []).append(p.number)
     for p in paragraphs:
         text = source.paragraphs[p.number - 1]
         boilerplate = len(words(text)) <= BOILERPLATE_WORDS and _BOILERPLATE.search(text) is not None
         for k, c in enumerate(p.clauses):
             if c.mapped:
                 continue
-            reason = "disclaimer" if boilerplate else _repeat(c, folded, marks, source)
+            key = _key(c.text)
+            elsewhere = [n for n in mapped_at.get(key, ()) if n != p.number] if len(key) >= 12 else []
+            reason = "disclaimer" if boilerplate else f"repeats ¶{elsewhere[0]}" if elsewhere else None
             if reason:
                 p.clauses[k] = Clause(c.span, c.words, c.covered, reason)
         left = p.unmapped()
@@ -248,19 +254,6 @@ def _explain(source: Any, paragraphs: list[Paragraph], marks: list[bytearray]) -
                 p.note = ("standfirst: " if p.number == 1 else "") + f"repeats {where}, mapped there"
 
 
-def _repeat(clause: Clause, folded: list[tuple[str, list[int]]], marks: list[bytearray], source: Any) -> str | None:
-    """``"repeats ¶N"`` when the clause's words occur in paragraph N too and are mapped there."""
-    needle = fold(clause.text)[0].rstrip(" .,;:")
-    if len(needle) < 12:
-        return None
-    for number, (flat, where) in enumerate(folded, 1):
-        if number == clause.span.paragraph:
-            continue
-        at = flat.find(needle)
-        while at >= 0:
-            a, b = where[at], where[at + len(needle) - 1] + 1
-            found = words(source.paragraphs[number - 1], a, b)
-            if found and _covered(found, marks[number - 1]) >= MAPPED_SHARE * len(found):
-                return f"repeats ¶{number}"
-            at = flat.find(needle, at + 1)
-    return None
+def _key(text: str) -> str:
+    """A clause's words as repeats are compared: folded as quotes are, without the end's punctuation."""
+    return fold(text)[0].rstrip(" .,;:")

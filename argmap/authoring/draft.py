@@ -83,14 +83,12 @@ _REPORT = re.compile(
 )
 #: reporting verbs whose words are a proposal
 _PROPOSING = re.compile(r"(?:propos|suggest|urg|recommend)", re.IGNORECASE)
-_AUXILIARIES = frozenset(  # noqa: SIM905 (a list of words reads best as words)
-    "be been being is are was were am has have had can could may might must will would to".split()
-)
+_AUXILIARIES = frozenset("be been being is are was were am has have had can could may might must will would to".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:\w+\s+){0,2}(?:be|been|is|was)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.IGNORECASE)
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there|what|these|those|i|you)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
-_STOPWORDS = frozenset(  # noqa: SIM905 (a list of words reads best as words)
+_STOPWORDS = frozenset(
     "a an the of to in on at by for from with and or but nor as is are was were be been being it its this "
     "that these those there their they them he she his her we our you your i will would should must can "
     "could may might shall which who whom whose what when where while than then so such not no into onto "
@@ -222,23 +220,26 @@ class _Builder:
 
     def run(self) -> None:
         from .coverage import _BOILERPLATE, BOILERPLATE_WORDS
+        from .text import sentences
 
-        folded = [fold(p)[0] for p in self.source.paragraphs]
+        last: dict[str, int] = {}  # a sentence's words -> the last paragraph that has it
+        by_paragraph = []
+        for number, text in enumerate(self.source.paragraphs, 1):
+            folded = [fold(text[a:b])[0] for a, b in sentences(text)]
+            by_paragraph.append(folded)
+            for sentence in folded:
+                last[sentence] = number
         for number, text in enumerate(self.source.paragraphs, 1):
             if len(words(text)) <= BOILERPLATE_WORDS and _BOILERPLATE.search(text):
                 continue
-            spans = paragraph_clauses(self.source, number)
-            later = folded[number:]
-            keep = [s for s in spans if not self._repeated_later(s, later)]
+            folded = by_paragraph[number - 1]
+            # a sentence repeated in a later paragraph is drafted there only (a standfirst repeats the body)
+            keep = [
+                s
+                for s in paragraph_clauses(self.source, number)
+                if len(folded[s.sentence]) <= 20 or last[folded[s.sentence]] == number
+            ]
             self.paragraph(number, text, keep)
-
-    def _repeated_later(self, span: Span, later: list[str]) -> bool:
-        from .text import sentences
-
-        text = self.source.paragraphs[span.paragraph - 1]
-        a, b = sentences(text)[span.sentence]
-        sentence = fold(text[a:b])[0]
-        return len(sentence) > 20 and any(sentence in f for f in later)
 
     def paragraph(self, number: int, text: str, spans: list[Span]) -> None:
         by_sentence: dict[int, list[Span]] = {}
@@ -490,7 +491,7 @@ class _Builder:
         raise InputError("the source text has no words to quote.", hint="Name the plain-text file of the article.")
 
 
-_PERSONS = frozenset(  # noqa: SIM905 (a list of words reads best as words)
+_PERSONS = frozenset(
     "spokesman spokeswoman spokesperson minister official officials expert experts scholar scholars "
     "analyst analysts president secretary chairman chair director author authors critic critics "
     "researcher researchers report study government ministry commission committee council agency "
