@@ -7,9 +7,9 @@ map (:data:`MIN_CHARS` characters or more) it has read twice, and loads it
 instead of reading the map again when it is asked about the same text again.
 
 - **Keyed by content**: the BLAKE2b hash of the map's text, its format, and a
-  stamp of the argmap code that built the graph (version, and the size and
-  modification time of each of its modules, so an edited checkout never gets a
-  graph its older code built) and of the Python that wrote it. A changed map
+  stamp of the argmap code that built the graph (the size and modification
+  time of each of its modules, so another release or an edited checkout never
+  gets a graph other code built) and of the Python that wrote it. A changed map
   or a changed argmap simply misses.
 - **Only what was validated**: an entry is written only by ``read_graph``,
   after the map passed validation; quotes are still checked against the source
@@ -73,10 +73,8 @@ def _trusted(where: Path, *, make: bool) -> bool:
 
 def _code_stamp() -> bytes:
     """What identifies the argmap code and the Python that build and read a cached graph."""
-    from . import __version__
-
     package = Path(__file__).parent
-    parts = [__version__, sys.version, str(marshal.version)]
+    parts = [sys.version, str(marshal.version)]
     for path in sorted(package.rglob("*.py")):
         try:
             st = path.stat()
@@ -139,7 +137,10 @@ def store(k: str | None, G: Any) -> None:
         _write(seen, b"")
         _evict(where)
         return
-    payload = marshal.dumps((G.graph, G._node, G._succ, G._pred), 4)
+    try:
+        payload = marshal.dumps((G.graph, G._node, G._succ, G._pred), 4)
+    except ValueError:  # a value marshal cannot write: such a graph is not kept
+        return
     _write(where / f"{k}.graph", MAGIC + k.encode() + b"\n" + payload)
     seen.unlink(missing_ok=True)
     _evict(where)

@@ -310,7 +310,7 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(tmp_path, fmt):
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
     result = subprocess.run(
-        [sys.executable, "-m", "argmap", "export", "-m", str(path), "-t", "json", "-o", str(out)],
+        [sys.executable, "-m", "argmap", "export", "-m", str(path), "-f", "json", "-o", str(out)],
         capture_output=True,
         text=True,
         preexec_fn=cap,
@@ -647,8 +647,8 @@ SELF_SUPPORT = {
             }
         ),
         "1:53",
-        "argument 'arg-a' concludes 'a', which is also one of its premises",
-    ),
+        "RA-node 2 concludes I-node 1, which is also one of its premises",
+    ),  # AIF's own words (issue 15)
     "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.\n", "4:1", "a claim cannot support itself"),
 }
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from ..graph import speaker_name
 from ..terms import ATTACKED_BY
 
 
@@ -34,7 +35,7 @@ def statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None)
     label.append(d["text"])
     speaker = d.get("speaker")
     if speaker and speaker != "author":
-        label.append(f" [{speaker}]", style="yellow")
+        label.append(f" [{speaker_name(G, speaker)}]", style="yellow")
     if quotes:
         _append_quote(label, d)
     return label

@@ -57,19 +57,24 @@ def support_tree(
 def show_map(
     G: Any,
     *,
-    focus: str | None = None,
+    focus: str | list[str] | None = None,
     depth: int | None = None,
     quotes: bool = False,
     labels: dict[str, str] | None = None,
 ) -> None:
     """Print the map as trees: each proposal with everything for and against it,
-    then whatever no proposal reaches (so nothing is dropped). With ``labels``
-    (id -> in/out/undec), each node is marked with its label."""
+    then whatever no proposal reaches (so nothing is dropped); with ``focus``, the
+    tree under that id (or each of several). With ``labels`` (id -> in/out/undec),
+    each node is marked with its label."""
     console = stdout()
     shown: set[str] = set()
     tree_options = {"depth": depth, "quotes": quotes, "shown": shown, "labels": labels}
-    if focus is not None:
-        emit(console, support_tree(G, focus, **tree_options))
+    if focus:
+        trees: list[Any] = []
+        for node in [focus] if isinstance(focus, str) else focus:
+            trees += [Text()] if trees else []
+            trees.append(support_tree(G, node, **tree_options))
+        emit(console, *trees)
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
