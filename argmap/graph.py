@@ -263,7 +263,8 @@ def premises(G: nx.DiGraph, argument: str) -> list[str]:
     >>> premises(_demo(), "a")
     ['p']
     """
-    return [p for p in G.nodes[argument]["premises"] if p in G]
+    nodes = G._node  # the node dict (a filtered one in a view): no view object per call
+    return [p for p in nodes[argument]["premises"] if p in nodes]
 
 
 def conclusion(G: nx.DiGraph, argument: str) -> str:

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..terms import ARGUMENT
@@ -72,7 +73,12 @@ def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
     >>> print(quoted('say "hi" \\ bye'))
     "say \"hi\" \\\\ bye"
     """
+    if text.isalnum() or _ID.fullmatch(text):  # an id (a slug): nothing to clean or escape
+        return '"' + text + '"'
     return '"' + clean(text).replace("\\", backslash).replace('"', '\\"') + '"'
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def statement_label(G: Any, node: str, options: Any) -> str:
