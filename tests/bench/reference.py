@@ -136,7 +136,10 @@ def run(cmd: list[str], produced: Path, timeout: float) -> Run:
     produced.unlink(missing_ok=True)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        # run from elsewhere: a checkout's argmap/ in the current folder would shadow the installed one
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=tempfile.gettempdir()
+        )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
