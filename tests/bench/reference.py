@@ -222,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--argdown-version", default=DEFAULT_VERSION, help="the @argdown/cli version to install")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a reference run is stopped")
     parser.add_argument("--maps", type=Path, help="keep the Argdown files in this folder and reuse them")
-    parser.add_argument("--readme", type=Path, help="also write the table into this README (bench-argdown markers)")
+    parser.add_argument("--readme", type=Path, help="also write the table into this README, between --section markers")
+    parser.add_argument("--section", default="bench-argdown", help="the README section's marker name")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args, _ = parser.parse_known_args(argv)
     cli = reference_cli(args.argdown_version)
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     if args.readme:
-        write_section(args.readme, "bench-argdown", text)
+        write_section(args.readme, args.section, text)
     return 1 if any(isinstance(a, str) for _, _, a, _ in rows) else 0
 
 
