@@ -137,8 +137,14 @@ def run(cmd: list[str], produced: Path, timeout: float) -> Run:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         # run from elsewhere: a checkout's argmap/ in the current folder would shadow the installed one
+        # and with the cache of graphs off: each run reads its map, as the reference does
         proc = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=tempfile.gettempdir()
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            cwd=tempfile.gettempdir(),
+            env={**os.environ, "ARGMAP_CACHE": "off"},
         )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
