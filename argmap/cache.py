@@ -141,7 +141,7 @@ def store(k: str | None, G: Any) -> None:
         payload = marshal.dumps((G.graph, G._node, G._succ, G._pred), 4)
     except ValueError:  # a value marshal cannot write: such a graph is not kept
         return
-    _write(where / f"{k}.graph", MAGIC + k.encode() + b"\n" + payload)
+    _write(where / f"{k}.graph", MAGIC + k.encode() + b"\n", payload)  # two parts: no copy of a big payload
     seen.unlink(missing_ok=True)
     _evict(where)
 
@@ -166,13 +166,14 @@ def _read_own(entry: Path) -> bytes | None:
         os.close(fd)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable by its owner only; failures are ignored."""
+def _write(path: Path, *parts: bytes) -> None:
+    """Write ``parts`` to ``path`` atomically, readable by its owner only; failures are ignored."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for part in parts:
+                f.write(part)
         os.replace(tmp, path)
     except OSError:
         try:
