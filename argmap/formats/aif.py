@@ -193,6 +193,7 @@ class _Reader:
             outgoing[a].append(b)
             incoming[b].append(a)
         self.fail()
+        body["edges"] = None  # all read into incoming and outgoing: half a million dicts on a big map, freed now
         type_of = {k: str(n["type"]).upper() for k, n in nodes.items()}
         statements = [k for k in nodes if type_of[k] == "I"]
         for k in statements:
