@@ -173,7 +173,7 @@ def test_version(run):
 def test_show_depth_does_not_list_cut_statements_again(run):
     result = run("show", "--depth", "1")
     assert result.exit_code == 0, result.output
-    # sco-ten-years sits four levels under a proposal: cut by --depth 1, not a leftover
+    # ct-builds-trust sits three levels under the thesis: cut by --depth 1, not a leftover
     rest = result.stdout.split("Not under any proposal", 1)[1]
-    assert "sco-ten-years" not in result.stdout
+    assert "coop-beneficial" in result.stdout and "ct-builds-trust" not in result.stdout
     assert "summit-agenda" in rest  # under no proposal at all: still shown
