@@ -100,7 +100,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
-    ``argmap show`` counts. Focused on an argument, its conclusion is kept too
+    ``argmap show`` counts reasons and attacks (the proposals that serve
+    ``focus``, which ``show`` hangs under it, are not part of what bears on it). Focused on an argument, its conclusion is kept too
     so the part is still a valid map. Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 

@@ -186,46 +186,90 @@ def _attack_prefix(kind: str) -> Text:
     return Text(f"✗ {ATTACK_WORDS[kind]} ", style="bold red")
 
 
+def _means_label(G: Any, node: str, quotes: bool, goal: str) -> Text:
+    """``→ means arg-id (scheme)``: a goal-to-means argument under its goal."""
+    d = G.nodes[node]
+    others = sum(1 for p in d["premises"] if p != goal and p in G)
+    label = Text()
+    label.append("→ means ", style="bold magenta")
+    label.append(node, style="bold magenta")
+    if d.get("scheme"):
+        label.append(f" ({d['scheme']})", style="dim")
+    if others:
+        label.append(f": with {plural(others, 'more premise')}", style="dim")
+    if quotes:
+        _append_quote(label, d)
+    return label
+
+
+#: what a child is to the line above it in a tree: a reason (or a premise of one),
+#: an attack, a goal-to-means argument under its goal, a co-premise of such an
+#: argument, or (at a tree's root only) a goal that the root serves
+REASON, MEANS, WITH, SERVES = "", "means", "with", "serves"
+
+
 def support_tree(
     G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
 ) -> Tree:
-    """The tree under one statement: its reasons (arguments with their premises,
-    recursively) and the attacks on it and on its reasons, where they bite.
+    """The tree under one statement, read from goal to means: its reasons
+    (arguments with their premises, recursively), the attacks on it and on its
+    reasons where they bite, and for a proposal the proposals that serve it
+    (arguments concluding a proposal from it) with what bears on those.
 
+    An argument that concludes a proposal from another proposal hangs under
+    that goal, not among the reasons of the means. When the root itself serves
+    other proposals, they are named first (``↗ a means to``), not expanded.
     Each statement is expanded once, at its first appearance in reading order;
     later appearances point back to it. A pre-order walk with an explicit
     stack, so long chains cannot overflow Python's.
     """
-    from .graph import arguments_for, attacks_on, is_argument, premises
+    from .graph import arguments_for, attacks_on, conclusion, goals_of, is_argument, is_means_step, means_of, premises
 
     holder = Tree("")
-    # (parent branch, node, attack type or "", statement level)
-    stack: list[tuple[Tree, str, str, int]] = [(holder, root, "", 0)]
+    # (parent branch, node, role: REASON, MEANS, WITH, SERVES or an attack type, statement level,
+    # for a MEANS argument the goal it hangs under, for a SERVES goal the argument that makes it one)
+    stack: list[tuple[Tree, str, str, int, str]] = [(holder, root, REASON, 0, "")]
     while stack:
-        parent, node, attack, level = stack.pop()
-        prefix = _attack_prefix(attack) if attack else None
+        parent, node, role, level, goal = stack.pop()
+        prefix = _attack_prefix(role) if role in ATTACK_WORDS else Text("with ", style="dim") if role == WITH else None
         if labels is not None:  # `show --evaluate`: the node's label, before it
             prefix = (prefix or Text()) + label_mark(labels.get(node, "undec"))
+        if role == SERVES:  # ``goal`` holds the goal-to-means argument here
+            label = Text("↗ a means to ", style="bold magenta") + _statement_label(G, node, False, prefix)
+            label.append(f" (through {goal})", style="dim")
+            if quotes:
+                _append_quote(label, G.nodes[goal])
+            parent.add(label)
+            continue
         if is_argument(G, node):
-            branch = parent.add((prefix or Text()) + _argument_label(G, node, quotes))
-            children = [(p, "") for p in premises(G, node)]
-            next_level = level + 1
-        elif node in shown:
+            if role == MEANS:
+                branch = parent.add((prefix or Text()) + _means_label(G, node, quotes, goal))
+                children = [(p, WITH) for p in premises(G, node) if p != goal] + [(conclusion(G, node), REASON)]
+            else:
+                branch = parent.add((prefix or Text()) + _argument_label(G, node, quotes))
+                children = [(p, REASON) for p in premises(G, node)]
+            children += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
+            stack += [(branch, child, kind, level + 1, "") for child, kind in reversed(children)]
+            continue
+        if node in shown:
             label = Text() if prefix is None else prefix
             label.append(f"↑ {node}", style="bold")
             label.append(" (shown above)", style="dim")
             parent.add(label)
             continue
-        else:
-            shown.add(node)
-            branch = parent.add(_statement_label(G, node, quotes, prefix))
-            if depth is not None and level >= depth:
-                continue
-            children = [(a, "") for a in arguments_for(G, node)]
-            next_level = level
-        children += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
-        for child, kind in reversed(children):
-            stack.append((branch, child, kind, next_level if not kind else level + 1))
+        shown.add(node)
+        branch = parent.add(_statement_label(G, node, quotes, prefix))
+        children = []
+        if node == root:  # the goals the root serves: its tree holds them nowhere else
+            children += [(g, SERVES, a) for a in goals_of(G, node) for g in premises(G, a)
+                         if G.nodes[g]["kind"] == "proposal"]
+        if depth is None or level < depth:
+            children += [(a, REASON, node) for a in arguments_for(G, node) if not is_means_step(G, a)]
+            children += [(attacker, kind, node) for attacker, kind, _ in attacks_on(G, node)]
+            children += [(a, MEANS, node) for a in means_of(G, node)]
+        # an argument stays on its conclusion's level (its premises are one down)
+        stack += [(branch, child, kind, level if kind in (REASON, MEANS) else level + 1, goal)
+                  for child, kind, goal in reversed(children)]
     return holder.children[0]
 
 
@@ -233,10 +277,11 @@ def show_map(
     G: Any, *, focus: str | None = None, depth: int | None = None, quotes: bool = False,
     labels: dict[str, str] | None = None,
 ) -> None:
-    """Print the map as trees: each proposal with everything for and against it,
-    then whatever no proposal reaches (so nothing is dropped). With ``labels``
-    (id -> in/out/undec), each node is marked with its label."""
-    from .graph import statements
+    """Print the map as trees read from goal to means: one per proposal that
+    serves no other (each with everything for and against it and the proposals
+    that serve it), then whatever no proposal reaches (so nothing is dropped).
+    With ``labels`` (id -> in/out/undec), each node is marked with its label."""
+    from .graph import goals_of, statements
 
     console = stdout()
     shown: set[str] = set()
@@ -250,11 +295,15 @@ def show_map(
         parts.append(Text(f"source: {source.get('title') or ''} ({source.get('file', '')})".replace(" ()", ""),
                           style="dim"))
     parts.append(Text())
-    for p in statements(G, "proposal"):
-        if p not in shown:
+    proposals = statements(G, "proposal")
+    roots = [p for p in proposals if not goals_of(G, p)]
+    below = _means_below(G, roots, set())  # under a root, even where --depth hides it
+    for p in roots + proposals:  # then what only circles of means reach
+        if p not in shown and (p not in below or p in roots):
             parts += [support_tree(G, p, **tree_options), Text()]
+            _means_below(G, [p], below)
     # what a tree holds (below --depth too) is under it, even where the cut hides it
-    covered = _upstream(G, statements(G, "proposal")) | shown
+    covered = _upstream(G, proposals) | shown
     rest = [n for n in statements(G) if n not in covered]
     if rest:
         parts += [Text("Not under any proposal", style="bold underline"), Text()]
@@ -266,6 +315,21 @@ def show_map(
                 covered |= _upstream(G, [n]) | shown
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)
+
+
+def _means_below(G: Any, goals: list[str], seen: set[str]) -> set[str]:
+    """``seen`` with the goals and every proposal that serves them, directly or
+    through other means, added (what is in ``seen`` already is not walked again)."""
+    from .graph import conclusion, means_of
+
+    stack = [g for g in goals if g not in seen]
+    seen.update(stack)
+    while stack:
+        for a in means_of(G, stack.pop()):
+            if (c := conclusion(G, a)) not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen
 
 
 def _upstream(G: Any, roots: list[str]) -> set[str]:

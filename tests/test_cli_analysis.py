@@ -163,8 +163,10 @@ def test_show_evaluate_marks_every_node(run, narrow):
     assert "├── [IN] + reason arg-frequent-reinforce" in result.stdout
     assert "✗ rebutted by [OUT] ○ PREMISE bin-laden-progress" in result.stdout
     assert "✗ undermined by [IN] ↑ terror-still-frequent (shown above)" in result.stdout
-    nodes = [line for line in lines if any(w in line for w in ("◆ PROPOSAL", "● CLAIM", "○ PREMISE", "+ reason", "↑ "))]
-    assert len(nodes) == 5 and all("[IN]" in s or "[OUT]" in s for s in nodes)
+    assert "└── [IN] → means arg-call-china-ready (practical-reasoning)" in result.stdout
+    nodes = [line for line in lines
+             if any(w in line for w in ("◆ PROPOSAL", "● CLAIM", "○ PREMISE", "+ reason", "→ means", "↑ "))]
+    assert len(nodes) == 11 and all("[IN]" in s or "[OUT]" in s for s in nodes)
     assert fits(result.stdout)
     plain = run("show", "--focus", "prop-intl-reinforce-cooperation").stdout
     assert "[IN]" not in plain
