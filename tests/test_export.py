@@ -260,6 +260,28 @@ def test_no_renderer_at_all_is_a_clear_error(tmp_path, run, monkeypatch):
     assert "no Graphviz renderer found" in result.stderr and "pip install graphviz-pure" in result.stderr
 
 
+@pytest.mark.parametrize("program", ["dot", "graphviz-pure"])
+def test_a_text_of_brackets_draws_with_every_renderer(program, run, write, tmp_path, monkeypatch):
+    """Graphviz's `dot` refused an HTML label that was only "]" (found by the
+    hostile-text property test once `dot` was on PATH)."""
+    from argmap.formats import graphviz
+
+    if graphviz.find(program) is None:
+        pytest.skip(f"{program} is not installed")
+    monkeypatch.setenv("ARGMAP_GRAPHVIZ", program)
+    path = write("brackets.yaml", """\
+        title: "]"
+        statements:
+          - {id: a, kind: proposal, text: "]", quote: "[", speaker: "]["}
+          - {id: b, kind: premise, text: "[x]"}
+        arguments:
+          - {id: c, premises: [b], conclusion: a}
+        """)
+    result = run("export", "-m", path, "--quotes", "--speakers", "-o", tmp_path / "out.svg")
+    assert result.exit_code == 0, result.output
+    assert "&#93;" in run("export", "-m", path, "--format", "dot").stdout
+
+
 def test_the_renderer_found_beside_python_when_not_on_path(monkeypatch):
     from argmap.formats import graphviz
 
