@@ -22,6 +22,7 @@ _LAZY = {
     "load": "argmap.loader",
     "loads": "argmap.loader",
     "read_map": "argmap.loader",
+    "read_graph": "argmap.loader",
     "build_graph": "argmap.graph",
     "map_data": "argmap.graph",
     "ArgumentMap": "argmap.model",

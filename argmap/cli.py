@@ -13,10 +13,28 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
+
+
+class ArgmapGroup(TyperGroup):
+    """Typer's command group, saying "Did you mean ...?" once for an unknown
+    command: Typer writes it into the message, and Click from 8.4 adds it
+    again when the error is shown."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as err:
+            if "Did you mean" in err.message and getattr(err, "possibilities", None):
+                err.possibilities = None  # type: ignore[misc]
+            raise
+
 
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Map the arguments of policy texts: show them, question them, export them.\n\n"
     "Every command reads the embedded map of 'The Shanghai Cooperation Organization in the "
     "War on Terror' unless --map names another.",
@@ -31,7 +49,8 @@ app = typer.Typer(
 MapOption = Annotated[
     Optional[Path],
     typer.Option(
-        "--map", "-m",
+        "--map",
+        "-m",
         help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
         "Default: the embedded SCO map.",
         show_default=False,
@@ -49,7 +68,13 @@ FromOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
+    Optional[list[str]],
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        show_default=False,
+        help="Show only the tree under this statement or argument id; repeat for several trees.",
+    ),
 ]
 DepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
@@ -88,17 +113,17 @@ def report_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from . import render
+        from .render.console import error
         from .errors import ArgmapError
 
         try:
             return fn(*args, **kwargs)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see main): files are cleaned up by now
             terminated = isinstance(err, Terminated)
-            render.error(["terminated." if terminated else "interrupted."])
+            error(["terminated." if terminated else "interrupted."])
             raise typer.Exit(143 if terminated else 130) from None
         except BrokenPipeError:
             # the reader went away (`argmap show | head`): not an error of ours
@@ -121,30 +146,24 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Optional[Path], fmt: Optional[str] = None, *, graph: bool = False) -> Any:
-    """Read a map for a command (warnings go to stderr); ``fmt`` overrides detection.
-    With ``graph``, the command needs only the map's graph (``loaded.graph``, no models)."""
-    from . import render
+def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False, strict: bool = False) -> Any:
+    """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
+    Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
+    even the embedded map (``argmap validate``). Quotes not in the source, and
+    a source file not found, are warnings: a draft can be drawn; ``strict``
+    (``argmap validate``) makes them problems."""
     from .collector import settle
     from .errors import UsageError
-    from .loader import read_graph, read_map
+    from .loader import read_graph
+    from .render.console import warning
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt) if graph else read_map(path, fmt=fmt)
+    loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict)
     for message in loaded.warnings:
-        render.warning(message)
+        warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
-
-
-def open_graph(path: Optional[Path], fmt: Optional[str] = None) -> Any:
-    """Read a map and build its graph (the embedded map's straight from its checked YAML)."""
-    if path is None and fmt is None:
-        from .loader import embedded_graph
-
-        return embedded_graph()
-    return open_map(path, fmt, graph=True).graph
 
 
 # ----------------------------------------------------------------- commands ---
@@ -163,14 +182,15 @@ def show(
 
     Example: argmap show --focus prop-6n-partnership --quotes
     """
-    from . import render
+    from .analysis.semantics import evaluate as evaluate_map
     from .graph import require
+    from .render.tree import show_map
 
-    G = open_graph(map_path, from_format)
-    if focus is not None:
-        require(G, focus)
-    labels = grounded_labels(G) if evaluate else None
-    render.show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
+    G = open_map(map_path, from_format).graph
+    for node in focus or ():
+        require(G, node)
+    labels = evaluate_map(G, "grounded").labels() if evaluate else None
+    show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
 
 @command("list")
@@ -186,21 +206,24 @@ def list_(
 
     Example: argmap list --kind proposal --json
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import statement_table
     from .graph import statement_rows
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.statement_table(rows)
+        statement_table(rows, G.graph.get("speakers"))
 
 
 @command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.",
-                                                        show_default=False)] = None,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
+    ] = None,
     from_format: FromOption = None,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
@@ -210,19 +233,20 @@ def validate(
 
     Example: argmap validate my-map.yaml other.json
     """
-    from . import render
+    from .render.console import error, info
     from .errors import ArgmapError
+    from .stats import summary
 
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, graph=True)
+            loaded = open_map(path, from_format, verify=True, strict=True)
         except ArgmapError as err:
-            render.error(err.lines())
+            error(err.lines())
             failed = max(failed, err.exit_code)
             continue
         checked = "quotes checked" if loaded.source is not None else "quotes not checked"
-        render.info(f"{loaded.name}: valid: {render.summary(loaded.graph)}; {checked}.")
+        info(f"{loaded.name}: valid: {summary(loaded.graph)}; {checked}.")
     if failed:
         raise typer.Exit(failed)
 
@@ -233,27 +257,38 @@ def schema() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
-    from . import render
+    from .render.console import write_json
     from .model import ArgumentMap
 
-    render.write_json(ArgumentMap.model_json_schema(by_alias=True))
+    write_json(ArgumentMap.model_json_schema(by_alias=True))
 
 
 # ------------------------------------------------------- export (issue 4) ---
 
 ExportFormatOption = Annotated[
     Optional[str],
-    typer.Option("--format", "-t", metavar="FORMAT", show_default=False,
-                 help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
-                 "apx or tgf. "
-                 "Default: the one -o's suffix names, else dot."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        show_default=False,
+        help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
+        "apx or tgf. "
+        "Default: the one -o's suffix names, else dot.",
+    ),
 ]
 OutputOption = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
 ]
 ExportFocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
+    Optional[list[str]],
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        show_default=False,
+        help="Export only this statement or argument and what bears on it; repeat to keep several.",
+    ),
 ]
 ExportDepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
@@ -273,30 +308,95 @@ def export(
     ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
     speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Allow -o to overwrite the map being read.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Export again each time the map or its source text is saved, until Ctrl-C.")
+    ] = False,
 ) -> None:
     """Export the map, or a focused part of it, as a diagram, a report or data.
 
     Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
     """
-    from . import render
     from .errors import UsageError
-    from .export import ExportOptions, choose_format, export_loaded
-    from .output import check_target, write_atomic
+    from .export import ExportOptions, choose_format
 
     spec = choose_format(fmt, output)
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path, from_format, graph=True)
+    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
+    if not watch:
+        export_once(map_path, from_format, spec, output, focus, depth, options, force)
+        return
+    if map_path is None or str(map_path) == "-" or to_stdout:
+        raise UsageError(
+            "--watch re-exports a map file to a file each time the map is saved.", hint="Give --map FILE and -o FILE."
+        )
+    export_watching(map_path, from_format, spec, output, focus, depth, options, force)
+
+
+def export_once(
+    map_path: Optional[Path],
+    from_format: Optional[str],
+    spec: Any,
+    output: Optional[Path],
+    focus: Optional[list[str]],
+    depth: Optional[int],
+    options: Any,
+    force: bool,
+) -> Any:
+    """Read the map and write one export of it (to stdout when ``output`` is None or '-'); the loaded map."""
+    from .export import export_loaded
+    from .output import check_target, write_atomic
+    from .render.console import write_export, wrote
+
+    to_stdout = output is None or str(output) == "-"
+    loaded = open_map(map_path, from_format)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
-    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
     if to_stdout:
-        render.write_export(data)
+        write_export(data)
     else:
         write_atomic(output, data)
-        render.wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+        wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+    return loaded
+
+
+def export_watching(
+    map_path: Path,
+    from_format: Optional[str],
+    spec: Any,
+    output: Path,
+    focus: Optional[list[str]],
+    depth: Optional[int],
+    options: Any,
+    force: bool,
+) -> None:
+    """:func:`export_once` now and on every save of the map or its source, until Ctrl-C;
+    a map with mistakes gets its messages and is exported again once they are fixed."""
+    from .authoring.preview import watch, watched_files
+    from .errors import ArgmapError
+    from .render.authoring import note
+    from .render.console import error
+
+    files = [map_path]
+
+    def again() -> list[Path]:
+        nonlocal files
+        try:
+            files = watched_files(export_once(map_path, from_format, spec, output, focus, depth, options, force))
+        except ArgmapError as err:
+            error(err.lines())
+            note("Fix it and save; argmap exports again then.")
+        return files
+
+    note(f"Watching {map_path} and its source text; Ctrl-C to stop.")
+    try:
+        watch(again, files)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        note(f"Stopped watching {map_path}.")
 
 
 # ----------------------------------------------------- end of export block ---
@@ -304,8 +404,12 @@ def export(
 
 # ------------------------------------------------- queries (issue 3) ---
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", show_default=False,
-                                           help="A statement id (or an argument id); `argmap find` looks one up.")]
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", show_default=False, help="A statement id (or an argument id); `argmap find` looks one up."
+    ),
+]
 PathsOption = Annotated[
     int, typer.Option("--paths", "-p", min=1, help="At most this many chains per supporter, shortest first.")
 ]
@@ -317,8 +421,9 @@ def supports(
     map_path: MapOption = None,
     from_format: FromOption = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
-    depth: Annotated[Optional[int], typer.Option("--depth", "-d", min=1,
-                                                 help="Only supporters at most N steps away.")] = None,
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
+    ] = None,
     paths: PathsOption = 3,
     as_json: JsonOption = False,
 ) -> None:
@@ -328,18 +433,19 @@ def supports(
 
     Example: argmap supports prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import supports_view
     from .errors import UsageError
     from .query import support_report
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.supports_view(G, report)
+        supports_view(G, report)
 
 
 @command()
@@ -357,21 +463,23 @@ def attacks(
 
     Example: argmap attacks prop-deepen-ct --deep
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import attacks_view
     from .query import attack_report
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = attack_report(G, node, deep=deep)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.attacks_view(G, report)
+        attacks_view(G, report)
 
 
 @command()
 def path(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The statement the chains start from.",
-                                          show_default=False)],
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="The statement the chains start from.", show_default=False)
+    ],
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -382,15 +490,16 @@ def path(
 
     Example: argmap path ct-deepening-meaningful prop-6n-partnership
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import path_view
     from .query import paths as find_paths
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = find_paths(G, source, target, limit=paths)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.path_view(G, report)
+        path_view(G, report)
 
 
 @command()
@@ -404,15 +513,16 @@ def find(
 
     Example: argmap find extradition
     """
-    from . import render
+    from .render.console import write_json
+    from .render.queries import find_view
     from .query import find as search
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     rows = search(G, text)
     if as_json:
-        render.write_json({"query": text, "matches": rows})
+        write_json({"query": text, "matches": rows})
     else:
-        render.find_view(rows, text)
+        find_view(rows, text)
 
 
 @command()
@@ -422,21 +532,22 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap stats --json
     """
-    from . import render
-    from .query import stats as count
+    from .render.console import write_json
+    from .render.queries import stats_view
+    from .stats import stats as count
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     report = count(G)
     if as_json:
-        render.write_json(report)
+        write_json(report)
     else:
-        render.stats_view(G, report)
+        stats_view(G, report)
 
 
 # --------------------------------------------------- end of queries (issue 3) ---
 # ------------------------------------------- analysis: check, evaluate, ... ---
-# check, evaluate, critical, rank, diff (library: lint, evaluate, support, diff;
-# views at the end of render.py). `show --evaluate` uses grounded_labels().
+# check, evaluate, critical, rank, diff (library: argmap/analysis/;
+# views in render/analysis.py).
 
 
 class Semantics(str, Enum):
@@ -456,13 +567,6 @@ TimeoutOption = Annotated[
 ]
 
 
-def grounded_labels(G: Any) -> dict[str, str]:
-    """The grounded label of every statement and argument (for `show --evaluate`)."""
-    from .evaluate import evaluate as run
-
-    return run(G).labels()
-
-
 @command()
 def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
     """Lint the map: what an analyst should look at that validation allows.
@@ -473,15 +577,16 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 
     Example: argmap check --json
     """
-    from . import render
-    from .lint import check as lint
-    from .lint import has_errors
+    from .render.analysis import check_view
+    from .render.console import write_json
+    from .analysis.lint import check as lint
+    from .analysis.lint import has_errors
 
-    findings = lint(open_graph(map_path, from_format))
+    findings = lint(open_map(map_path, from_format).graph)
     if as_json:
-        render.write_json([f.as_dict() for f in findings])
+        write_json([f.as_dict() for f in findings])
     else:
-        render.findings(findings)
+        check_view(findings)
     if has_errors(findings):
         raise typer.Exit(1)
 
@@ -491,8 +596,12 @@ def evaluate(
     map_path: MapOption = None,
     from_format: FromOption = None,
     semantics: SemanticsOption = Semantics.grounded,
-    explain: Annotated[Optional[str], typer.Option("--explain", "-x", help="Explain why this statement or "
-                                                   "argument has its label.", show_default=False)] = None,
+    explain: Annotated[
+        Optional[str],
+        typer.Option(
+            "--explain", "-x", help="Explain why this statement or argument has its label.", show_default=False
+        ),
+    ] = None,
     as_json: JsonOption = False,
     budget: BudgetOption = 2_000_000,
     timeout: TimeoutOption = 60.0,
@@ -506,23 +615,25 @@ def evaluate(
 
     Example: argmap evaluate --explain prop-deepen-ct
     """
-    from . import render
-    from .evaluate import evaluate as run
-    from .evaluate import evaluation_data, explanations
+    from .render.analysis import evaluation_view, explanation_view
+    from .render.console import write_json
+    from .analysis.explain import explanations
+    from .analysis.semantics import evaluate as run
+    from .analysis.semantics import evaluation_data
     from .graph import require
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     if explain is not None:
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
     if explain is None and as_json:
-        render.write_json(evaluation_data(ev, G))
+        write_json(evaluation_data(ev, G))
     elif explain is None:
-        render.evaluation(G, ev)
+        evaluation_view(G, ev)
     elif as_json:
-        render.write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
+        write_json({"id": explain, "semantics": ev.semantics, "explanations": explanations(ev, G, explain)})
     else:
-        render.explanation(G, ev, explain, explanations(ev, G, explain))
+        explanation_view(G, ev, explain, explanations(ev, G, explain))
 
 
 @command()
@@ -540,15 +651,16 @@ def critical(
 
     Example: argmap critical prop-6n-partnership
     """
-    from . import render
-    from .support import critical as find
+    from .render.analysis import critical_view
+    from .render.console import write_json
+    from .analysis.critical import critical as find
 
-    G = open_graph(map_path, from_format)
+    G = open_map(map_path, from_format).graph
     result = find(G, node, max_size=max_size)
     if as_json:
-        render.write_json(result.as_dict())
+        write_json(result.as_dict())
     else:
-        render.critical(G, result, max_size)
+        critical_view(G, result, max_size)
 
 
 @command()
@@ -562,14 +674,15 @@ def rank(
 
     Example: argmap rank --top 10
     """
-    from . import render
-    from .support import rank as ranking
+    from .render.analysis import rank_view
+    from .render.console import write_json
+    from .analysis.rank import rank as ranking
 
-    rows = ranking(open_graph(map_path, from_format))[:top]
+    rows = ranking(open_map(map_path, from_format).graph)[:top]
     if as_json:
-        render.write_json(rows)
+        write_json(rows)
     else:
-        render.ranking(rows)
+        rank_view(rows)
 
 
 @command()
@@ -585,8 +698,9 @@ def diff(
 
     Example: argmap diff old.yaml new.yaml
     """
-    from . import render
-    from .diff import diff as compare
+    from .render.analysis import diff_view
+    from .render.console import error, write_json
+    from .analysis.diff import diff as compare
     from .errors import ArgmapError
 
     try:
@@ -594,18 +708,242 @@ def diff(
             from .errors import UsageError
 
             raise UsageError("only one of OLD and NEW can be '-' (stdin).")
-        result = compare(open_graph(old), open_graph(new))
+        result = compare(open_map(old).graph, open_map(new).graph)
     except ArgmapError as err:
-        render.error(err.lines())
+        error(err.lines())
         raise typer.Exit(2) from None
     if as_json:
-        render.write_json(result)
+        write_json(result)
     else:
-        render.differences(result, str(old), str(new))
+        diff_view(result, str(old), str(new))
     raise typer.Exit(0 if result["identical"] else 1)
 
 
 # ------------------------------------------------------- end of analysis ---
+
+
+# ------------------------------------------------ authoring (issue 14) ---
+# init, quote, coverage, draft, preview (library: argmap.authoring).
+
+SourceArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="SOURCE",
+        show_default=False,
+        help="The source text: plain UTF-8 text, paragraphs separated by blank lines.",
+    ),
+]
+NewMapOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", show_default=False, help="The map file to write (atomically); '-' or none: stdout."),
+]
+OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")]
+
+
+def write_new(output: Optional[Path], text: str, force: bool, what: str) -> None:
+    """Write a new map to ``output`` (stdout when None or '-'), never over an existing file unless ``force``."""
+    from .errors import UsageError
+    from .output import check_target, write_atomic
+    from .render.authoring import wrote
+    from .render.console import write_text
+
+    if output is None or str(output) == "-":
+        write_text(text)
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise UsageError(
+            f"{output}: already exists; argmap will not overwrite a map you may have edited.",
+            hint="Choose another name, or add --force to replace it.",
+        )
+    write_atomic(output, text)
+    wrote(str(output), what)
+
+
+@command()
+def init(source: SourceArgument, output: NewMapOption = None, force: OverwriteOption = False) -> None:
+    """Start a map of a new source text: title, source, its paragraphs numbered
+    (as comments) and one example of each item, quoting the text; it validates.
+
+    Example: argmap init article.txt -o article.yaml
+    """
+    from .authoring.scaffold import starter, title_of
+    from .authoring.sources import file_from, read_source
+
+    text, _ = read_source(source)
+    title = title_of(text, source)
+    map_name = str(output) if output is not None and str(output) != "-" else "MAP.yaml"
+    data = starter(text, title=title, source_file=file_from(source, output), map_name=map_name)
+    count = len(text.paragraphs)
+    write_new(
+        output,
+        data,
+        force,
+        f"a starter map of '{title}' ({count} paragraph{'s' if count != 1 else ''}); overwrite its examples.",
+    )
+
+
+@command()
+def quote(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...", show_default=False, help="Words of the passage as you remember them; '...' skips words."
+        ),
+    ],
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    source: Annotated[
+        Optional[Path],
+        typer.Option("--source", "-s", show_default=False, help="Search this text instead of the map's source."),
+    ] = None,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print quote: and paragraph: to paste into a map.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Find a passage of the source: its exact words and paragraph, to quote.
+
+    Case, curly quotes, line breaks and small typos do not matter; '...' stands
+    for the words in between. Several equally good passages are all listed.
+
+    Example: argmap quote hot issues remain --yaml
+    """
+    from .authoring.coverage import quoted_by, quoted_items, quoted_spans
+    from .authoring.quotes import find_passages, nearest, passage_data
+    from .authoring.sources import read_source, source_of
+    from .errors import InputError, UsageError
+    from .render.authoring import passages
+    from .render.console import write_json
+
+    if source is not None and (map_path is not None or from_format is not None):
+        raise UsageError("--source and --map both name the text to search.", hint="Give one of them.")
+    loaded = open_map(map_path, from_format) if source is None else None
+    text, name = read_source(source) if loaded is None else source_of(loaded)
+    typed = " ".join(words)
+    found = find_passages(text, typed)
+    if not found:
+        near = nearest(text, typed)
+        hint = f'Closest passage (paragraph {near[0]}): "{near[1]}". ' if near else ""
+        raise InputError(
+            f"{name}: no passage matches '{typed}'.", hint=hint + "Check the words, or type fewer of them."
+        )
+    spans = quoted_spans(text, quoted_items(loaded.graph)) if loaded is not None else {}
+    quoted = [quoted_by(spans, p.paragraph, p.start, p.end) for p in found]
+    if as_json:
+        write_json([{**passage_data(p, name), "quoted_by": ids} for p, ids in zip(found, quoted)])
+    else:
+        passages(found, typed, snippet=as_yaml, quoted=quoted)
+
+
+@command("coverage")
+def coverage_(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+    """What of the source the map quotes: by paragraph, the share of words covered
+    and each sentence or clause no statement, argument or attack quotes.
+
+    Passages left out on purpose are named as such: a standfirst that repeats
+    the text, a disclaimer.
+
+    Example: argmap coverage --map my-map.yaml
+    """
+    from .authoring.coverage import coverage as measure
+    from .authoring.coverage import quoted_items
+    from .authoring.sources import source_of
+    from .render.authoring import coverage_view
+    from .render.console import write_json
+
+    loaded = open_map(map_path, from_format)
+    text, name = source_of(loaded)
+    cov = measure(text, quoted_items(loaded.graph))
+    if as_json:
+        write_json({"map": loaded.name, "source": name, **cov.as_dict()})
+    else:
+        coverage_view(cov, name, loaded.name)
+
+
+@command("draft")
+def draft_(
+    source: SourceArgument,
+    output: NewMapOption = None,
+    force: OverwriteOption = False,
+    against: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--against",
+            show_default=False,
+            metavar="MAP",
+            help="Score the draft against this curated map of the same "
+            "text: precision and recall of proposals and arguments.",
+        ),
+    ] = None,
+) -> None:
+    """Draft a map of a source text for an analyst to correct: proposals, arguments,
+    attacks and speakers proposed from the words that mark them, each quoting the
+    text verbatim. The draft validates.
+
+    Example: argmap draft article.txt -o article.yaml
+    """
+    from .authoring.draft import checked, draft, score, to_yaml
+    from .authoring.scaffold import title_of
+    from .authoring.sources import file_from, read_source
+    from .render.authoring import scores
+    from .stats import summary
+
+    text, name = read_source(source)
+    title = title_of(text, source)
+    made = draft(text, title=title, source_file=file_from(source, output), source_title=text.title_line)
+    G = checked(made, text, name)
+    data = to_yaml(made, source_name=name)
+    write_new(output, data, force, summary(G) + "; every quote checked against the source.")
+    if against is not None:
+        curated = open_map(against)
+        scores(score(G, curated.graph, text), curated.name)
+
+
+@command()
+def preview(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 to serve on (0: any free port).")
+    ] = 8765,
+) -> None:
+    """Serve the map's HTML report on this computer (127.0.0.1 only) and reload it
+    in the browser each time the map or its source text is saved; Ctrl-C stops.
+
+    A map with mistakes shows them on the page until they are fixed.
+
+    Example: argmap preview --map my-map.yaml
+    """
+    from .authoring.preview import HOST, Report, html_report, server
+    from .errors import UsageError
+    from .render.authoring import note
+
+    if map_path is not None and str(map_path) == "-":
+        raise UsageError("preview reloads a map file when it is saved; stdin cannot be.", hint="Give --map FILE.")
+    if from_format is not None and map_path is None:
+        raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
+    name = str(map_path) if map_path is not None else "the embedded map"
+    report = Report(name, lambda: html_report(map_path, from_format), [map_path] if map_path else [])
+    report.current()  # build once now: a map that cannot be read at all is said here too
+    try:
+        httpd = server(report, port)
+    except OSError as err:
+        raise UsageError(
+            f"cannot serve on {HOST}:{port} ({err.strerror or err}).",
+            hint="Another program may be using it: give --port N, or --port 0 for any free one.",
+        ) from None
+    url = f"http://{HOST}:{httpd.server_address[1]}/"
+    note(f"Serving the report of {name} at {url} ; it reloads when the map or its source is saved. Ctrl-C to stop.")
+    try:
+        httpd.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        note("Stopped.")
+    finally:
+        httpd.server_close()
+
+
+# ------------------------------------------------- end of authoring ---
 
 
 def version_callback(value: bool) -> None:

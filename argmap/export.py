@@ -1,7 +1,7 @@
 """Export a map, or a focused part of it, in any format of the format table.
 
 Writers (``argmap.formats.<name>.dumps``) take the graph and an
-:class:`ExportOptions`; they return text or bytes and never touch files.
+:class:`~argmap.formats.ExportOptions`; they return text or bytes and never touch files.
 This module picks the format, cuts the focused part out of the graph and
 hands both to the writer; writing is :mod:`argmap.output`'s job.
 
@@ -16,35 +16,15 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .formats import ExportOptions
 
 #: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
 DEFAULT_FORMAT = "dot"
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What a writer needs besides the graph.
-
-    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
-    ``speakers``: show them in diagrams; ``source``: the
-    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
-    highlights them); ``source_file``: ``source.file`` as it must read in a
-    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
-    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
-    """
-
-    wrap: int = 28
-    quotes: bool = False
-    ids: bool = False
-    speakers: bool = False
-    source: Any = None
-    source_file: str | None = None
-    renderer: str | None = None
 
 
 def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
@@ -54,12 +34,9 @@ def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = No
     >>> export(argmap.build_graph(argmap.load()), "json").startswith('{')
     True
     """
-    from .formats import get, names
+    from .formats import get
 
-    spec = get(fmt)
-    if not spec.write:
-        raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                         hint="Use one of: " + ", ".join(names(write=True)) + ".")
+    spec = get(fmt, write=True)
     if options is not None and options.wrap < 8:
         raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
     return spec.writer()(G, options or ExportOptions())
@@ -75,14 +52,10 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     >>> choose_format(None, None).name
     'dot'
     """
-    from .formats import FORMATS, for_suffix, get, names
+    from .formats import FORMATS, for_suffix, get
 
     if fmt:
-        spec = get(fmt)
-        if not spec.write:
-            raise UsageError(f"argmap cannot write the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(write=True)) + ".")
-        return spec
+        return get(fmt, write=True)
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
     if Path(output).is_dir():
@@ -90,19 +63,24 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     spec = for_suffix(Path(output).name, write=True)
     if spec is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
-        raise UsageError(f"cannot tell the format from the name '{output}'.",
-                         hint=f"Give --format, or end the file name in one of: {suffixes}.")
+        raise UsageError(
+            f"cannot tell the format from the name '{output}'.",
+            hint=f"Give --format, or end the file name in one of: {suffixes}.",
+        )
     return spec
 
 
-def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) -> Any:
-    """A view of ``G``: ``focus`` and what stands for or against it, ``depth`` levels down.
+def neighbourhood(G: Any, focus: str | list[str] | None = None, depth: int | None = None) -> Any:
+    """A view of ``G``: ``focus`` (an id, or several) and what stands for or
+    against it, ``depth`` levels down.
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
     ``argmap show`` counts reasons and attacks (the proposals that serve
-    ``focus``, which ``show`` hangs under it, are not part of what bears on it). Focused on an argument, its conclusion is kept too
-    so the part is still a valid map. Without ``focus`` the roots are the
+    ``focus``, which ``show`` hangs under it, are not part of what bears on
+    it). Focused on an argument, its premises and its conclusion are kept at
+    any depth, so the part is still a valid map (an argument is its premises
+    and conclusion). Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 
     Examples
@@ -114,20 +92,23 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     ['c']
     >>> list(neighbourhood(_demo(), "a", 1).nodes)
     ['p', 'c', 'x', 'a']
+    >>> list(neighbourhood(_demo(), "a", 0).nodes)
+    ['p', 'c', 'a']
+    >>> list(neighbourhood(_demo(), ["p", "x"], 0).nodes)
+    ['p', 'x']
     """
     import networkx as nx
 
-    from .graph import ARGUMENT, arguments_for, conclusion, require, statements
+    from .graph import arguments_for, conclusion, premises, require, statements
+    from .terms import ARGUMENT
 
-    if focus is None and depth is None:
+    focused = [focus] if isinstance(focus, str) else list(focus or [])
+    if not focused and depth is None:
         return G
-    if focus is not None:
-        roots = [require(G, focus)]
-    else:
-        roots = statements(G, "proposal")
+    roots = [require(G, node) for node in focused] if focused else statements(G, "proposal")
     keep = set(roots)
-    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
-        keep.add(conclusion(G, focus))
+    arguments = [node for node in focused if G.nodes[node]["kind"] == ARGUMENT]
+    keep.update(conclusion(G, node) for node in arguments)
     frontier, level = list(roots), 0
     while frontier and (depth is None or level < depth):
         found = []
@@ -140,6 +121,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
                         keep.add(source)
                         found.append(source)
         frontier, level = found, level + 1
+    for node in arguments:
+        keep.update(premises(G, node))  # (at depth 0 the walk above did not reach them)
     return nx.subgraph_view(G, filter_node=keep.__contains__)
 
 
@@ -164,7 +147,7 @@ def export_loaded(
     fmt: str,
     *,
     output: str | Path | None = None,
-    focus: str | None = None,
+    focus: str | list[str] | None = None,
     depth: int | None = None,
     options: ExportOptions | None = None,
 ) -> str | bytes:
@@ -179,18 +162,6 @@ def export_loaded(
     G = neighbourhood(loaded.graph if loaded.graph is not None else build_graph(loaded.map), focus, depth)
     from .collector import collector_paused
 
-    options = replace(options or ExportOptions(), source=loaded.source,
-                      source_file=relocated_source(loaded, output))
+    options = replace(options or ExportOptions(), source=loaded.source, source_file=relocated_source(loaded, output))
     with collector_paused():  # writers make millions of small acyclic objects on a big map
         return export(G, fmt, options)
-
-
-def map_data(G: Any, options: ExportOptions | None) -> dict[str, Any]:
-    """The map a graph holds as plain data (:func:`argmap.graph.map_data`), with
-    ``source.file`` as ``options`` says."""
-    from .graph import map_data as data_of
-
-    data = data_of(G)
-    if options is not None and options.source_file and data.get("source"):
-        data["source"] = {**data["source"], "file": options.source_file}
-    return data

@@ -30,18 +30,7 @@ from typing import Any
 import networkx as nx
 
 from .collector import collector_paused
-
-ARGUMENT = "argument"
-SUPPORT = ("premise", "conclusion")
-ATTACKS = ("rebut", "undermine", "undercut")
-
-
-#: the fields of each kind of item, in schema order (tests check them against argmap.model)
-STATEMENT_FIELDS = ("id", "kind", "text", "quote", "paragraph", "speaker", "tags", "note", "title")
-ARGUMENT_FIELDS = ("id", "premises", "conclusion", "scheme", "text", "quote", "paragraph", "speaker", "tags",
-                   "note", "title")
-ATTACK_FIELDS = ("id", "from", "to", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
-SOURCE_FIELDS = ("title", "file", "url", "author", "date")
+from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, SOURCE_FIELDS, STATEMENT_FIELDS
 
 
 def build_graph(amap: Any) -> nx.DiGraph:
@@ -55,7 +44,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     every adjacency dict lists them that way too.
     """
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     with collector_paused():
         _fill(
             G,
@@ -67,7 +56,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     return G
 
 
-def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map given as plain data that is already known to be valid.
 
     Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
@@ -77,7 +66,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     suite validates, quotes included; user input always goes through
     :mod:`argmap.validate`.
 
-    >>> G = graph_from_data({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
+    >>> G = graph_from_trusted({"title": "T", "statements": [{"text": "P.", "kind": "premise", "id": "p"}]})
     >>> G.nodes["p"]
     {'id': 'p', 'kind': 'premise', 'text': 'P.', 'tags': ()}
     """
@@ -91,8 +80,12 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
         return out
 
     source = data.get("source")
-    G = nx.DiGraph(title=data["title"], description=data.get("description"),
-                   source=plain(source, SOURCE_FIELDS) if source else None)
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=plain(source, SOURCE_FIELDS) if source else None,
+        speakers=data.get("speakers"),
+    )
     with collector_paused():
         _fill(
             G,
@@ -104,7 +97,7 @@ def graph_from_data(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     """The graph of a map validated by :func:`argmap.validate.validate_plain`:
     exactly what :func:`build_graph` makes of the same map's models.
 
@@ -113,13 +106,18 @@ def graph_from_plain(data: dict[str, Any]) -> nx.DiGraph:
     must not be used afterwards: nothing is copied.
 
     >>> from argmap.validate import validate_plain
-    >>> G = graph_from_plain(validate_plain({"title": "T", "statements": [
+    >>> G = graph_from_validated(validate_plain({"title": "T", "statements": [
     ...     {"id": "p", "kind": "premise", "text": "P."}, {"id": "c", "kind": "claim", "text": "C."}],
     ...     "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}]}, name="x"))
     >>> G.nodes["a"]
     {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
     """
-    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=data.get("source"),
+        speakers=data.get("speakers"),
+    )
     with collector_paused():
         _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
     return G
@@ -172,42 +170,57 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     G.graph["attacks"] = edges
 
 
-def map_data(G: nx.DiGraph) -> dict[str, Any]:
-    """The map a graph holds, as plain data in the map format (schema order).
+def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] | None:
+    """The map's ``source`` (a dict), with ``file`` replaced by ``source_file`` when
+    that is given (a map written to another folder: see
+    :func:`argmap.export.relocated_source`); None when the map names no source.
+
+    >>> map_source(_demo()) is None
+    True
+    """
+    source = G.graph.get("source")
+    if not source:
+        return None
+    return {**source, "file": source_file} if source_file and "file" in source else source
+
+
+def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]:
+    """The map a graph holds, as plain data in the map format (schema order),
+    ``source.file`` replaced by ``source_file`` when that is given.
 
     ``load(map_data(build_graph(m))) == m``; it works on subgraph views too
-    (arguments keep only premises still in the view).
+    (arguments keep only premises still in the view). Every writer of the
+    map itself (YAML, JSON, Argdown, AIF) writes what this returns.
     """
-    from .model import Argument, Attack, Statement
 
-    def ordered(attrs: dict[str, Any], fields: Any) -> dict[str, Any]:
+    def ordered(attrs: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
         out = {}
         for name in fields:
             value = attrs.get(name)
             if value is None or value == ():
                 continue
-            out["from" if name == "from_" else name] = list(value) if isinstance(value, tuple) else value
+            out[name] = list(value) if isinstance(value, tuple) else value
         return out
 
     data: dict[str, Any] = {"title": G.graph["title"]}
-    for key in ("description", "source"):
-        if G.graph.get(key):
-            data[key] = G.graph[key]
+    if G.graph.get("description"):
+        data["description"] = G.graph["description"]
+    source = map_source(G, source_file)
+    if source:
+        data["source"] = source
+    if G.graph.get("speakers"):
+        data["speakers"] = dict(G.graph["speakers"])
     nodes = G.nodes
-    statement_fields, argument_fields = tuple(Statement.model_fields), tuple(Argument.model_fields)
-    data["statements"] = [ordered(d, statement_fields) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
+    data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
-    whole = len(nodes) == len(G._node)  # not a view without some nodes: every premise is there
-    for n, d in nodes(data=True):
+    for _, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            if not whole:
-                d = dict(d, premises=tuple(p for p in d["premises"] if p in nodes))
-            arguments.append(ordered(d, argument_fields))
+            kept = tuple(p for p in d["premises"] if p in nodes)  # a view may leave some out
+            arguments.append(ordered(d if len(kept) == len(d["premises"]) else dict(d, premises=kept), ARGUMENT_FIELDS))
     if arguments:
         data["arguments"] = arguments
-    attack_fields = tuple(Attack.model_fields)
     attacks = [
-        ordered({**G.edges[u, v], "from_": u, "to": v}, attack_fields)
+        ordered({**G.edges[u, v], "from": u, "to": v}, ATTACK_FIELDS)
         for u, v in G.graph.get("attacks", ())
         if G.has_edge(u, v)
     ]
@@ -268,7 +281,8 @@ def is_means_step(G: nx.DiGraph, argument: str) -> bool:
     d = G.nodes[argument]
     kinds = G.nodes
     return kinds[d["conclusion"]]["kind"] == "proposal" and any(
-        p in kinds and kinds[p]["kind"] == "proposal" for p in d["premises"])
+        p in kinds and kinds[p]["kind"] == "proposal" for p in d["premises"]
+    )
 
 
 def means_of(G: nx.DiGraph, proposal: str) -> list[str]:
@@ -296,10 +310,15 @@ def goals_of(G: nx.DiGraph, proposal: str) -> list[str]:
 def _means_demo() -> nx.DiGraph:
     """A goal, a means to it and a reason for the goal, for the doctests."""
     return _doctest_graph(
-        [("fitter", "proposal", "Get fitter."), ("bike", "proposal", "Cycle to work."),
-         ("health", "premise", "Fitness keeps you healthy.")],
-        [{"id": "a-bike", "premises": ["fitter"], "conclusion": "bike"},
-         {"id": "a-health", "premises": ["health"], "conclusion": "fitter"}],
+        [
+            ("fitter", "proposal", "Get fitter."),
+            ("bike", "proposal", "Cycle to work."),
+            ("health", "premise", "Fitness keeps you healthy."),
+        ],
+        [
+            {"id": "a-bike", "premises": ["fitter"], "conclusion": "bike"},
+            {"id": "a-health", "premises": ["health"], "conclusion": "fitter"},
+        ],
     )
 
 
@@ -309,7 +328,43 @@ def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     >>> attacks_on(_demo(), "a")
     [('x', 'undercut', 't')]
     """
-    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACKS]
+    return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACK_TYPES]
+
+
+def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
+    """``roots`` and everything that bears on them, recursively: their reasons,
+    premises and attackers (what a tree of ``argmap show`` rooted there can reach).
+
+    >>> sorted(upstream(_demo(), ["c"]))
+    ['a', 'c', 'p', 'x']
+    """
+    seen = set(roots)
+    stack = list(roots)
+    pred = G.pred
+    while stack:
+        for parent in pred[stack.pop()]:
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
+
+
+def means_below(G: nx.DiGraph, goals: list[str], seen: set[str]) -> set[str]:
+    """``seen`` with ``goals`` and every proposal that serves them, directly or
+    through other means, added in place (what ``seen`` holds is not walked again).
+
+    >>> sorted(means_below(_means_demo(), ["fitter"], set()))
+    ['bike', 'fitter']
+    """
+    stack = [g for g in goals if g not in seen]
+    seen.update(stack)
+    while stack:
+        for a in means_of(G, stack.pop()):
+            c = G.nodes[a]["conclusion"]
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen
 
 
 def _demo() -> nx.DiGraph:
@@ -321,17 +376,22 @@ def _demo() -> nx.DiGraph:
     )
 
 
-def _doctest_graph(statements: list[tuple[str, str, str]], arguments: list[dict],
-                   attacks: tuple[dict, ...] = ()) -> nx.DiGraph:
+def _doctest_graph(
+    statements: list[tuple[str, str, str]], arguments: list[dict], attacks: tuple[dict, ...] = ()
+) -> nx.DiGraph:
     """The graph of a small map given as ``(id, kind, text)`` statements, arguments and attacks."""
     from .model import ArgumentMap
 
-    return build_graph(ArgumentMap.model_validate({
-        "title": "T",
-        "statements": [{"id": i, "kind": k, "text": t} for i, k, t in statements],
-        "arguments": arguments,
-        "attacks": list(attacks),
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "T",
+                "statements": [{"id": i, "kind": k, "text": t} for i, k, t in statements],
+                "arguments": arguments,
+                "attacks": list(attacks),
+            }
+        )
+    )
 
 
 def require(G: nx.DiGraph, node: str) -> str:
@@ -348,8 +408,10 @@ def require(G: nx.DiGraph, node: str) -> str:
     for u, v in G.graph.get("attacks", ()):
         if G.has_edge(u, v) and G.edges[u, v].get("id") == node:
             kind = G.edges[u, v]["type"]
-            raise NotFound(f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
-                           hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).")
+            raise NotFound(
+                f"'{node}' is an attack ({u} {kind}s {v}), not a statement or argument.",
+                hint=f"Ask about '{v}' (what it attacks) or '{u}' (the attacker).",
+            )
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
@@ -389,6 +451,35 @@ def suggest(G: nx.DiGraph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
+def speaker_name(G: nx.DiGraph, speaker: str | None) -> str | None:
+    """The name to show for ``speaker``: the map's ``speakers`` entry, else the speaker as written.
+
+    >>> G = nx.DiGraph(speakers={"chinese-scholar": "a Chinese scholar"})
+    >>> speaker_name(G, "chinese-scholar"), speaker_name(G, "author"), speaker_name(G, None)
+    ('a Chinese scholar', 'author', None)
+    """
+    if speaker is None:
+        return None
+    return (G.graph.get("speakers") or {}).get(speaker, speaker)
+
+
+def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> None:
+    """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
+    item of the map has ``value`` (ignoring case) among ``values``."""
+    import difflib
+
+    from .errors import NotFound
+
+    known = sorted({v for v in values if v})
+    if value.lower() in (v.lower() for v in known):
+        return
+    close = [v for v in known if value.lower() in v.lower()] or difflib.get_close_matches(value, known, n=3)
+    hint = f"Did you mean {', '.join(repr(c) for c in close[:3])}? " if close else ""
+    listed = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    hint += f"The map's {what}s: {listed}." if known else f"No item of the map has a {what}."
+    raise NotFound(f"no statement has the {what} '{value}'.", hint=hint)
+
+
 def statement_rows(
     G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
@@ -400,6 +491,13 @@ def statement_rows(
     >>> [r["id"] for r in statement_rows(_demo())]
     ['c', 'p', 'x']
     """
+    names = G.graph.get("speakers") or {}
+    if speaker:
+        # a speaker is asked for by its id or by the name the map gives it
+        speaker = next((k for k, v in names.items() if v.lower() == speaker.lower()), speaker)
+        _require_value(G, "speaker", speaker, [d.get("speaker") for _, d in G.nodes(data=True)])
+    if tag:
+        _require_value(G, "tag", tag, [t for _, d in G.nodes(data=True) for t in d.get("tags", ())])
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT or (kind and d["kind"] != kind):
@@ -408,10 +506,17 @@ def statement_rows(
             continue
         if tag and tag.lower() not in (t.lower() for t in d.get("tags", ())):
             continue
-        rows.append({
-            "id": n, "kind": d["kind"], "text": d["text"], "quote": d.get("quote"),
-            "paragraph": d.get("paragraph"), "speaker": d.get("speaker"), "tags": list(d.get("tags", ())),
-            **({"note": d["note"]} if d.get("note") else {}),
-        })
+        rows.append(
+            {
+                "id": n,
+                "kind": d["kind"],
+                "text": d["text"],
+                "quote": d.get("quote"),
+                "paragraph": d.get("paragraph"),
+                "speaker": d.get("speaker"),
+                "tags": list(d.get("tags", ())),
+                **({"note": d["note"]} if d.get("note") else {}),
+            }
+        )
     rows.sort(key=lambda r: r["id"])
     return rows

@@ -6,7 +6,7 @@ of levels deep is a mistake or an attack, and parsers that follow it recurse
 until they fail. Readers check the nesting against ``$ARGMAP_MAX_NESTING``
 (default 100 levels) and refuse deeper input with a message saying where.
 The size of an input has its own limit, ``$ARGMAP_MAX_INPUT_MB``
-(:func:`argmap.loader.max_input_bytes`).
+(:func:`max_input_bytes`), checked before it is read.
 
 >>> too_deep({"a": [1, [2, {"b": []}]]}, 3)
 ('a', 1, 1)
@@ -28,6 +28,34 @@ DEFAULT_MAX_NESTING = 100
 #: below this a valid map could be refused (AIF with argmap's extension block nests 6 levels)
 MIN_MAX_NESTING = 10
 
+LIMIT_VARIABLE = "ARGMAP_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 2048
+
+
+def max_input_bytes() -> int:
+    """The largest input argmap reads: ``$ARGMAP_MAX_INPUT_MB`` megabytes (default 2048).
+
+    >>> max_input_bytes() > 0
+    True
+    """
+    value = os.environ.get(LIMIT_VARIABLE, str(DEFAULT_MAX_INPUT_MB))
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = float("nan")
+    if not 0 < megabytes < float("inf"):
+        raise UsageError(f"{LIMIT_VARIABLE} must be a number of megabytes above 0, not '{value}'.")
+    return int(megabytes * 2**20)
+
+
+def megabytes(size: int) -> str:
+    """``1.4 MB``: one decimal where whole megabytes would round a difference away.
+
+    >>> megabytes(3 * 2**20 // 2), megabytes(50 * 2**20)
+    ('1.5 MB', '50 MB')
+    """
+    return f"{size / 2**20:.0f} MB" if size >= 10 * 2**20 else f"{size / 2**20:.1f} MB"
+
 
 def max_nesting() -> int:
     """The deepest nesting argmap reads: ``$ARGMAP_MAX_NESTING`` levels (default 100, at least 10).
@@ -43,8 +71,9 @@ def max_nesting() -> int:
     except ValueError:
         levels = -1
     if levels < MIN_MAX_NESTING:
-        raise UsageError(f"{NESTING_VARIABLE} must be a whole number of levels, at least {MIN_MAX_NESTING}, "
-                         f"not '{value}'.")
+        raise UsageError(
+            f"{NESTING_VARIABLE} must be a whole number of levels, at least {MIN_MAX_NESTING}, not '{value}'."
+        )
     return levels
 
 
@@ -102,15 +131,24 @@ def json_nesting_problem(text: str) -> Problem:
     return nesting_problem(limit, parser=0)
 
 
-def nesting_problem(limit: int, *, line: int | None = None, column: int | None = None,
-                    parser: int | None = None) -> Problem:
+def nesting_problem(
+    limit: int, *, line: int | None = None, column: int | None = None, parser: int | None = None
+) -> Problem:
     """The message for input nested more than ``limit`` levels deep. ``parser``:
     the depth at which the parser itself gave up, when that is what stopped the
     reading (0: unknown); then the message says so unless it also exceeds ``limit``."""
     if parser is not None and parser <= limit:
         deep = f" ({parser} levels)" if parser else ""
-        return Problem(f"nested deeper than the parser can read{deep}", line=line, column=column,
-                       hint="Check this is the right file: an argument map nests only a few levels.")
-    return Problem(f"nested more than {limit} levels deep", line=line, column=column,
-                   hint=f"Check this is the right file: an argument map nests only a few levels. If it is, "
-                        f"raise the limit with {NESTING_VARIABLE}=<levels>.")
+        return Problem(
+            f"nested deeper than the parser can read{deep}",
+            line=line,
+            column=column,
+            hint="Check this is the right file: an argument map nests only a few levels.",
+        )
+    return Problem(
+        f"nested more than {limit} levels deep",
+        line=line,
+        column=column,
+        hint=f"Check this is the right file: an argument map nests only a few levels. If it is, "
+        f"raise the limit with {NESTING_VARIABLE}=<levels>.",
+    )

@@ -1,4 +1,5 @@
-"""Read a map from a path, stdin or the embedded default, and check its quotes.
+"""Read a map from a path, stdin or the embedded default, and check its quotes:
+:func:`read_graph` is the one road from any input to a validated graph.
 
 >>> m = load()                       # the embedded map of the SCO article
 >>> m.title
@@ -16,40 +17,18 @@ from typing import Any
 
 from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem, UsageError
+from .limits import LIMIT_VARIABLE, max_input_bytes, megabytes
 
 EMBEDDED = "sco.yaml"
 EMBEDDED_NAME = "embedded map (sco.yaml)"
 RESOURCE_PREFIX = "argmap:"
 
 
-LIMIT_VARIABLE = "ARGMAP_MAX_INPUT_MB"
-DEFAULT_MAX_INPUT_MB = 2048
-
-
-def max_input_bytes() -> int:
-    """The largest input argmap reads: ``$ARGMAP_MAX_INPUT_MB`` megabytes (default 2048).
-
-    >>> max_input_bytes() > 0
-    True
-    """
-    value = os.environ.get(LIMIT_VARIABLE, str(DEFAULT_MAX_INPUT_MB))
-    try:
-        megabytes = float(value)
-    except ValueError:
-        megabytes = float("nan")
-    if not 0 < megabytes < float("inf"):
-        raise UsageError(f"{LIMIT_VARIABLE} must be a number of megabytes above 0, not '{value}'.")
-    return int(megabytes * 2**20)
-
-
-def _megabytes(size: int) -> str:
-    """``1.4 MB``: one decimal where whole megabytes would round a difference away."""
-    return f"{size / 2**20:.0f} MB" if size >= 10 * 2**20 else f"{size / 2**20:.1f} MB"
-
-
 @dataclass
 class Loaded:
-    """A map and where it came from: what commands need beyond the map itself."""
+    """A map and where it came from: what commands need beyond the map itself.
+
+    :func:`read_graph` fills ``graph`` (``map`` is None), :func:`read_map` ``map``."""
 
     map: Any  # ArgumentMap (kept untyped so this module imports no Pydantic)
     name: str
@@ -58,7 +37,7 @@ class Loaded:
     source_path: Any = None  # Path or importlib Traversable of the source text
     source: Any = None  # SourceText
     warnings: list[str] = field(default_factory=list)
-    graph: Any = None  # the map's networkx graph, when read with read_graph (map is then None)
+    graph: Any = None  # the map's graph, when read with read_graph (map is then None)
 
     @property
     def embedded(self) -> bool:
@@ -81,7 +60,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
         data = stream.read(max_input_bytes() + 1) if stream else sys.stdin.read().encode()
         if len(data) > max_input_bytes():
             raise InputError(
-                f"{name}: is more than the {_megabytes(max_input_bytes())} limit.",
+                f"{name}: is more than the {megabytes(max_input_bytes())} limit.",
                 hint=f"Raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
             )
     else:
@@ -91,7 +70,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
             size = p.stat().st_size if p.is_file() else 0
             if size > max_input_bytes():
                 raise InputError(
-                    f"{name}: is {_megabytes(size)}, more than the {_megabytes(max_input_bytes())} limit.",
+                    f"{name}: is {megabytes(size)}, more than the {megabytes(max_input_bytes())} limit.",
                     hint=f"Check it is the right file, or raise the limit with {LIMIT_VARIABLE}=<megabytes>.",
                 )
             data = p.read_bytes()
@@ -123,64 +102,109 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_map(
+def read_graph(
     path: str | Path | None = None,
     *,
     fmt: str | None = None,
-    check_source: bool = True,
+    verify: bool = False,
+    strict: bool = True,
+    require_source: bool = False,
 ) -> Loaded:
-    """Read, validate and (when the source text is found) check the quotes of a map.
+    """The one road from any input to a map's validated graph: read the map at
+    ``path`` (None: the embedded map; ``"-"``: stdin) in format ``fmt`` (by
+    default detected from the suffix and the content), validate it, build its
+    graph (``loaded.graph``) and check every quote against the source text when
+    that is found. Every command reads its map this way.
 
-    ``path`` None means the embedded map; ``"-"`` reads stdin. ``fmt`` names a
-    format from :data:`argmap.formats.FORMATS`; by default it is detected from
-    the suffix and the content.
-    """
-    text, name, file_path, base, spec = _read(path, fmt)
-    with collector_paused():
-        amap = spec.reader()(text, name=name)
-    del text  # the models hold everything now
-    loaded = Loaded(amap, name, file_path, spec.name)
-    if check_source:
-        check_quotes(loaded, base)
-    return loaded
+    Behind it, fast paths that give exactly the graph
+    ``build_graph(read_map(path).map)`` gives (property tests compare them):
 
+    - YAML and JSON are validated into plain dicts that become the graph's
+      attribute dicts (:func:`argmap.validate.validate_plain`,
+      :func:`argmap.graph.graph_from_validated`), about half the time and
+      memory of the models; other formats are read into the models, which
+      are dropped once the graph is built;
+    - the embedded map ships with argmap and the test suite validates it, so
+      its graph is built straight from its YAML
+      (:func:`argmap.graph.graph_from_trusted`), which is most of the start-up
+      time saved on this small map; ``verify`` validates it all the same
+      (``argmap validate``).
 
-def read_graph(path: str | Path | None = None, *, fmt: str | None = None) -> Loaded:
-    """:func:`read_map` for commands that need only the map's graph: the same
-    checks and messages, the graph in ``loaded.graph`` and no models
-    (``loaded.map`` is None).
-
-    The map format (YAML, JSON) is validated into plain dicts that become the
-    graph's attribute dicts (:func:`argmap.validate.validate_plain`), about
-    half the time and memory of the models; other formats are read as usual
-    and their models dropped once the graph is built.
+    A quote not in the source is a problem (:class:`MapInvalid`) when
+    ``strict``, else a warning in ``loaded.warnings`` (a draft can still be
+    drawn); a source file that cannot be found is a warning, or a problem with
+    ``require_source``. A map with structural problems has its quote problems
+    reported with them, in one pass.
 
     >>> loaded = read_graph()
     >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
     (True, 'proposal')
     """
-    from .graph import build_graph, graph_from_plain
+    from .graph import build_graph, graph_from_trusted, graph_from_validated
 
     text, name, file_path, base, spec = _read(path, fmt)
-    plain_reader = spec.plain_reader()
-    with collector_paused():
-        if plain_reader is not None:
-            data = plain_reader(text, name=name)
-            del text
-            G = graph_from_plain(data)
-        else:
-            amap = spec.reader()(text, name=name)
-            del text
-            G = build_graph(amap)
-            del amap
-    loaded = Loaded(None, name, file_path, spec.name, graph=G)
-    check_quotes(loaded, base)
+    warnings: list[str] = []
+    try:
+        with collector_paused():
+            if path is None and spec.name == "yaml" and not verify:
+                from .formats.yaml import parse
+
+                G = graph_from_trusted(parse(text, name=name))
+            elif (plain_reader := spec.plain_reader()) is not None:
+                G = graph_from_validated(plain_reader(text, name=name))
+            else:
+                G = build_graph(_call_reader(spec, text, name, warnings))
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
+    del text  # the graph holds everything now
+    loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
+    source = G.graph.get("source")
+    _check_quotes(loaded, base, G.graph["title"], source, _graph_sections(G), strict, require_source)
     return loaded
 
 
+def read_map(
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    check_source: bool = True,
+    strict: bool = True,
+    require_source: bool = False,
+) -> Loaded:
+    """The map at ``path`` as its Pydantic models (``loaded.map``), for the Python
+    API (:func:`load`): read and validated as :func:`read_graph` reads it, and
+    (unless ``check_source`` is false) its quotes checked, ``strict`` and
+    ``require_source`` as there. Commands use :func:`read_graph`.
+    """
+    text, name, file_path, base, spec = _read(path, fmt)
+    warnings: list[str] = []
+    try:
+        with collector_paused():
+            amap = _call_reader(spec, text, name, warnings)
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
+    del text  # the models hold everything now
+    loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
+    if check_source:
+        source = amap.source.__dict__ if amap.source is not None else None
+        _check_quotes(loaded, base, amap.title, source, _model_sections(amap), strict, require_source)
+    return loaded
+
+
+def _call_reader(spec: Any, text: str, name: str, warnings: list[str]) -> Any:
+    """The format's reader on ``text``; readers that skip what the map has no place
+    for (AIF's dialogue nodes) say so in ``warnings``."""
+    import inspect
+
+    reader = spec.reader()
+    if "warnings" in inspect.signature(reader).parameters:
+        return reader(text, name=name, warnings=warnings)
+    return reader(text, name=name)
+
+
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:
-    """The text of the map at ``path``, its name, file, folder and format (see :func:`read_map`)."""
-    from .formats import detect, get, names
+    """The text of the map at ``path``, its name, file, folder and format (see :func:`read_graph`)."""
+    from .formats import detect, get
 
     if path is None:
         text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
@@ -190,31 +214,12 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
         file_path = None if str(path) == "-" else Path(path)
         base = file_path.parent if file_path else Path.cwd()
     if fmt:
-        spec = get(fmt)
-        if not spec.read:
-            raise UsageError(f"argmap cannot read the '{fmt}' format.",
-                             hint="Use one of: " + ", ".join(names(read=True)) + ".")
+        spec = get(fmt, read=True)
     else:
         spec = detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
     return text, name, file_path, base, spec
-
-
-def embedded_graph() -> Any:
-    """The embedded map's graph, built straight from its YAML.
-
-    The embedded map is package data, not user input: the test suite validates
-    it (fields, references, every quote against its source text) and checks
-    that this graph is exactly ``build_graph(load())``. Commands that only need
-    the graph so skip building the Pydantic models, which is most of their
-    start-up time on this small map. ``argmap validate`` still validates it.
-    """
-    from .formats.yaml import parse
-    from .graph import graph_from_data
-
-    text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
-    return graph_from_data(parse(text, name=EMBEDDED_NAME))
 
 
 def load(path: str | Path | None = None, *, fmt: str | None = None) -> Any:
@@ -235,7 +240,7 @@ def loads(text: str, fmt: str = "yaml", *, name: str = "<string>") -> Any:
 def resolve_source(file: str, base: Any) -> Any:
     """Where a map's ``source.file`` points: a Path, or a package resource."""
     if file.startswith(RESOURCE_PREFIX):
-        return data_dir().joinpath(file[len(RESOURCE_PREFIX):])
+        return data_dir().joinpath(file[len(RESOURCE_PREFIX) :])
     p = Path(file)
     if p.is_absolute() or isinstance(base, Path):
         return (base / p) if not p.is_absolute() else p
@@ -257,45 +262,133 @@ def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
         return str(target.resolve())
 
 
-def check_quotes(loaded: Loaded, base: Any) -> None:
-    """Find the source text and check every quote and paragraph against it.
+def _check_quotes(
+    loaded: Loaded,
+    base: Any,
+    title: str,
+    src: dict[str, Any] | None,
+    sections: list[Section],
+    strict: bool = True,
+    require_source: bool = False,
+) -> None:
+    """Find the source text a map names and check every quote and paragraph against it.
 
-    A missing source file is a warning (quote checks are skipped); a quote that
-    is not in the text, or not in its paragraph, is a problem.
+    A quote that is not in the text, or not in its paragraph, is a problem
+    (a warning unless ``strict``). A source file that cannot be found is a
+    warning, and quote checks are skipped; with ``require_source`` it is a
+    problem.
     """
-    from .source import SourceText
-
-    amap = loaded.map if loaded.map is not None else loaded.graph
-    title, src = _title_and_source(amap)
     if src is None or src.get("file") is None:
         return
-    target = resolve_source(src["file"], base)
+    found = _source_text(src["file"], base, src.get("title") or title)
+    if isinstance(found, Problem):
+        if require_source:
+            raise MapInvalid(loaded.name, _locate([found], loaded))
+        loaded.warnings.append(f"{loaded.name}: {found.message}; quotes were not checked.")
+        return
+    loaded.source, loaded.source_path = found
+    problems = quote_problems(sections, loaded.source)
+    if problems and strict:
+        raise MapInvalid(loaded.name, _locate(problems, loaded))
+    loaded.warnings += [p.format(loaded.name) for p in _locate(problems, loaded)]
+
+
+def _source_text(file: str, base: Any, title: str | None) -> Any:
+    """``(SourceText, where it is)`` for a map's ``source.file``, or the
+    :class:`Problem` of a file that cannot be read."""
+    from .source import SourceText
+
+    target = resolve_source(file, base)
     try:
         raw = target.read_bytes()
     except OSError:
-        shown = target if isinstance(target, Path) else src["file"]
-        loaded.warnings.append(
-            f"{loaded.name}: source file '{src['file']}' not found (looked for {shown}); quotes were not checked."
+        shown = target.absolute() if isinstance(target, Path) else file
+        return Problem(
+            f"source file '{file}' not found (looked for {shown})",
+            ("source", "file"),
+            hint="Correct source.file: it is relative to the map's folder.",
         )
-        return
-    source = SourceText.from_text(decode(raw, str(target)), title=src.get("title") or title)
-    loaded.source, loaded.source_path = source, target
-    problems = quote_problems(amap, source)
-    if problems:
-        raise MapInvalid(loaded.name, _locate(problems, loaded))
+    return SourceText.from_text(decode(raw, str(target)), title=title), target
+
+
+def with_quote_problems(err: MapInvalid, text: str, fmt: str, base: Any, require_source: bool) -> MapInvalid:
+    """``err`` (a map's structural problems) with the quote problems of the same
+    map added, found in its raw data, so that one pass reports every problem.
+
+    Only for the map format (YAML, JSON), whose raw data has the map's fields;
+    items too broken to tell their quote and paragraph are left to ``err``.
+    """
+    if fmt not in ("yaml", "json"):
+        return err
+    try:
+        from .formats.yaml import parse
+
+        data = parse(text, name=err.file or "<map>")  # YAML reads JSON too
+    except Exception:  # noqa: BLE001 (a syntax error: err already says it)
+        return err
+    src = data.get("source") if isinstance(data, dict) else None
+    if not isinstance(src, dict) or not isinstance(src.get("file"), str):
+        return err
+    title = src.get("title") if isinstance(src.get("title"), str) else data.get("title")
+    found = _source_text(src["file"], base, title if isinstance(title, str) else None)
+    if isinstance(found, Problem):
+        extra = [found] if require_source else []
+    else:
+        extra = quote_problems(_raw_sections(data), found[0])
+    if not extra:
+        return err
+    from .locate import text_locator
+
+    find = text_locator(text, fmt)
+    placed = []
+    for p in extra:
+        where = find(p.path)
+        placed.append(Problem(p.message, p.path, where[0], where[1], p.hint) if where else p)
+    seen = {(p.path, p.message) for p in err.problems}
+    merged = err.problems + [p for p in placed if (p.path, p.message) not in seen]
+    merged.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return MapInvalid(err.file, merged)
+
+
+def _raw_sections(data: dict[str, Any]) -> list[Section]:
+    """The items of raw map data as :func:`quote_problems` reads them: an item
+    whose quote (text) or paragraph (a whole number from 1, or none) is broken
+    stands as an empty one, so every item keeps its place."""
+    out = []
+    for section in ("statements", "arguments", "attacks"):
+        items = data.get(section)
+        kept: list[dict[str, Any]] = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            para = item.get("paragraph") if isinstance(item, dict) else None
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("quote"), str)
+                or not item["quote"].strip()
+                or (para is not None and (isinstance(para, bool) or not isinstance(para, int) or para < 1))
+            ):
+                kept.append({})
+                continue
+            ident = item.get("id") if isinstance(item.get("id"), str) else f"{section}[{i}]"
+            kept.append({"quote": item["quote"], "paragraph": para, "id": ident})
+        out.append((section, kept))
+    return out
 
 
 def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
     if loaded.format not in ("yaml", "json"):
         return problems
-    from .locate import locator
+    from .locate import text_locator
 
     text = (
-        data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
-        if loaded.path is None
-        else read_text(loaded.path)[0]
-    ) if loaded.name != "<stdin>" else ""
-    find = locator(text, loaded.format)
+        (
+            data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
+            if loaded.path is None
+            else read_text(loaded.path)[0]
+        )
+        if loaded.name != "<stdin>"
+        else ""
+    )
+    find = text_locator(text, loaded.format)
     out = []
     for p in problems:
         where = find(p.path) if text else None
@@ -303,41 +396,46 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
     return out
 
 
-def _title_and_source(amap: Any) -> tuple[str, dict[str, Any] | None]:
-    """A map's title and ``source`` fields (a dict), from its models or its graph."""
-    if hasattr(amap, "graph"):  # a networkx graph
-        return amap.graph["title"], amap.graph.get("source")
-    return amap.title, amap.source.__dict__ if amap.source is not None else None
+#: a section of a map (statements, arguments, attacks) and the fields of its items, in map order
+Section = tuple[str, list[dict[str, Any]]]
 
 
-def _sections(amap: Any) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The fields of a map's statements, arguments and attacks, in map order, from its models or its graph."""
-    if hasattr(amap, "graph"):  # a networkx graph (attack edges keep their fields, ``from`` and ``to`` aside)
-        from .graph import ARGUMENT
+def _graph_sections(G: Any) -> list[Section]:
+    """The items of a map's graph (attack edges keep their fields, ``from`` and ``to`` aside)."""
+    from .terms import ARGUMENT
 
-        nodes = [d for _, d in amap.nodes(data=True)]
-        return [
-            ("statements", [d for d in nodes if d["kind"] != ARGUMENT]),
-            ("arguments", [d for d in nodes if d["kind"] == ARGUMENT]),
-            ("attacks", [amap.succ[u][v] for u, v in amap.graph["attacks"]]),
-        ]
-    return [(section, [item.__dict__ for item in getattr(amap, section)])
-            for section in ("statements", "arguments", "attacks")]
+    nodes = [d for _, d in G.nodes(data=True)]
+    return [
+        ("statements", [d for d in nodes if d["kind"] != ARGUMENT]),
+        ("arguments", [d for d in nodes if d["kind"] == ARGUMENT]),
+        ("attacks", [G.succ[u][v] for u, v in G.graph["attacks"]]),
+    ]
 
 
-def quote_problems(amap: Any, source: Any) -> list[Problem]:
-    """Every quote not found verbatim in the source, or not in its stated paragraph
-    (``amap``: the map's models, or its graph)."""
+def _model_sections(amap: Any) -> list[Section]:
+    """The items of a map's models."""
+    return [
+        (section, [item.__dict__ for item in getattr(amap, section)])
+        for section in ("statements", "arguments", "attacks")
+    ]
+
+
+def quote_problems(sections: list[Section], source: Any) -> list[Problem]:
+    """Every quote of the items in ``sections`` not found verbatim in the source,
+    or not in its stated paragraph."""
     problems: list[Problem] = []
     count = len(source.paragraphs)
-    for section, items in _sections(amap):
+    for section, items in sections:
         for i, item in enumerate(items):
             para, quote = item.get("paragraph"), item.get("quote")
             if para is not None and para > count:
-                problems.append(Problem(
-                    f"paragraph {para} is out of range: the source has {count} paragraphs",
-                    (section, i, "paragraph"), hint="Use a number from 1 to %d." % count,
-                ))
+                problems.append(
+                    Problem(
+                        f"paragraph {para} is out of range: the source has {count} paragraphs",
+                        (section, i, "paragraph"),
+                        hint="Use a number from 1 to %d." % count,
+                    )
+                )
                 continue
             if quote is None:
                 continue
@@ -347,16 +445,23 @@ def quote_problems(amap: Any, source: Any) -> list[Problem]:
             if found and para is None:
                 continue
             if found:
-                problems.append(Problem(
-                    f"quote of '{item['id']}' is in paragraph {found[0]}, not paragraph {para}",
-                    (section, i, "paragraph"), hint=f"Set paragraph: {found[0]}.",
-                ))
+                problems.append(
+                    Problem(
+                        f"quote of '{item['id']}' is in paragraph {found[0]}, not paragraph {para}",
+                        (section, i, "paragraph"),
+                        hint=f"Set paragraph: {found[0]}.",
+                    )
+                )
             else:
                 near = source.closest(quote)
                 hint = "Copy the words exactly from the source."
                 if near:
-                    hint = f"Closest passage (paragraph {near[0]}): \"{near[1]}\". " + hint
-                problems.append(Problem(
-                    f"quote of '{item['id']}' does not occur in the source text", (section, i, "quote"), hint=hint,
-                ))
+                    hint = f'Closest passage (paragraph {near[0]}): "{near[1]}". ' + hint
+                problems.append(
+                    Problem(
+                        f"quote of '{item['id']}' does not occur in the source text",
+                        (section, i, "quote"),
+                        hint=hint,
+                    )
+                )
     return problems

@@ -1,8 +1,9 @@
 """Where a field sits in a YAML or JSON file, for error messages.
 
 Only used when something is wrong: the fast loading path never pays for it.
-A locator maps a field path such as ``("statements", 3, "kind")`` to its
-1-based ``(line, column)``.
+A locator (:data:`Locate`) maps a field path such as ``("statements", 3, "kind")``
+to its 1-based ``(line, column)``: :func:`text_locator` for YAML and JSON
+text, :func:`positions_locator` for a reader's own table of positions.
 
 Examples
 --------
@@ -157,8 +158,13 @@ def json_positions(text: str) -> Positions:
         return out
 
 
-def locator(text: str, syntax: str) -> Callable[[tuple], tuple[int, int] | None]:
-    """A function from field path to position, built lazily on first use."""
+#: a function from a field path to its 1-based ``(line, column)``, or None
+Locate = Callable[[tuple], "tuple[int, int] | None"]
+
+
+def text_locator(text: str, syntax: str) -> Locate:
+    """A :data:`Locate` over a YAML or JSON text (``syntax``), its positions
+    found on first use (only a map with a mistake pays for it)."""
     cache: list[Positions] = []
 
     def find(path: tuple) -> tuple[int, int] | None:
@@ -167,3 +173,17 @@ def locator(text: str, syntax: str) -> Callable[[tuple], tuple[int, int] | None]
         return nearest(cache[0], path)
 
     return find
+
+
+def positions_locator(positions: Positions) -> Locate:
+    """A :data:`Locate` over a table of field paths (``("statements", 3)``) to
+    ``(line, column)``, as the foreign-format readers record them.
+
+    >>> positions_locator({("statements", 0): (3, 1)})(("statements", 0, "kind"))
+    (3, 1)
+    """
+
+    def locate(path: tuple) -> tuple[int, int] | None:
+        return nearest(positions, path)
+
+    return locate

@@ -43,16 +43,20 @@ def check_target(path: str | Path, *, input_path: str | Path | None = None, forc
     folder = target.parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputError(f"{name}: cannot write there: the folder '{folder}' {what}.",
-                          hint=f"Create it first (mkdir -p {folder}) or choose another path.")
+        raise OutputError(
+            f"{name}: cannot write there: the folder '{folder}' {what}.",
+            hint=f"Create it first (mkdir -p {folder}) or choose another path.",
+        )
     if input_path is not None and not force and target.exists():
         try:
             same = os.path.samefile(target, input_path)
         except OSError:
             same = False
         if same:
-            raise UsageError(f"{name}: is the map being read; writing there would replace it.",
-                             hint="Choose another file name, or add --force to overwrite it.")
+            raise UsageError(
+                f"{name}: is the map being read; writing there would replace it.",
+                hint="Choose another file name, or add --force to overwrite it.",
+            )
     return target
 
 
@@ -92,8 +96,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 def _explain(err: OSError, path: str | Path) -> ArgmapError:
     name = str(path)
     if err.errno in (errno.EACCES, errno.EPERM):
-        return OutputError(f"{name}: permission denied.",
-                           hint="Choose a folder you can write to, or check its permissions.")
+        return OutputError(
+            f"{name}: permission denied.", hint="Choose a folder you can write to, or check its permissions."
+        )
     if err.errno == errno.EROFS:
         return OutputError(f"{name}: the file system is read-only.", hint="Choose another folder.")
     if err.errno in (errno.ENOSPC, errno.EDQUOT):

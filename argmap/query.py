@@ -1,5 +1,6 @@
 """Questions asked of a map: what supports a statement, what challenges it,
-how one statement leads to another, where a word occurs, and counts.
+how one statement leads to another, where a word occurs (counts are
+:mod:`argmap.stats`).
 
 Every function reads the graph of :func:`argmap.graph.build_graph` and returns
 plain, sorted data (lists and dicts ready for ``--json``); nothing is copied
@@ -28,18 +29,19 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from .graph import ARGUMENT, ATTACKS, SUPPORT, require
+from .graph import require
+from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
 
 KIND_ORDER = {"proposal": 0, "claim": 1, "premise": 2, ARGUMENT: 3, "attack": 4}
-ATTACK_ORDER = {t: i for i, t in enumerate(ATTACKS)}
+ATTACK_ORDER = {t: i for i, t in enumerate(ATTACK_TYPES)}
 
 # A chain is a linked list (node, rest, depth), ``rest`` being the chain of the
 # next node towards the target (None at the target) and ``depth`` the number of
@@ -126,7 +128,7 @@ def _lister() -> Callable[[Chain], list[str]]:
 def chains_into(
     G: nx.DiGraph,
     target: str,
-    types: tuple[str, ...] = SUPPORT,
+    types: tuple[str, ...] = SUPPORT_EDGES,
     *,
     limit: int = CHAIN_LIMIT,
     max_depth: int | None = None,
@@ -176,10 +178,10 @@ def chains_into(
                 new = (v, chain, depth)
                 have.append(new)
                 queue.append(new)
-    return chains, _upstream(full, into, chains, target)
+    return chains, _feeding(full, into, chains, target)
 
 
-def _upstream(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any], end: str) -> set[str]:
+def _feeding(seeds: set[str], into: Callable[[str], Iterable[str]], among: dict[str, Any], end: str) -> set[str]:
     """``seeds`` and every node of ``among`` with a chain into one of them
     that does not pass through ``end`` (no chain to ``end`` goes on past it)."""
     seen = set(seeds)
@@ -219,7 +221,7 @@ def supporters(
     [('dry', ['arg-go-dry']), ('wet', ['arg-go'])]
     """
     require(G, target)
-    chains, more = chains_into(G, target, SUPPORT, limit=limit, max_depth=depth)
+    chains, more = chains_into(G, target, SUPPORT_EDGES, limit=limit, max_depth=depth)
     attrs = G._node
     via: dict[str, list[str]] = {}  # the arguments each supporter acts through
     for a in chains:
@@ -231,15 +233,20 @@ def supporters(
     for node, found in chains.items():
         if node == target or attrs[node]["kind"] == ARGUMENT:
             continue
-        rows.append({**row(G, node), "depth": found[0][2], "arguments": sorted(via[node]),
-                     "paths": _chain_rows(found, ids), "more_paths": node in more})
+        rows.append(
+            {
+                **row(G, node),
+                "depth": found[0][2],
+                "arguments": sorted(via[node]),
+                "paths": _chain_rows(found, ids),
+                "more_paths": node in more,
+            }
+        )
     rows.sort(key=lambda r: (r["depth"], r["id"]))
     return rows
 
 
-def support_report(
-    G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT
-) -> dict[str, Any]:
+def support_report(G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """What ``argmap supports`` answers: the target, its supporters, the bounds.
 
     ``{"target": row, "supporters": [...], "depth": depth, "paths_limit": limit}``
@@ -249,8 +256,12 @@ def support_report(
     >>> report["target"]["id"], [r["id"] for r in report["supporters"]]
     ('wet', ['rain', 'walk'])
     """
-    return {"target": row(G, require(G, target)), "supporters": supporters(G, target, depth=depth, limit=limit),
-            "depth": depth, "paths_limit": limit}
+    return {
+        "target": row(G, require(G, target)),
+        "supporters": supporters(G, target, depth=depth, limit=limit),
+        "depth": depth,
+        "paths_limit": limit,
+    }
 
 
 # ------------------------------------------------------------------- attacks ---
@@ -274,7 +285,7 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     [('wind', 'arg-go', 1), ('drought', 'rain', 2)]
     """
     require(G, target)
-    chains, _ = chains_into(G, target, SUPPORT, limit=1, max_depth=None if deep else 1, track_more=False)
+    chains, _ = chains_into(G, target, SUPPORT_EDGES, limit=1, max_depth=None if deep else 1, track_more=False)
     pred = G._pred  # attack edges into each node, in map order (as graph.attacks_on)
     rows = []
     for on, found in chains.items():
@@ -283,9 +294,17 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
         if not deep and level == 1 and G._node[on]["kind"] != ARGUMENT:
             continue  # a direct premise: undermining it is a deep attack
         for attacker, edge in pred[on].items():
-            if edge["type"] in ATTACKS:
-                rows.append({**row(G, attacker), "type": edge["type"], "attack": edge["id"], "on": on,
-                             "depth": level, "path": [attacker, *_ids(chain)]})
+            if edge["type"] in ATTACK_TYPES:
+                rows.append(
+                    {
+                        **row(G, attacker),
+                        "type": edge["type"],
+                        "attack": edge["id"],
+                        "on": on,
+                        "depth": level,
+                        "path": [attacker, *_ids(chain)],
+                    }
+                )
     rows.sort(key=lambda r: (r["depth"], ATTACK_ORDER[r["type"]], r["on"], r["id"], r["attack"]))
     return rows
 
@@ -331,7 +350,7 @@ def shortest_chains(
     (one breadth-first pass), so it extends little beyond the chains it
     returns; it gives up after ``budget`` extensions, saying there may be more.
 
-    >>> shortest_chains(_example(), "rain", "go", SUPPORT, limit=3)
+    >>> shortest_chains(_example(), "rain", "go", SUPPORT_EDGES, limit=3)
     ([['rain', 'arg-wet', 'wet', 'arg-go', 'go']], False)
     """
     import heapq
@@ -381,7 +400,7 @@ def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) 
     """
     require(G, source)
     require(G, target)
-    found, more = shortest_chains(G, source, target, SUPPORT + ATTACKS, limit=limit)
+    found, more = shortest_chains(G, source, target, SUPPORT_EDGES + ATTACK_TYPES, limit=limit)
     succ = G._succ
     out = []
     for nodes in found:
@@ -427,8 +446,9 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
     slug = needle.replace(" ", "-")
     rows = []
     for node, kind, d in _searchable(G):
-        hay = "\x1f".join((node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "",
-                            " ".join(d.get("tags") or ()))).lower()
+        hay = "\x1f".join(
+            (node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "", " ".join(d.get("tags") or ()))
+        ).lower()
         if not all(w in hay for w in words):
             continue  # cheap test first: most nodes stop here
         fields = dict(zip(FIELDS, hay.split("\x1f")))
@@ -439,129 +459,20 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
         else:
             rank = 1 + len(FIELDS)
             matched = [f for f in FIELDS if any(w in fields[f] for w in words)]
-        rows.append({"id": node, "kind": kind, "text": d.get("text"), "speaker": d.get("speaker"),
-                     "quote": d.get("quote"), "paragraph": d.get("paragraph"), "matched": matched, "rank": rank})
+        rows.append(
+            {
+                "id": node,
+                "kind": kind,
+                "text": d.get("text"),
+                "speaker": d.get("speaker"),
+                "quote": d.get("quote"),
+                "paragraph": d.get("paragraph"),
+                "matched": matched,
+                "rank": rank,
+            }
+        )
     rows.sort(key=lambda r: (r["rank"], KIND_ORDER.get(r["kind"], 9), r["id"]))
     return rows
-
-
-# --------------------------------------------------------------------- stats ---
-
-
-def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
-    """The longest chain of support in the map: ``{"length", "path", "exact"}``.
-
-    ``length`` counts arguments; ``path`` runs from the first premise to the
-    last conclusion, arguments included. On a map without support cycles this
-    is exact; with cycles (finding the longest simple chain is then NP-hard)
-    it is the longest chain once the steps closing each cycle are set aside
-    (found by a depth-first walk from the statements nothing supports, in map
-    order), and ``exact`` is False: a real chain, perhaps not the longest.
-    Linear time.
-
-    >>> longest_chain(_example())
-    {'length': 2, 'path': ['rain', 'arg-wet', 'wet', 'arg-go', 'go'], 'exact': True}
-    """
-    attrs = G._node
-    succ = G._succ
-
-    def ahead(node: str) -> list[str]:
-        d = attrs[node]
-        if d["kind"] == ARGUMENT:
-            return [d["conclusion"]] if d["conclusion"] in attrs else []
-        return [v for v, e in succ[node].items() if e["type"] == "premise"]
-
-    # Iterative depth-first walk from the statements nothing supports (so chains
-    # from first premises stay whole), then from anything left. When a node is
-    # done, every step ahead of it is done too, except the steps back to a node
-    # still on the stack, which close cycles: set those aside and take the
-    # longest way on. An argument whose only way on closes a cycle leads nowhere.
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    order: list[str] = []
-    best: dict[str, int] = {}
-    step: dict[str, str] = {}
-    cyclic = False
-    concluded = {d["conclusion"] for d in attrs.values() if d["kind"] == ARGUMENT}
-    sources = [n for n, d in attrs.items() if d["kind"] != ARGUMENT and n not in concluded]
-    for root in sources + list(G):
-        if root in state:
-            continue
-        state[root] = 1
-        stack = [(root, ahead(root), 0)]
-        while stack:
-            node, children, i = stack[-1]
-            while i < len(children) and children[i] in state:
-                cyclic = cyclic or state[children[i]] == 1
-                i += 1
-            if i < len(children):
-                child = children[i]
-                stack[-1] = (node, children, i + 1)
-                state[child] = 1
-                stack.append((child, ahead(child), 0))
-                continue
-            stack.pop()
-            state[node] = 2
-            order.append(node)
-            is_arg = attrs[node]["kind"] == ARGUMENT
-            length, nxt = 0, None
-            for v in children:
-                if state[v] == 2 and v in best and (nxt is None or best[v] + is_arg > length):
-                    length, nxt = best[v] + is_arg, v
-            if nxt is not None:
-                step[node] = nxt
-            if nxt is not None or not is_arg:
-                best[node] = length
-    back = cyclic
-    starts = [n for n in order if attrs[n]["kind"] != ARGUMENT]
-    if not starts:
-        return {"length": 0, "path": [], "exact": not back}
-    first = min(starts, key=lambda n: (-best[n], n))
-    path = [first]
-    while path[-1] in step:
-        path.append(step[path[-1]])
-    return {"length": best[first], "path": path if best[first] else [], "exact": not back}
-
-
-def stats(G: nx.DiGraph) -> dict[str, Any]:
-    """Counts and gaps: what ``argmap stats`` shows.
-
-    ``statements`` (total, ``by_kind``, ``by_speaker`` with ``"(none)"`` for
-    statements without one), ``arguments`` (total, ``linked``: two or more
-    premises, ``single_premise``), ``attacks`` (total, ``by_type``),
-    ``longest_chain`` (see :func:`longest_chain`), ``unsupported_proposals``
-    and ``unsupported_claims`` (no argument concludes them; sorted ids).
-
-    >>> s = stats(_example())
-    >>> s["arguments"], s["attacks"]["by_type"], s["unsupported_claims"]
-    ({'total': 3, 'linked': 1, 'single_premise': 2}, {'rebut': 0, 'undermine': 1, 'undercut': 1}, ['dry'])
-    """
-    attrs, succ = G._node, G._succ
-    arguments = [d for d in attrs.values() if d["kind"] == ARGUMENT]
-    linked = sum(1 for d in arguments if len(d["premises"]) > 1 and sum(p in attrs for p in d["premises"]) > 1)
-    concluded = {d["conclusion"] for d in arguments}
-    kinds: Counter[str] = Counter()
-    speakers: Counter[str] = Counter()
-    unsupported: dict[str, list[str]] = {"proposal": [], "claim": []}
-    for n, d in attrs.items():
-        kind = d["kind"]
-        if kind == ARGUMENT:
-            continue
-        kinds[kind] += 1
-        speakers[d.get("speaker") or "(none)"] += 1
-        if kind in unsupported and n not in concluded:
-            unsupported[kind].append(n)
-    by_type = Counter(succ[u][v]["type"] for u, v in G.graph.get("attacks", ()) if u in succ and v in succ[u])
-    single = len(arguments) - linked
-    return {
-        "statements": {"total": sum(kinds.values()),
-                       "by_kind": {k: kinds.get(k, 0) for k in ("proposal", "claim", "premise")},
-                       "by_speaker": dict(sorted(speakers.items()))},
-        "arguments": {"total": linked + single, "linked": linked, "single_premise": single},
-        "attacks": {"total": sum(by_type.values()), "by_type": {t: by_type.get(t, 0) for t in ATTACKS}},
-        "longest_chain": longest_chain(G),
-        "unsupported_proposals": sorted(unsupported["proposal"]),
-        "unsupported_claims": sorted(unsupported["claim"]),
-    }
 
 
 # ------------------------------------------------------------------- example ---
@@ -573,24 +484,28 @@ def _example() -> nx.DiGraph:
     from .graph import build_graph
     from .model import ArgumentMap
 
-    return build_graph(ArgumentMap.model_validate({
-        "title": "Umbrella",
-        "statements": [
-            {"id": "go", "kind": "proposal", "text": "Take an umbrella."},
-            {"id": "wet", "kind": "claim", "text": "We will get wet.", "tags": ["weather"]},
-            {"id": "rain", "kind": "premise", "text": "Rain is forecast.", "tags": ["weather"]},
-            {"id": "walk", "kind": "premise", "text": "We walk to work."},
-            {"id": "dry", "kind": "claim", "text": "An umbrella keeps papers dry."},
-            {"id": "wind", "kind": "premise", "text": "It is windy."},
-            {"id": "drought", "kind": "premise", "text": "Forecasts here are usually wrong."},
-        ],
-        "arguments": [
-            {"id": "arg-wet", "premises": ["rain", "walk"], "conclusion": "wet"},
-            {"id": "arg-go", "premises": ["wet"], "conclusion": "go"},
-            {"id": "arg-go-dry", "premises": ["dry"], "conclusion": "go"},
-        ],
-        "attacks": [
-            {"id": "att-wind", "from": "wind", "to": "arg-go", "type": "undercut"},
-            {"id": "att-drought", "from": "drought", "to": "rain", "type": "undermine"},
-        ],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "Umbrella",
+                "statements": [
+                    {"id": "go", "kind": "proposal", "text": "Take an umbrella."},
+                    {"id": "wet", "kind": "claim", "text": "We will get wet.", "tags": ["weather"]},
+                    {"id": "rain", "kind": "premise", "text": "Rain is forecast.", "tags": ["weather"]},
+                    {"id": "walk", "kind": "premise", "text": "We walk to work."},
+                    {"id": "dry", "kind": "claim", "text": "An umbrella keeps papers dry."},
+                    {"id": "wind", "kind": "premise", "text": "It is windy."},
+                    {"id": "drought", "kind": "premise", "text": "Forecasts here are usually wrong."},
+                ],
+                "arguments": [
+                    {"id": "arg-wet", "premises": ["rain", "walk"], "conclusion": "wet"},
+                    {"id": "arg-go", "premises": ["wet"], "conclusion": "go"},
+                    {"id": "arg-go-dry", "premises": ["dry"], "conclusion": "go"},
+                ],
+                "attacks": [
+                    {"id": "att-wind", "from": "wind", "to": "arg-go", "type": "undercut"},
+                    {"id": "att-drought", "from": "drought", "to": "rain", "type": "undermine"},
+                ],
+            }
+        )
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import repeat
 from typing import Any
 
@@ -19,10 +19,21 @@ from pydantic import ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
-from .model import ATTACK_TYPES, SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
+from .locate import Locate
+from .terms import ATTACK_TYPES
+from .model import (
+    SLUG_PATTERN,
+    Argument,
+    ArgumentMap,
+    Attack,
+    Source,
+    Statement,
+    fill_attack_ids,
+    reference_problems,
+    speaker_problems,
+)
 
 _SLUG = re.compile(SLUG_PATTERN)
-Locate = Callable[[tuple], "tuple[int, int] | None"]
 
 _FIELDS = {
     (): ArgumentMap,
@@ -51,10 +62,16 @@ def validate(data: Any, *, name: str, locate: Locate | None = None) -> ArgumentM
     Raises :class:`MapInvalid` listing every problem found.
     """
     if not isinstance(data, dict):
-        raise MapInvalid(name, [Problem(
-            f"expected a map (a mapping with title, statements, arguments, attacks), found {_describe(data)}",
-            hint="See `argmap schema` for the format.",
-        )])
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"expected a map (a mapping with title, statements, arguments, attacks), found {_describe(data)}",
+                    hint="See `argmap schema` for the format.",
+                )
+            ],
+        )
+    data = fill_attack_ids(data)
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
@@ -75,10 +92,17 @@ def validate_json(text: str | bytes, *, name: str, locate: Locate | None = None)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise MapInvalid(name, [Problem(
-            f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno, column=err.colno,
-            hint="Fix the syntax at that position.",
-        )]) from None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid JSON: {err.msg.removesuffix(' at')}",
+                    line=err.lineno,
+                    column=err.colno,
+                    hint="Fix the syntax at that position.",
+                )
+            ],
+        ) from None
     except RecursionError:
         raise MapInvalid(name, [json_nesting_problem(text if isinstance(text, str) else text.decode())]) from None
     check_nesting(data, name, locate or (lambda path: None))
@@ -94,13 +118,14 @@ def validate_plain(data: Any, *, name: str, locate: Locate | None = None) -> dic
     without the fields the input leaves out or sets to null; then the
     reference checks run on them. About half the time and memory of building
     the models, for commands that only need the graph
-    (:func:`argmap.graph.graph_from_plain`). A map with any mistake goes
+    (:func:`argmap.graph.graph_from_validated`). A map with any mistake goes
     through :func:`validate`, so its messages are exactly the usual ones.
 
     >>> validate_plain({"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "note": None}]},
     ...                name="x")
     {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
     """
+    data = fill_attack_ids(data)
     if isinstance(data, dict):
         try:
             plain = _plain_validator().validate_python(data)
@@ -145,6 +170,13 @@ def _resolves(plain: dict[str, Any]) -> bool:
     """Whether the map's references all resolve (the models' ``model_validator``, on dicts)."""
     from .model import _all_resolve
 
+    speakers = plain.get("speakers")
+    if speakers is not None and any(
+        item.get("speaker") is not None and item["speaker"] not in speakers
+        for key in ("statements", "arguments", "attacks")
+        for item in plain[key]
+    ):
+        return False
     return _all_resolve(
         [s["id"] for s in plain["statements"]],
         [(a["id"], a["premises"], a["conclusion"]) for a in plain["arguments"]],
@@ -214,22 +246,38 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
     if kind == "string_pattern_mismatch":
         if field in _ID_FIELDS:
             return Problem(
-                f"{_short(value)} is not a valid id", loc,
+                f"{_short(value)} is not a valid id",
+                loc,
                 hint=f"Use lowercase letters, digits and single '-' between them, e.g. '{_slug(value)}'.",
             )
         if isinstance(value, str) and "\x00" in value:
-            return Problem("contains the NUL character (U+0000)", loc,
-                           hint="Remove it: YAML, Argdown and other text formats cannot carry it.")
+            return Problem(
+                "contains the NUL character (U+0000)",
+                loc,
+                hint="Remove it: YAML, Argdown and other text formats cannot carry it.",
+            )
         return Problem("is empty", loc, hint="Write some text, or remove the field.")
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-        return Problem(f"{_short(value)} is not a valid {field}", loc,
-                       hint=f"Use one of: {expected}.")
-    if kind in ("string_type", "int_type", "int_parsing", "tuple_type", "list_type",
-                "model_type", "dict_type", "model_attributes_type", "int_from_float"):
+        return Problem(f"{_short(value)} is not a valid {field}", loc, hint=f"Use one of: {expected}.")
+    if kind in (
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "tuple_type",
+        "list_type",
+        "model_type",
+        "dict_type",
+        "model_attributes_type",
+        "int_from_float",
+    ):
         want = {
-            "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-            "int_from_float": "a whole number", "tuple_type": "a list", "list_type": "a list",
+            "string_type": "text",
+            "int_type": "a whole number",
+            "int_parsing": "a whole number",
+            "int_from_float": "a whole number",
+            "tuple_type": "a list",
+            "list_type": "a list",
         }.get(kind, "a mapping of fields")
         hint = ""
         if want == "text" and isinstance(value, (int, float, bool)):
@@ -242,11 +290,11 @@ def _problem(kind: str, loc: tuple, value: Any, ctx: dict, msg: str) -> Problem:
             return Problem("a map needs at least one statement", loc, hint="Add a statement.")
         return Problem(f"needs at least {ctx.get('min_length', 1)} item", loc, hint="Add one.")
     if kind == "greater_than_equal":
-        return Problem(f"{_short(value)} is too small: {field} counts from {ctx.get('ge')}", loc,
-                       hint="Use the 1-based number.")
+        return Problem(
+            f"{_short(value)} is too small: {field} counts from {ctx.get('ge')}", loc, hint="Use the 1-based number."
+        )
     if kind == "string_too_long":
-        return Problem(f"is too long (at most {ctx.get('max_length')} characters)", loc,
-                       hint="Shorten it.")
+        return Problem(f"is too long (at most {ctx.get('max_length')} characters)", loc, hint="Shorten it.")
     return Problem(msg, loc)
 
 
@@ -276,7 +324,25 @@ def _slug(value: Any) -> str:
 
 
 def _lenient_references(data: dict) -> list[Problem]:
-    """Reference problems in data that failed field validation, skipping broken items."""
+    """Reference problems in data that failed field validation, skipping broken
+    items (and speakers missing from a valid ``speakers``)."""
+    return _lenient_speakers(data) + _lenient_links(data)
+
+
+def _lenient_speakers(data: dict) -> list[Problem]:
+    speakers = data.get("speakers")
+    if not isinstance(speakers, dict) or not all(isinstance(k, str) for k in speakers):
+        return []
+    used = []
+    for section in ("statements", "arguments", "attacks"):
+        items = data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("speaker"), str):
+                used.append((section, i, item["speaker"]))
+    return speaker_problems(speakers, used)
+
+
+def _lenient_links(data: dict) -> list[Problem]:
 
     def items(key: str) -> list:
         value = data.get(key)

@@ -23,8 +23,10 @@ def main(n: int = 100_000) -> None:
     from argmap.formats import aif, argdown, kialo
     from argmap.graph import build_graph
 
-    parts = [f"[S{i}]: Statement number {i} is *important* #t{i % 9}.\n  + [S{i + 1}]: Because of reason {i}.\n"
-             for i in range(0, n, 2)]
+    parts = [
+        f"[S{i}]: Statement number {i} is *important* #t{i % 9}.\n  + [S{i + 1}]: Because of reason {i}.\n"
+        for i in range(0, n, 2)
+    ]
     parts += [f"<A{i}>\n\n(1) [S{i}]\n(2) [S{i + 1}]\n----\n(3) [S{(i + 2) % n}]\n" for i in range(0, n // 5, 2)]
     text = "\n".join(parts)
     m = _clock(f"Argdown read ({len(text) / 1e6:.1f} MB, {n} statements)", lambda: argdown.loads(text))

@@ -11,21 +11,24 @@ from argmap.loader import read_map
 
 from .conftest import ROOT
 
-GOLDEN = ROOT / "tests" / "golden"
-SMALL = GOLDEN / "small.yaml"
+GOLDEN = ROOT / "tests" / "golden"  # one folder per writer: golden/<format>/small.<suffix>
+DATA = ROOT / "tests" / "data"
+SMALL = DATA / "small.yaml"  # the small map the golden files are made from (its source text: small.txt)
 RENDERER = "graphviz-pure"  # the renderer installed with argmap: the same bytes everywhere
 
-#: text formats with a golden file for the small map: format -> file name
+#: text formats with a golden file for the small map: format -> file name under GOLDEN
 GOLDEN_FILES = {
-    "yaml": "small.out.yaml",
-    "json": "small.out.json",
-    "nodelink": "small.nodelink.json",
-    "graphml": "small.graphml",
-    "dot": "small.dot",
-    "mermaid": "small.mmd",
-    "md": "small.md",
-    "svg": "small.svg",
-    "html": "small.html",
+    "yaml": "yaml/small.yaml",
+    "json": "json/small.json",
+    "nodelink": "nodelink/small.nodelink.json",
+    "graphml": "graphml/small.graphml",
+    "dot": "dot/small.dot",
+    "mermaid": "mermaid/small.mmd",
+    "md": "md/small.md",
+    "svg": "svg/small.svg",
+    "html": "html/small.html",
+    "argdown": "argdown/small.argdown",
+    "aif": "aif/small.aif.json",
 }
 
 # Texts that break naive writers: quotes, backslashes (and DOT's escString
@@ -55,12 +58,16 @@ AWKWARD_QUOTES = [
 def awkward_map(folder: Path) -> Path:
     """Write the awkward map (JSON: it can hold control characters) and its source text."""
     paragraphs = ["Intro " + AWKWARD_QUOTES[0] + ".", "Then " + AWKWARD_QUOTES[1] + ".", AWKWARD_QUOTES[2] + " ok."]
-    (folder / "awkward.txt").write_text("Awkward <Title> & \"Co\"\n\n" + "\n\n".join(paragraphs) + "\n",
-                                        encoding="utf-8")
+    (folder / "awkward.txt").write_text('Awkward <Title> & "Co"\n\n' + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     statements = [
-        {"id": f"s{i}", "kind": ("proposal", "claim", "premise")[i % 3], "text": text,
-         "speaker": AWKWARD[(i + 1) % len(AWKWARD)], "tags": [AWKWARD[(i + 2) % len(AWKWARD)], "plain"],
-         "note": AWKWARD[(i + 3) % len(AWKWARD)]}
+        {
+            "id": f"s{i}",
+            "kind": ("proposal", "claim", "premise")[i % 3],
+            "text": text,
+            "speaker": AWKWARD[(i + 1) % len(AWKWARD)],
+            "tags": [AWKWARD[(i + 2) % len(AWKWARD)], "plain"],
+            "note": AWKWARD[(i + 3) % len(AWKWARD)],
+        }
         for i, text in enumerate(AWKWARD)
     ]
     for i, quote in enumerate(AWKWARD_QUOTES):
@@ -68,12 +75,23 @@ def awkward_map(folder: Path) -> Path:
     data = {
         "title": 'Awkward <Title> & "Co" ' + AWKWARD[1],
         "description": AWKWARD[2],
-        "source": {"title": 'Awkward <Title> & "Co"', "file": "awkward.txt", "author": AWKWARD[5],
-                   "url": "https://example.org/a?b=<c>&d=\"e\""},
+        "source": {
+            "title": 'Awkward <Title> & "Co"',
+            "file": "awkward.txt",
+            "author": AWKWARD[5],
+            "url": 'https://example.org/a?b=<c>&d="e"',
+        },
         "statements": statements,
         "arguments": [
-            {"id": "a-linked", "premises": ["s2", "s5"], "conclusion": "s0", "scheme": AWKWARD[6],
-             "text": AWKWARD[7], "quote": "then {left|right}", "paragraph": 1},
+            {
+                "id": "a-linked",
+                "premises": ["s2", "s5"],
+                "conclusion": "s0",
+                "scheme": AWKWARD[6],
+                "text": AWKWARD[7],
+                "quote": "then {left|right}",
+                "paragraph": 1,
+            },
             {"id": "a-single", "premises": ["s8"], "conclusion": "s1"},
             {"id": "a-undercut", "premises": ["s4"], "conclusion": "s3"},
         ],

@@ -41,30 +41,167 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 GOLDEN = ROOT / "tests" / "golden"
 
-SUFFIX = {"yaml": ".yaml", "json": ".json", "argdown": ".argdown", "aif": ".aif.json", "kialo": ".txt",
-          "apx": ".apx", "tgf": ".tgf"}
+SUFFIX = {
+    "yaml": ".yaml",
+    "json": ".json",
+    "argdown": ".argdown",
+    "aif": ".aif.json",
+    "kialo": ".txt",
+    "apx": ".apx",
+    "tgf": ".tgf",
+}
 
 # Tokens that mean something to some reader: inserted at random places they make
 # mutations that reach deeper than random bytes do.
-COMMON = [b"\n", b"\r\n", b"\r", b"\t", b" ", b"  ", b"\x00", b"\xef\xbb\xbf", b"\xff", b"\xc3", b"\xe2\x80\xae",
-          b"\x1b[2J", b"\x0b", b"\xc2\x85", "\u2028".encode(), b"\\", b'"', b"'", b"#", b"%", b":", b",", b".",
-          b"-", b"0", b"-1", b"1e999", b"99999999999999999999", b"null", b"true", "😀".encode(),
-          "e\u0301".encode(), "مرحبا".encode()]
+COMMON = [
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b"\t",
+    b" ",
+    b"  ",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x80\xae",
+    b"\x1b[2J",
+    b"\x0b",
+    b"\xc2\x85",
+    "\u2028".encode(),
+    b"\\",
+    b'"',
+    b"'",
+    b"#",
+    b"%",
+    b":",
+    b",",
+    b".",
+    b"-",
+    b"0",
+    b"-1",
+    b"1e999",
+    b"99999999999999999999",
+    b"null",
+    b"true",
+    "😀".encode(),
+    "e\u0301".encode(),
+    "مرحبا".encode(),
+]
 TOKENS = {
-    "yaml": [b"{", b"}", b"[", b"]", b"- ", b": ", b"? ", b"&a ", b"*a", b"<<: *a", b"!!python/object:os.system ",
-             b"!!binary ", b"!tag ", b"|\n", b">-\n", b"---\n", b"...\n", b"%YAML 1.1\n", b"id: ", b"kind: ",
-             b"premises: [", b"from: ", b"to: ", b"type: undercut", b"paragraph: ", b"tags: ", b"statements:\n"],
-    "json": [b"{", b"}", b"[", b"]", b'": ', b'", "', b'{"id": "a"}', b'"premises": [', b'"type": "rebut"',
-             b"\\u0000", b"\\ud800", b"NaN", b"Infinity", b'"statements": []'],
-    "argdown": [b"[A]: ", b"<A>: ", b"[A]", b"<A>", b"\n  + ", b"\n  - ", b"\n  _ ", b"\n  +> ", b"\n  <- ",
-                b"\n  >< ", b"\n(1) ", b"\n----\n", b"\n--\nrule\n--\n", b"===\n", b"#tag ", b"#(a b) ",
-                b"{", b"}", b"{a: &x [*x]}", b"{tags: [", b"# Heading\n", b"* ", b"1. ", b"//", b"/*", b"*/",
-                b"<!--", b"-->", b"@[A]", b"@<A>", b"*", b"_", b"[x](y)"],
-    "aif": [b"{", b"}", b"[", b"]", b'"nodeID": ', b'"fromID": ', b'"toID": ', b'"type": "RA"', b'"type": "CA"',
-            b'"type": "I"', b'"type": "YA"', b'"type": "L"', b'"text": ', b'"AIF": {', b'"argmap": {',
-            b'"locutions": [', b'"participants": [', b'"personID": ', b'"scheme": '],
-    "kialo": [b"Discussion Title: ", b"\n1. ", b"\n1.1. Pro: ", b"\n1.1. Con: ", b"\n1.2.3. Pro: ", b"-> See 1.",
-              b"-> See 1.1.", b"Pro: ", b"Con: ", b"\n\n"],
+    "yaml": [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"- ",
+        b": ",
+        b"? ",
+        b"&a ",
+        b"*a",
+        b"<<: *a",
+        b"!!python/object:os.system ",
+        b"!!binary ",
+        b"!tag ",
+        b"|\n",
+        b">-\n",
+        b"---\n",
+        b"...\n",
+        b"%YAML 1.1\n",
+        b"id: ",
+        b"kind: ",
+        b"premises: [",
+        b"from: ",
+        b"to: ",
+        b"type: undercut",
+        b"paragraph: ",
+        b"tags: ",
+        b"statements:\n",
+    ],
+    "json": [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b'": ',
+        b'", "',
+        b'{"id": "a"}',
+        b'"premises": [',
+        b'"type": "rebut"',
+        b"\\u0000",
+        b"\\ud800",
+        b"NaN",
+        b"Infinity",
+        b'"statements": []',
+    ],
+    "argdown": [
+        b"[A]: ",
+        b"<A>: ",
+        b"[A]",
+        b"<A>",
+        b"\n  + ",
+        b"\n  - ",
+        b"\n  _ ",
+        b"\n  +> ",
+        b"\n  <- ",
+        b"\n  >< ",
+        b"\n(1) ",
+        b"\n----\n",
+        b"\n--\nrule\n--\n",
+        b"===\n",
+        b"#tag ",
+        b"#(a b) ",
+        b"{",
+        b"}",
+        b"{a: &x [*x]}",
+        b"{tags: [",
+        b"# Heading\n",
+        b"* ",
+        b"1. ",
+        b"//",
+        b"/*",
+        b"*/",
+        b"<!--",
+        b"-->",
+        b"@[A]",
+        b"@<A>",
+        b"*",
+        b"_",
+        b"[x](y)",
+    ],
+    "aif": [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b'"nodeID": ',
+        b'"fromID": ',
+        b'"toID": ',
+        b'"type": "RA"',
+        b'"type": "CA"',
+        b'"type": "I"',
+        b'"type": "YA"',
+        b'"type": "L"',
+        b'"text": ',
+        b'"AIF": {',
+        b'"argmap": {',
+        b'"locutions": [',
+        b'"participants": [',
+        b'"personID": ',
+        b'"scheme": ',
+    ],
+    "kialo": [
+        b"Discussion Title: ",
+        b"\n1. ",
+        b"\n1.1. Pro: ",
+        b"\n1.1. Con: ",
+        b"\n1.2.3. Pro: ",
+        b"-> See 1.",
+        b"-> See 1.1.",
+        b"Pro: ",
+        b"Con: ",
+        b"\n\n",
+    ],
     "apx": [b"arg(", b"att(", b").", b"(", b")", b",", b'"', b"a", b"not__a", b"unsupported__a", b"id__1"],
     "tgf": [b"#\n", b"\n#\n", b"a ", b"b", b" a b\n", b"not__a", b"unsupported__a"],
 }
@@ -81,17 +218,17 @@ def seeds(fmt: str) -> list[bytes]:
 
     found = [VALID[fmt].encode("utf-8")]
     files = {
-        "yaml": [GOLDEN / "small.yaml", GOLDEN / "small.out.yaml"],
-        "json": [GOLDEN / "small.out.json"],
+        "yaml": [DATA / "small.yaml", GOLDEN / "yaml" / "small.yaml"],
+        "json": [GOLDEN / "json" / "small.json"],
         "argdown": [DATA / "parks.argdown", *sorted((ROOT / "tests" / "conformance" / "argdown").glob("*.argdown"))],
         "aif": [DATA / "aif-aifdb-nuclear.json", DATA / "aif-ova3-fees.json"],
         "kialo": [DATA / "kialo-school-uniforms.txt"],
-        "apx": [DATA / "analysis" / "tiny.apx"],
-        "tgf": [DATA / "analysis" / "tiny.tgf"],
+        "apx": [GOLDEN / "apx" / "tiny.apx"],
+        "tgf": [GOLDEN / "tgf" / "tiny.tgf"],
     }[fmt]
     found += [f.read_bytes() for f in files if f.exists()]
     if get(fmt).write:
-        small = argmap.build_graph(argmap.load(GOLDEN / "small.yaml"))
+        small = argmap.build_graph(argmap.load(DATA / "small.yaml"))
         found.append(_bytes(export(small, fmt)))
         found.append(_bytes(export(argmap.build_graph(argmap.load()), fmt)))  # the last seed: the big one
     return found
@@ -116,7 +253,7 @@ def mutate(rng: random.Random, data: bytes, tokens: list[bytes], other: bytes) -
             out[i:i] = rng.choice(tokens)
         elif op == 4 and n:  # delete a range
             i = rng.randrange(n)
-            del out[i:i + rng.choice((1, 2, 8, 64, 512))]
+            del out[i : i + rng.choice((1, 2, 8, 64, 512))]
         elif op == 5 and n:  # duplicate a range
             i = rng.randrange(n)
             j = min(n, i + rng.choice((1, 16, 256, 4096)))
@@ -128,28 +265,94 @@ def mutate(rng: random.Random, data: bytes, tokens: list[bytes], other: bytes) -
             lines[a], lines[b] = lines[b], lines[a]
             out = bytearray(b"\n".join(lines))
         elif op == 7 and n:  # truncate
-            del out[rng.randrange(n):]
+            del out[rng.randrange(n) :]
         elif op == 8:  # splice with another seed
             cut = rng.randrange(n + 1)
-            out = out[:cut] + bytearray(other[rng.randrange(len(other) + 1):])
+            out = out[:cut] + bytearray(other[rng.randrange(len(other) + 1) :])
         elif op == 9 and n:  # random bytes in place
             i = rng.randrange(n)
-            out[i:i + 4] = bytes(rng.randrange(256) for _ in range(4))
+            out[i : i + 4] = bytes(rng.randrange(256) for _ in range(4))
         elif op == 10:  # another encoding or line ending for the whole input
             text = bytes(out).decode("utf-8", "replace")
-            out = bytearray(rng.choice([
-                lambda t: t.encode("utf-16"), lambda t: t.encode("latin-1", "replace"),
-                lambda t: t.replace("\n", "\r\n").encode(), lambda t: b"\xef\xbb\xbf" + t.encode(),
-                lambda t: t.encode("utf-8", "surrogatepass")])(text))
+            out = bytearray(
+                rng.choice(
+                    [
+                        lambda t: t.encode("utf-16"),
+                        lambda t: t.encode("latin-1", "replace"),
+                        lambda t: t.replace("\n", "\r\n").encode(),
+                        lambda t: b"\xef\xbb\xbf" + t.encode(),
+                        lambda t: t.encode("utf-8", "surrogatepass"),
+                    ]
+                )(text)
+            )
     return bytes(out)
 
 
-FIELDS = ["title", "description", "source", "statements", "arguments", "attacks", "id", "kind", "text", "quote",
-          "paragraph", "speaker", "tags", "note", "premises", "conclusion", "from", "to", "type", "scheme", "file",
-          "nodes", "edges", "nodeID", "fromID", "toID", "edgeID", "AIF", "argmap", "locutions", "participants",
-          "personID", "participantID", "firstname", "surname"]
-WORDS = ["a", "b", "rain", "Rain", "", " ", "claim", "premise", "proposal", "rebut", "undermine", "undercut", "I",
-         "RA", "CA", "L", "YA", "Default Inference", "arg-a", "att-a", "x" * 300, "مرحبا", "😀", "<b>", "-a", "a--b"]
+FIELDS = [
+    "title",
+    "description",
+    "source",
+    "statements",
+    "arguments",
+    "attacks",
+    "id",
+    "kind",
+    "text",
+    "quote",
+    "paragraph",
+    "speaker",
+    "tags",
+    "note",
+    "premises",
+    "conclusion",
+    "from",
+    "to",
+    "type",
+    "scheme",
+    "file",
+    "nodes",
+    "edges",
+    "nodeID",
+    "fromID",
+    "toID",
+    "edgeID",
+    "AIF",
+    "argmap",
+    "locutions",
+    "participants",
+    "personID",
+    "participantID",
+    "firstname",
+    "surname",
+]
+WORDS = [
+    "a",
+    "b",
+    "rain",
+    "Rain",
+    "",
+    " ",
+    "claim",
+    "premise",
+    "proposal",
+    "rebut",
+    "undermine",
+    "undercut",
+    "I",
+    "RA",
+    "CA",
+    "L",
+    "YA",
+    "Default Inference",
+    "arg-a",
+    "att-a",
+    "x" * 300,
+    "مرحبا",
+    "😀",
+    "<b>",
+    "-a",
+    "a--b",
+]
 
 
 def _value(rng: random.Random, depth: int = 0):
@@ -234,8 +437,11 @@ def _same_refusal(refusal: Exception, path: Path, fmt: str, read_graph: Any) -> 
 
 def _same_graph(G: Any, H: Any) -> None:
     """Both paths built the same graph: nodes, edges, their data and order."""
-    if (G.graph != H.graph or list(G.nodes(data=True)) != list(H.nodes(data=True))
-            or list(G.edges(data=True)) != list(H.edges(data=True))):
+    if (
+        G.graph != H.graph
+        or list(G.nodes(data=True)) != list(H.nodes(data=True))
+        or list(G.edges(data=True)) != list(H.edges(data=True))
+    ):
         raise Disagreement("read_graph built another graph than read_map + build_graph")
 
 
@@ -244,7 +450,7 @@ def run(fmt: str, count: int, seed: int, out: Path, slow: float) -> dict:
     from argmap.errors import ArgmapError
     from argmap.export import export
     from argmap.graph import build_graph
-    from argmap.lint import check
+    from argmap.analysis.lint import check
     from argmap.loader import read_graph, read_map
 
     rng = random.Random(f"{seed}:{fmt}")
@@ -293,9 +499,16 @@ def run(fmt: str, count: int, seed: int, out: Path, slow: float) -> dict:
         if time.monotonic() - began > slow:
             counts["slow"] += 1
     shutil.rmtree(folder, ignore_errors=True)
-    return {"reader": fmt, "inputs": count, "accepted": counts["accepted"], "refused": counts["refused"],
-            "crashed": counts["crashed"], "slow": counts["slow"], "seconds": round(time.monotonic() - started, 1),
-            "crashes": crashes}
+    return {
+        "reader": fmt,
+        "inputs": count,
+        "accepted": counts["accepted"],
+        "refused": counts["refused"],
+        "crashed": counts["crashed"],
+        "slow": counts["slow"],
+        "seconds": round(time.monotonic() - started, 1),
+        "crashes": crashes,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,8 +533,10 @@ def main(argv: list[str] | None = None) -> int:
     print("| reader | inputs | accepted | refused | crashed | slow | seconds |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['reader']} | {r['inputs']:,} | {r['accepted']:,} | {r['refused']:,} | {r['crashed']:,} "
-              f"| {r['slow']:,} | {r['seconds']:,} |")
+        print(
+            f"| {r['reader']} | {r['inputs']:,} | {r['accepted']:,} | {r['refused']:,} | {r['crashed']:,} "
+            f"| {r['slow']:,} | {r['seconds']:,} |"
+        )
     for r in results:
         for key, found in r["crashes"].items():
             print(f"{r['reader']}: {found['count']} x {key} (first at input {found['input']})")

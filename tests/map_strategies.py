@@ -12,8 +12,20 @@ IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,3}", fullmatch=True)
 TEXTS = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40),
     st.text(st.sampled_from(list("ab .:,;!?-_*#@[]<>{}()/\\'\"\n\t~^+=ü😀")), min_size=1, max_size=30),
-    st.sampled_from(["A plain sentence.", "It's *so* #important: see [this](x) @[T].", "U.S.A. .A. :happy:",
-                     "// not a comment", "a  b", " padded ", "(1) numbered", "+ relation-like", "--", "==="]),
+    st.sampled_from(
+        [
+            "A plain sentence.",
+            "It's *so* #important: see [this](x) @[T].",
+            "U.S.A. .A. :happy:",
+            "// not a comment",
+            "a  b",
+            " padded ",
+            "(1) numbered",
+            "+ relation-like",
+            "--",
+            "===",
+        ]
+    ),
 ).filter(lambda t: t.strip())
 KINDS = st.sampled_from(["proposal", "claim", "premise"])
 
@@ -29,12 +41,18 @@ def maps(draw) -> ArgumentMap:
     n = draw(st.integers(1, 7))
     m = draw(st.integers(0, 5))
     all_ids = draw(st.lists(IDS, min_size=n + 2 * m + 6, max_size=n + 2 * m + 6, unique=True))
-    sids, aids, tids = all_ids[:n], all_ids[n:n + m], all_ids[n + m:]
+    sids, aids, tids = all_ids[:n], all_ids[n : n + m], all_ids[n + m :]
     statements = []
     for sid in sids:
         s = {"id": sid, "kind": draw(KINDS), "text": draw(TEXTS)}
-        for key, strategy in (("quote", TEXTS), ("speaker", TEXTS), ("note", TEXTS), ("title", TEXTS),
-                              ("paragraph", st.integers(1, 60)), ("tags", st.lists(TEXTS, max_size=3))):
+        for key, strategy in (
+            ("quote", TEXTS),
+            ("speaker", TEXTS),
+            ("note", TEXTS),
+            ("title", TEXTS),
+            ("paragraph", st.integers(1, 60)),
+            ("tags", st.lists(TEXTS, max_size=3)),
+        ):
             value = _optional(draw, strategy)
             if value is not None:
                 s[key] = value
@@ -46,8 +64,13 @@ def maps(draw) -> ArgumentMap:
             others = [s for s in sids if s != conclusion]
             premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
             a = {"id": aid, "premises": premises, "conclusion": conclusion}
-            for key, strategy in (("scheme", TEXTS), ("text", TEXTS), ("title", TEXTS), ("quote", TEXTS),
-                                  ("tags", st.lists(TEXTS, max_size=2))):
+            for key, strategy in (
+                ("scheme", TEXTS),
+                ("text", TEXTS),
+                ("title", TEXTS),
+                ("quote", TEXTS),
+                ("tags", st.lists(TEXTS, max_size=2)),
+            ):
                 value = _optional(draw, strategy)
                 if value is not None:
                     a[key] = value
@@ -62,8 +85,12 @@ def maps(draw) -> ArgumentMap:
         if source == target or (source, target) in pairs or (argument and source in argument["premises"]):
             continue
         pairs.add((source, target))
-        t = {"id": tid, "from": source, "to": target,
-             "type": "undercut" if argument else draw(st.sampled_from(["rebut", "undermine"]))}
+        t = {
+            "id": tid,
+            "from": source,
+            "to": target,
+            "type": "undercut" if argument else draw(st.sampled_from(["rebut", "undermine"])),
+        }
         for key, strategy in (("text", TEXTS), ("speaker", TEXTS), ("tags", st.lists(TEXTS, max_size=2))):
             value = _optional(draw, strategy)
             if value is not None:

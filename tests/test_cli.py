@@ -36,8 +36,10 @@ def test_show_marks_attacks_by_symbol_and_word(run, tiny):
     assert "✗ undercut by ○ PREMISE wind: It is windy; umbrellas break in wind." in result.stdout
     # the undercut sits under the argument it attacks, which sits under the proposal
     lines = result.stdout.splitlines()
-    order = [next(i for i, l in enumerate(lines) if key in l)
-             for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")]
+    order = [
+        next(i for i, l in enumerate(lines) if key in l)
+        for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")
+    ]
     assert order == sorted(order)
 
 
@@ -53,19 +55,24 @@ def test_show_focus_depth_and_quotes(run):
 
 
 def test_show_keeps_statements_no_proposal_reaches(run, write):
-    path = write("m.yaml", """\
+    path = write(
+        "m.yaml",
+        """\
         title: T
         statements:
           - {id: p, kind: proposal, text: Do it.}
           - {id: lone, kind: claim, text: An aside.}
-        """)
+        """,
+    )
     result = run("show", "-m", path)
     assert "Not under any proposal" in result.stdout
     assert "CLAIM lone: An aside." in result.stdout
 
 
 def test_show_survives_support_cycles(run, write):
-    path = write("cycle.yaml", """\
+    path = write(
+        "cycle.yaml",
+        """\
         title: Cycle
         statements:
           - {id: a, kind: proposal, text: A.}
@@ -75,7 +82,8 @@ def test_show_survives_support_cycles(run, write):
           - {id: ab, premises: [b], conclusion: a}
           - {id: bc, premises: [c], conclusion: b}
           - {id: cb, premises: [a], conclusion: c}
-        """)
+        """,
+    )
     result = run("show", "-m", path)
     assert result.exit_code == 0, result.output
     assert "↑ a (shown above)" in result.stdout
@@ -131,10 +139,18 @@ def test_show_reads_the_embedded_map_as_two_trees(run, monkeypatch):
     out = run("show").stdout
     roots = [line.split(":")[0] for line in out.splitlines() if line.startswith("◆")]
     assert roots == ["◆ PROPOSAL prop-deepen-ct", "◆ PROPOSAL prop-intl-reinforce-cooperation"]
-    tops = [line.split(":")[0] for line in out.split("Not under any proposal", 1)[1].splitlines()
-            if line.startswith(("●", "○"))]
-    assert tops == ["● CLAIM sco-core-task", "● CLAIM sco-ct-expanding", "○ PREMISE ct-most-active-efficient",
-                    "● CLAIM china-pushes", "● CLAIM sco-highly-alert"]
+    tops = [
+        line.split(":")[0]
+        for line in out.split("Not under any proposal", 1)[1].splitlines()
+        if line.startswith(("●", "○"))
+    ]
+    assert tops == [
+        "● CLAIM sco-core-task",
+        "● CLAIM sco-ct-expanding",
+        "○ PREMISE ct-most-active-efficient",
+        "● CLAIM china-pushes",
+        "● CLAIM sco-highly-alert",
+    ]
     assert out.count("→ means ") == 10 and out.count("(shown above)") == 2
 
 
@@ -158,7 +174,9 @@ def test_show_focus_on_a_means_names_the_goal_it_serves(run, write):
 
 
 def test_show_keeps_proposals_that_only_serve_each_other(run, write):
-    path = write("circle.yaml", """\
+    path = write(
+        "circle.yaml",
+        """\
         title: Circle
         statements:
           - {id: a, kind: proposal, text: Do A.}
@@ -166,13 +184,19 @@ def test_show_keeps_proposals_that_only_serve_each_other(run, write):
         arguments:
           - {id: ab, premises: [a], conclusion: b}
           - {id: ba, premises: [b], conclusion: a}
-        """)
+        """,
+    )
     result = run("show", "-m", path)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[2:8] == ["◆ PROPOSAL a: Do A.", "├── ↗ a means to ◆ PROPOSAL b: Do B. (through ba)",
-                          "└── → means ab", "    └── ◆ PROPOSAL b: Do B.", "        └── → means ba",
-                          "            └── ↑ a (shown above)"]
+    assert lines[2:8] == [
+        "◆ PROPOSAL a: Do A.",
+        "├── ↗ a means to ◆ PROPOSAL b: Do B. (through ba)",
+        "└── → means ab",
+        "    └── ◆ PROPOSAL b: Do B.",
+        "        └── → means ba",
+        "            └── ↑ a (shown above)",
+    ]
 
 
 def test_unknown_focus_is_an_error_with_suggestions(run):
@@ -194,8 +218,11 @@ def test_list_json_is_sorted_and_complete(run):
 
 def test_list_filters(run):
     rows = json.loads(run("list", "--kind", "proposal", "--speaker", "chinese-scholar", "--json").stdout)
-    assert {r["id"] for r in rows} == {"prop-regular-military-mechanism", "prop-6n-partnership",
-                                       "prop-prosecution-not-extradition"}
+    assert {r["id"] for r in rows} == {
+        "prop-regular-military-mechanism",
+        "prop-6n-partnership",
+        "prop-prosecution-not-extradition",
+    }
     rows = json.loads(run("list", "--tag", "founding", "--json").stdout)
     assert rows and all("founding" in r["tags"] for r in rows)
 
@@ -221,8 +248,11 @@ def test_validate_valid_and_invalid_maps(run, tiny, write):
     result = run("validate", tiny)
     assert result.exit_code == 0, result.output
     assert "valid: 4 statements (1 proposal, 1 claim, 2 premises), 2 arguments, 1 attack" in result.stdout
-    bad = write("bad.yaml", "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
-                            "arguments:\n  - {id: x, premises: [b], conclusion: a}\n")
+    bad = write(
+        "bad.yaml",
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
+        "arguments:\n  - {id: x, premises: [b], conclusion: a}\n",
+    )
     result = run("validate", tiny, bad)
     assert result.exit_code == 1
     assert f"Error: {bad}:5:" in result.stderr

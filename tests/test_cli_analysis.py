@@ -10,7 +10,7 @@ import re
 import pytest
 
 from argmap import build_graph, load
-from argmap.evaluate import evaluate
+from argmap.analysis.semantics import evaluate
 
 CYCLE = """\
 title: Cycles
@@ -64,11 +64,15 @@ def test_check_json_and_exit_1_on_errors(run, write):
     result = run("check", "-m", write("c.yaml", CIRCULAR), "--json")
     assert result.exit_code == 1
     findings = json.loads(result.stdout)
-    assert findings[0] == {"severity": "error", "code": "circular-support", "ids": ["a", "b", "x", "y"],
-                           "message": "'a' supports itself: a -> x -> b -> y -> a; nothing outside the circle "
-                                      "establishes it."}
-    assert [f["severity"] for f in findings] == sorted((f["severity"] for f in findings),
-                                                       key=["error", "warning", "info"].index)
+    assert findings[0] == {
+        "severity": "error",
+        "code": "circular-support",
+        "ids": ["a", "b", "x", "y"],
+        "message": "'a' supports itself: a -> x -> b -> y -> a; nothing outside the circle establishes it.",
+    }
+    assert [f["severity"] for f in findings] == sorted(
+        (f["severity"] for f in findings), key=["error", "warning", "info"].index
+    )
 
 
 # --------------------------------------------------------------- evaluate ---
@@ -144,9 +148,12 @@ def test_odd_cycle_stable_has_no_labelling_and_preferred_is_undecided(run, write
 
 def test_a_search_beyond_the_budget_is_a_message_not_a_hang(run, write):
     claims = "".join(f"  - {{id: s{i}, kind: claim, text: S{i}.}}\n" for i in range(21))
-    attacks = "".join(f"  - {{id: t{i}, from: s{i}, to: s{i + 1}, type: rebut}}\n"
-                      f"  - {{id: u{i}, from: s{i + 1}, to: s{i}, type: rebut}}\n"
-                      f"  - {{id: v{i}, from: s{i}, to: s20, type: rebut}}\n" for i in range(0, 20, 2))
+    attacks = "".join(
+        f"  - {{id: t{i}, from: s{i}, to: s{i + 1}, type: rebut}}\n"
+        f"  - {{id: u{i}, from: s{i + 1}, to: s{i}, type: rebut}}\n"
+        f"  - {{id: v{i}, from: s{i}, to: s20, type: rebut}}\n"
+        for i in range(0, 20, 2)
+    )
     path = write("many.yaml", f"title: Many\nstatements:\n{claims}attacks:\n{attacks}")
     result = run("evaluate", "-m", path, "--semantics", "preferred", "--budget", "50")
     assert result.exit_code == 1
@@ -164,8 +171,11 @@ def test_show_evaluate_marks_every_node(run, narrow):
     assert "✗ rebutted by [OUT] ○ PREMISE bin-laden-progress" in result.stdout
     assert "✗ undermined by [IN] ↑ terror-still-frequent (shown above)" in result.stdout
     assert "└── [IN] → means arg-call-china-ready (practical-reasoning)" in result.stdout
-    nodes = [line for line in lines
-             if any(w in line for w in ("◆ PROPOSAL", "● CLAIM", "○ PREMISE", "+ reason", "→ means", "↑ "))]
+    nodes = [
+        line
+        for line in lines
+        if any(w in line for w in ("◆ PROPOSAL", "● CLAIM", "○ PREMISE", "+ reason", "→ means", "↑ "))
+    ]
     assert len(nodes) == 11 and all("[IN]" in s or "[OUT]" in s for s in nodes)
     assert fits(result.stdout)
     plain = run("show", "--focus", "prop-intl-reinforce-cooperation").stdout
@@ -209,28 +219,52 @@ def test_rank(run, narrow):
     assert fits(result.stdout)
     data = json.loads(run("rank", "--json").stdout)
     assert len(data) == len(load().statements)
-    assert data[0] == {"rank": 1, "id": "coop-beneficial", "kind": "claim", "proposals": 10,
-                       "centrality": 1.791667, "text": "Cooperating with other SCO members against terrorism helps "
-                                                       "solve military and security issues and removes obstacles "
-                                                       "in the economic and social spheres."}
+    assert data[0] == {
+        "rank": 1,
+        "id": "coop-beneficial",
+        "kind": "claim",
+        "proposals": 10,
+        "centrality": 1.791667,
+        "text": "Cooperating with other SCO members against terrorism helps "
+        "solve military and security issues and removes obstacles "
+        "in the economic and social spheres.",
+    }
 
 
 # ------------------------------------------------------------------- diff ---
 
 
 def test_diff_identical_different_and_errors(run, write, tiny):
-    same = write("same.json", json.dumps({"title": "Umbrellas", "statements": [
-        {"id": s, "kind": k, "text": t} for s, k, t in (
-            ("wind", "premise", "It is windy; umbrellas break in wind."), ("rain", "premise", "It is raining."),
-            ("wet", "claim", "Walking out unprotected gets you wet."),
-            ("take-umbrella", "proposal", "Take an umbrella."))],
-        "arguments": [{"id": "arg-umbrella", "premises": ["wet"], "conclusion": "take-umbrella"},
-                      {"id": "arg-wet", "premises": ["rain"], "conclusion": "wet"}],
-        "attacks": [{"id": "att-wind", "from": "wind", "to": "arg-umbrella", "type": "undercut"}]}))
+    same = write(
+        "same.json",
+        json.dumps(
+            {
+                "title": "Umbrellas",
+                "statements": [
+                    {"id": s, "kind": k, "text": t}
+                    for s, k, t in (
+                        ("wind", "premise", "It is windy; umbrellas break in wind."),
+                        ("rain", "premise", "It is raining."),
+                        ("wet", "claim", "Walking out unprotected gets you wet."),
+                        ("take-umbrella", "proposal", "Take an umbrella."),
+                    )
+                ],
+                "arguments": [
+                    {"id": "arg-umbrella", "premises": ["wet"], "conclusion": "take-umbrella"},
+                    {"id": "arg-wet", "premises": ["rain"], "conclusion": "wet"},
+                ],
+                "attacks": [{"id": "att-wind", "from": "wind", "to": "arg-umbrella", "type": "undercut"}],
+            }
+        ),
+    )
     result = run("diff", tiny, same)
     assert (result.exit_code, result.stdout) == (0, "No differences.\n")
-    changed = write("changed.yaml", tiny.read_text().replace("type: undercut", "type: undercut\n"
-                                                            "  - {id: att-x, from: rain, to: wind, type: undermine}"))
+    changed = write(
+        "changed.yaml",
+        tiny.read_text().replace(
+            "type: undercut", "type: undercut\n  - {id: att-x, from: rain, to: wind, type: undermine}"
+        ),
+    )
     result = run("diff", tiny, changed)
     assert result.exit_code == 1, result.output
     assert "attacks: 1 added, 0 removed, 0 changed" in result.stdout
@@ -253,8 +287,14 @@ def test_diff_reads_stdin(run, tiny):
 
 
 def test_every_analysis_command_reads_at_80_columns(run, narrow):
-    for args in (["check"], ["evaluate"], ["evaluate", "-x", "prop-uniform-understanding"],
-                 ["critical", "prop-deepen-ct"], ["rank"], ["show", "-e"]):
+    for args in (
+        ["check"],
+        ["evaluate"],
+        ["evaluate", "-x", "prop-uniform-understanding"],
+        ["critical", "prop-deepen-ct"],
+        ["rank"],
+        ["show", "-e"],
+    ):
         result = run(*args)
         assert result.exit_code == 0, (args, result.output)
         assert fits(result.stdout), args
@@ -268,10 +308,15 @@ def readme_examples() -> list[tuple[str, str]]:
     from .conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sections = [(readme.index("### check"), readme.index("## The map format")),
-                (readme.index("## How evaluate works"), readme.index("## Using argmap from Python"))]
-    blocks = [b for start, end in sections
-              for b in re.findall(r"```console\n\$ (argmap [^\n]*)\n(.*?)```", readme[start:end], flags=re.S)]
+    sections = [
+        (readme.index("### check"), readme.index("### init")),  # authoring: test_walkthrough.py
+        (readme.index("## How evaluate works"), readme.index("## Using argmap from Python")),
+    ]
+    blocks = [
+        b
+        for start, end in sections
+        for b in re.findall(r"```console\n\$ (argmap [^\n]*)\n(.*?)```", readme[start:end], flags=re.S)
+    ]
     return [(command, shown) for command, shown in blocks]
 
 
@@ -283,17 +328,23 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
     umbrella = re.search(r"```yaml\n(title: Umbrellas\n.*?)```", readme, flags=re.S).group(1)
     (tmp_path / "umbrella.yaml").write_text(umbrella)
     (tmp_path / "umbrella-sturdy.yaml").write_text(
-        umbrella.replace("arguments:", "  - {id: sturdy, kind: premise, text: This umbrella is built for wind.}\n"
-                                       "arguments:")
-        + "  - {id: att-sturdy, from: sturdy, to: wind, type: undermine}\n")
+        umbrella.replace(
+            "arguments:", "  - {id: sturdy, kind: premise, text: This umbrella is built for wind.}\narguments:"
+        )
+        + "  - {id: att-sturdy, from: sturdy, to: wind, type: undermine}\n"
+    )
     (tmp_path / "floating.apx").write_text(
-        "arg(a).\narg(b).\narg(c).\narg(d).\natt(a,b).\natt(b,a).\natt(a,c).\natt(b,c).\natt(c,d).\n")
+        "arg(a).\narg(b).\narg(c).\narg(d).\natt(a,b).\natt(b,a).\natt(a,c).\natt(b,c).\natt(c,d).\n"
+    )
     sco = (ROOT / "argmap" / "data" / "sco.yaml").read_text(encoding="utf-8")
     (tmp_path / "argmap" / "data").mkdir(parents=True)
     (tmp_path / "argmap" / "data" / "sco.yaml").write_text(sco)
-    revised = sco[:sco.index("  - id: att-still-frequent-answer")].rstrip() + "\n"
-    (tmp_path / "sco-revised.yaml").write_text(revised.replace(
-        'text: "Other tough tasks will emerge in the future."', 'text: "The future will bring other tough tasks."'))
+    revised = sco[: sco.index("  - id: att-still-frequent-answer")].rstrip() + "\n"
+    (tmp_path / "sco-revised.yaml").write_text(
+        revised.replace(
+            'text: "Other tough tasks will emerge in the future."', 'text: "The future will bring other tough tasks."'
+        )
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
     examples = readme_examples()
@@ -307,7 +358,7 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
             lines = chunk.splitlines()
             if not lines:
                 continue
-            found = next((i for i in range(at, len(out) - len(lines) + 1) if out[i:i + len(lines)] == lines), None)
+            found = next((i for i in range(at, len(out) - len(lines) + 1) if out[i : i + len(lines)] == lines), None)
             assert found is not None, f"{command}: README shows lines not in the output:\n{chunk}"
             at = found + len(lines)
 
@@ -315,12 +366,13 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
 def test_cli_defaults_are_the_library_defaults():
     import inspect
 
-    from argmap import cli, evaluate as library, support
+    from argmap import cli
+    from argmap.analysis import critical, semantics
 
     options = inspect.signature(cli.evaluate).parameters
-    assert options["budget"].default == library.BUDGET
-    assert options["timeout"].default == library.TIMEOUT
-    assert inspect.signature(cli.critical).parameters["max_size"].default == support.MAX_SIZE
+    assert options["budget"].default == semantics.BUDGET
+    assert options["timeout"].default == semantics.TIMEOUT
+    assert inspect.signature(cli.critical).parameters["max_size"].default == critical.MAX_SIZE
 
 
 def test_colour_follows_the_terminal_and_no_color(run, monkeypatch):

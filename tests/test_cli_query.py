@@ -67,7 +67,7 @@ def test_supports_shows_a_tree_with_linked_co_premises_as_one_reason(run80, brid
     assert out[0] == "◆ PROPOSAL go: Build the bridge."
     reason = next(i for i, line in enumerate(out) if "linked reason a-jobs" in line)
     # the two co-premises hang from that one reason
-    assert "● CLAIM jobs" in out[reason + 1] and "○ PREMISE cost" in "\n".join(out[reason + 1:reason + 12])
+    assert "● CLAIM jobs" in out[reason + 1] and "○ PREMISE cost" in "\n".join(out[reason + 1 : reason + 12])
     assert any("↺ ◆ PROPOSAL go (a cycle" in line for line in out)
     assert "4 supporters: 3 direct, 1 indirect; the farthest is 2 steps away." in result.stdout
     assert "survey → a-survey-trade → trade → a-trade → go" in result.stdout  # a second chain
@@ -107,9 +107,18 @@ def test_supports_paths_option_bounds_chains_and_says_so(run80, bridge):
 def test_supports_on_the_embedded_map_answers_the_6n_question(run80):
     result = run80("supports", "prop-6n-partnership")
     assert result.exit_code == 0, result.output
-    for node in ("arg-mechanism-6n", "prop-improve-mechanism", "prop-improve-performance",
-                 "reason arg-tasks-performance", "future-tough-tasks", "reason arg-deepen-performance",
-                 "prop-deepen-ct", "ct-deepening-meaningful", "arg-6n-framework", "sixn-framework-issues"):
+    for node in (
+        "arg-mechanism-6n",
+        "prop-improve-mechanism",
+        "prop-improve-performance",
+        "reason arg-tasks-performance",
+        "future-tough-tasks",
+        "reason arg-deepen-performance",
+        "prop-deepen-ct",
+        "ct-deepening-meaningful",
+        "arg-6n-framework",
+        "sixn-framework-issues",
+    ):
         assert node in result.stdout
     assert "linked reason" not in result.stdout  # every reason on the way is independent
     # the means rests on everything its goals rest on: the thesis and its reasons
@@ -119,10 +128,16 @@ def test_supports_on_the_embedded_map_answers_the_6n_question(run80):
 
 
 def test_views_fit_80_columns_carry_no_colour_and_no_trailing_blanks(run80, bridge):
-    for args in (["supports", "prop-deepen-ct"], ["attacks", "go", "--deep", "-m", bridge],
-                 ["attacks", "go", "-m", bridge],
-                 ["path", "cost", "survey", "-m", bridge], ["supports", "go", "--paths", "1", "-m", bridge],
-                 ["path", "survey", "go", "-m", bridge], ["find", "terror"], ["stats"]):
+    for args in (
+        ["supports", "prop-deepen-ct"],
+        ["attacks", "go", "--deep", "-m", bridge],
+        ["attacks", "go", "-m", bridge],
+        ["path", "cost", "survey", "-m", bridge],
+        ["supports", "go", "--paths", "1", "-m", bridge],
+        ["path", "survey", "go", "-m", bridge],
+        ["find", "terror"],
+        ["stats"],
+    ):
         result = run80(*args)
         assert result.exit_code == 0, (args, result.output)
         assert "\x1b[" not in result.stdout
@@ -132,8 +147,13 @@ def test_views_fit_80_columns_carry_no_colour_and_no_trailing_blanks(run80, brid
 
 
 def test_json_is_the_same_whatever_the_terminal_width(run80, bridge):
-    for args in (["supports", "go"], ["attacks", "go", "--deep"], ["path", "survey", "go"], ["find", "survey"],
-                 ["stats"]):
+    for args in (
+        ["supports", "go"],
+        ["attacks", "go", "--deep"],
+        ["path", "survey", "go"],
+        ["find", "survey"],
+        ["stats"],
+    ):
         narrow = run80(*args, "-m", bridge, "--json", COLUMNS="40")
         wide = run80(*args, "-m", bridge, "--json", COLUMNS="200", FORCE_COLOR="1")
         assert narrow.exit_code == 0, narrow.output
@@ -166,7 +186,10 @@ def test_attacks_json(run80, bridge):
     data = json.loads(run80("attacks", "go", "--deep", "-m", bridge, "--json").stdout)
     assert data["target"]["id"] == "go" and data["deep"] is True
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in data["attackers"]] == [
-        ("flood", "rebut", "jobs", 1), ("flood", "undercut", "a-trade", 1), ("doubt", "undermine", "survey", 2)]
+        ("flood", "rebut", "jobs", 1),
+        ("flood", "undercut", "a-trade", 1),
+        ("doubt", "undermine", "survey", 2),
+    ]
     assert {"id", "kind", "text", "type", "on", "depth"} <= set(data["attackers"][0])
 
 
@@ -174,11 +197,13 @@ def test_attacks_on_the_embedded_map(run80):
     result = run80("attacks", "prop-china-ready", "--deep", "--json")
     data = json.loads(result.stdout)
     assert [(r["id"], r["type"], r["on"], r["depth"], r["attack"]) for r in data["attackers"]] == [
-        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation", 1, "att-progress-concession")]
+        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation", 1, "att-progress-concession")
+    ]
     assert json.loads(run80("attacks", "prop-deepen-ct", "--deep", "--json").stdout)["attackers"] == []
     result = run80("attacks", "sco-core-task")
     assert "Nothing in the map attacks sco-core-task (--deep also looks at what it rests on)." in " ".join(
-        result.stdout.split())
+        result.stdout.split()
+    )
 
 
 # ---------------------------------------------------------------------- path ---
@@ -242,12 +267,15 @@ def test_stats_on_the_embedded_map(run80):
 # -------------------------------------------------------------------- errors ---
 
 
-@pytest.mark.parametrize("args", [
-    ["supports", "prop-6n-partnerhsip"],
-    ["attacks", "6n-partnership"],
-    ["path", "prop-6n", "prop-deepen-ct"],
-    ["path", "prop-deepen-ct", "prop-6n-partnership-mechanism"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["supports", "prop-6n-partnerhsip"],
+        ["attacks", "6n-partnership"],
+        ["path", "prop-6n", "prop-deepen-ct"],
+        ["path", "prop-deepen-ct", "prop-6n-partnership-mechanism"],
+    ],
+)
 def test_unknown_ids_exit_1_with_a_suggestion_on_stderr(run80, args):
     result = run80(*args)
     assert result.exit_code == 1
@@ -260,8 +288,10 @@ def test_unknown_ids_exit_1_with_a_suggestion_on_stderr(run80, args):
 def test_an_attack_id_is_explained(run80):
     result = run80("attacks", "att-progress-concession")
     assert result.exit_code == 1
-    assert ("'att-progress-concession' is an attack (bin-laden-progress rebuts prop-intl-reinforce-cooperation)"
-            in " ".join(result.stderr.split()))
+    assert (
+        "'att-progress-concession' is an attack (bin-laden-progress rebuts prop-intl-reinforce-cooperation)"
+        in " ".join(result.stderr.split())
+    )
 
 
 def test_queries_read_a_map_from_stdin(bridge):

@@ -47,3 +47,13 @@ def test_readme_python_examples_run_and_print_what_they_say():
         test = parser.get_doctest(block, {}, f"README python block {i}", "README.md", 0)
         runner.run(test)
     assert runner.failures == 0, f"{runner.failures} README example(s) print something else"
+
+
+def test_ci_runs_the_slow_tests_the_readme_command_leaves_out():
+    """The README's command skips the tests marked slow; CI must still run them."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # (tomllib is Python 3.11+)
+    assert re.search(r"^addopts = .*-m 'not slow'", pyproject, flags=re.M)
+    assert re.search(r'^markers = \["slow: ', pyproject, flags=re.M)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    readme_at = ci.index(setup_commands()[1])
+    assert ".venv/bin/python -m pytest -m slow" in ci[readme_at + 1 :]

@@ -59,29 +59,50 @@ def test_the_proposals_of_every_speaker_are_there():
     m = read_map().map
     proposals = {s.id: s for s in m.statements if s.kind == "proposal"}
     quotes = " ".join(s.quote for s in proposals.values())
-    for words in ("continuously enforced and deepened", "reinforce cooperation among nations",
-                  "ready and willing", "regular united military mechanism",
-                  "6+N SCO anti-terrorism partnership mechanism", "prosecution not extradition",
-                  "developing a uniform understanding", "an investigation of what practices"):
+    for words in (
+        "continuously enforced and deepened",
+        "reinforce cooperation among nations",
+        "ready and willing",
+        "regular united military mechanism",
+        "6+N SCO anti-terrorism partnership mechanism",
+        "prosecution not extradition",
+        "developing a uniform understanding",
+        "an investigation of what practices",
+    ):
         assert words in quotes, words
 
 
 def test_the_only_objection_is_the_spokesmans_concession_and_its_answer():
-    """"although the killing of bin Laden is an important event ..., terrorist
+    """ "although the killing of bin Laden is an important event ..., terrorist
     activities are still quite frequent": the conceded point attacks his call,
     his answer attacks the conceded point. The members' differences are a
     task the author sets ("This deserves consideration"), not an objection."""
     m = read_map().map
     assert {(t.from_, t.to, t.type) for t in m.attacks} == {
         ("bin-laden-progress", "prop-intl-reinforce-cooperation", "rebut"),
-        ("terror-still-frequent", "bin-laden-progress", "undermine")}
+        ("terror-still-frequent", "bin-laden-progress", "undermine"),
+    }
     assert all(t.note for t in m.attacks)
 
 
-MARKERS = ("Therefore", "All this then", "It also represents a very real guarantee", "On the theoretical side",
-           "In practical terms", "Furthermore", "Against this backdrop", "although", "in so doing",
-           "This shows that", "This necessitates", "For instance", "This would provide",
-           "This involves establishing", "This would approximate", "This deserves consideration")
+MARKERS = (
+    "Therefore",
+    "All this then",
+    "It also represents a very real guarantee",
+    "On the theoretical side",
+    "In practical terms",
+    "Furthermore",
+    "Against this backdrop",
+    "although",
+    "in so doing",
+    "This shows that",
+    "This necessitates",
+    "For instance",
+    "This would provide",
+    "This involves establishing",
+    "This would approximate",
+    "This deserves consideration",
+)
 
 
 def test_every_inference_marker_of_the_article_is_an_argument_or_attack():
@@ -118,12 +139,23 @@ def test_statements_under_no_proposal_are_few_and_say_why():
         under.add(node)
         stack += [n for n in G.pred[node]]
         if G.nodes[node]["kind"] == "proposal":
-            stack += [a for a in G.succ[node] if G.nodes[a]["kind"] == "argument"
-                      and G.nodes[G.nodes[a]["conclusion"]]["kind"] == "proposal"]
-    tops = [n for n in statements(G) if n not in under and not any(
-        t == "premise" for _, _, t in G.out_edges(n, data="type"))]
-    assert sorted(tops) == ["china-pushes", "ct-most-active-efficient", "sco-core-task", "sco-ct-expanding",
-                            "sco-highly-alert"]
+            stack += [
+                a
+                for a in G.succ[node]
+                if G.nodes[a]["kind"] == "argument" and G.nodes[G.nodes[a]["conclusion"]]["kind"] == "proposal"
+            ]
+    tops = [
+        n
+        for n in statements(G)
+        if n not in under and not any(t == "premise" for _, _, t in G.out_edges(n, data="type"))
+    ]
+    assert sorted(tops) == [
+        "china-pushes",
+        "ct-most-active-efficient",
+        "sco-core-task",
+        "sco-ct-expanding",
+        "sco-highly-alert",
+    ]
     assert all("no proposal" in G.nodes[n]["note"] or "Connected to nothing" in G.nodes[n]["note"] for n in tops)
 
 

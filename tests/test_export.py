@@ -3,7 +3,6 @@ golden files, source references that still resolve, and the command's errors."""
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -14,9 +13,10 @@ import argmap
 from argmap.errors import NotFound, UsageError
 from argmap.export import ExportOptions, choose_format, export, neighbourhood
 from argmap.formats import FORMATS
+from argmap.graph import build_graph
 from argmap.loader import loads, read_map
 
-from .export_helpers import GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
+from .export_helpers import DATA, GOLDEN, GOLDEN_FILES, SMALL, awkward_map, exported
 
 # ------------------------------------------------------------------ formats ---
 
@@ -27,11 +27,23 @@ def test_every_export_format_is_a_writer_in_the_table():
     assert [f.name for f in FORMATS.values() if f.read] == ["yaml", "json", "argdown", "aif", "kialo", "apx", "tgf"]
 
 
-@pytest.mark.parametrize(("output", "name"), [
-    ("map.svg", "svg"), ("MAP.PNG", "png"), ("out/r.html", "html"), ("d.gv", "dot"), ("d.dot", "dot"),
-    ("x.mmd", "mermaid"), ("x.md", "md"), ("x.graphml", "graphml"), ("g.nodelink.json", "nodelink"),
-    ("m.json", "json"), ("m.yml", "yaml"), ("m.pdf", "pdf"),
-])
+@pytest.mark.parametrize(
+    ("output", "name"),
+    [
+        ("map.svg", "svg"),
+        ("MAP.PNG", "png"),
+        ("out/r.html", "html"),
+        ("d.gv", "dot"),
+        ("d.dot", "dot"),
+        ("x.mmd", "mermaid"),
+        ("x.md", "md"),
+        ("x.graphml", "graphml"),
+        ("g.nodelink.json", "nodelink"),
+        ("m.json", "json"),
+        ("m.yml", "yaml"),
+        ("m.pdf", "pdf"),
+    ],
+)
 def test_the_format_comes_from_the_output_suffix(output, name):
     assert choose_format(None, output).name == name
 
@@ -61,11 +73,24 @@ def test_focus_depth_counts_statement_levels_like_show():
     G = small_graph()
     assert set(neighbourhood(G, "charge", 0)) == {"charge"}
     one = set(neighbourhood(G, "charge", 1))
-    assert one == {"charge", "arg-congestion", "arg-cuts-traffic", "traffic-doubled", "buses-late",
-                   "charge-cuts-traffic", "customers-leave"}
+    assert one == {
+        "charge",
+        "arg-congestion",
+        "arg-cuts-traffic",
+        "traffic-doubled",
+        "buses-late",
+        "charge-cuts-traffic",
+        "customers-leave",
+    }
     two = set(neighbourhood(G, "charge", 2)) - one
-    assert two == {"arg-analogy", "elsewhere-worked", "centres-alike", "better-buses", "counters-moved",
-                   "shoppers-bus-foot"}
+    assert two == {
+        "arg-analogy",
+        "elsewhere-worked",
+        "centres-alike",
+        "better-buses",
+        "counters-moved",
+        "shoppers-bus-foot",
+    }
     assert set(neighbourhood(G, "charge")) == set(G)
 
 
@@ -74,8 +99,12 @@ def test_focus_on_an_argument_keeps_its_conclusion_so_the_part_is_a_valid_map():
     part = neighbourhood(G, "arg-analogy", 1)
     assert set(part) == {"arg-analogy", "charge-cuts-traffic", "elsewhere-worked", "centres-alike", "better-buses"}
     again = loads(export(part, "yaml"))
-    assert {s.id for s in again.statements} == {"charge-cuts-traffic", "elsewhere-worked", "centres-alike",
-                                                "better-buses"}
+    assert {s.id for s in again.statements} == {
+        "charge-cuts-traffic",
+        "elsewhere-worked",
+        "centres-alike",
+        "better-buses",
+    }
     assert [(t.from_, t.to, t.type) for t in again.attacks] == [("better-buses", "arg-analogy", "undercut")]
 
 
@@ -112,19 +141,37 @@ def test_awkward_map_round_trips_exactly(fmt, tmp_path):
 
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
-texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30).filter(lambda s: s.strip())
+texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=30).filter(
+    lambda s: s.strip()
+)
 
 
 @st.composite
 def maps(draw):
     ids = draw(st.lists(slugs, min_size=2, max_size=6, unique=True))
-    statements = [{"id": i, "kind": draw(st.sampled_from(["proposal", "claim", "premise"])), "text": draw(texts),
-                   **({"speaker": draw(texts)} if draw(st.booleans()) else {}),
-                   "tags": draw(st.lists(texts, max_size=2))} for i in ids]
+    statements = [
+        {
+            "id": i,
+            "kind": draw(st.sampled_from(["proposal", "claim", "premise"])),
+            "text": draw(texts),
+            **({"speaker": draw(texts)} if draw(st.booleans()) else {}),
+            "tags": draw(st.lists(texts, max_size=2)),
+        }
+        for i in ids
+    ]
     conclusion, premise = ids[0], ids[1]
-    data = {"title": draw(texts), "statements": statements,
-            "arguments": [{"id": "arg-x", "premises": [premise], "conclusion": conclusion,
-                           **({"scheme": draw(texts)} if draw(st.booleans()) else {})}]}
+    data = {
+        "title": draw(texts),
+        "statements": statements,
+        "arguments": [
+            {
+                "id": "arg-x",
+                "premises": [premise],
+                "conclusion": conclusion,
+                **({"scheme": draw(texts)} if draw(st.booleans()) else {}),
+            }
+        ],
+    }
     if len(ids) > 2:
         data["attacks"] = [{"id": "att-x", "from": ids[2], "to": "arg-x", "type": "undercut", "note": draw(texts)}]
     if draw(st.booleans()):
@@ -148,6 +195,7 @@ def test_golden_files(fmt):
     path = GOLDEN / GOLDEN_FILES[fmt]
     got = exported(SMALL, fmt, output=path)
     if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
         path.write_bytes(got.encode("utf-8"))
     assert got == path.read_bytes().decode("utf-8"), f"{path.name} differs; see the test's docstring"
 
@@ -155,9 +203,35 @@ def test_golden_files(fmt):
 def test_golden_diagram_shows_ids_speakers_and_quotes_only_on_request():
     plain = exported(SMALL, "dot")
     full = exported(SMALL, "dot", ids=True, speakers=True, quotes=True)
-    for words in ("PROPOSAL · charge · author", "CLAIM · customers-leave · shop owners",
-                  "<I>“The council should charge"):
+    for words in (
+        "PROPOSAL · charge · author",
+        "CLAIM · customers-leave · shop owners",
+        "<I>“The council should charge",
+    ):
         assert words not in plain and words in full
+
+
+def test_a_focused_argument_at_depth_0_exports_a_valid_map(tmp_path, run):
+    """Issue 15 item 7: map_data took a filtered view for the whole graph (it compared
+    the view's node count with itself), kept premises the view leaves out, and the
+    written map failed validation; an argument also needs its premises to be one."""
+    out = tmp_path / "f.yaml"
+    result = run("export", "--focus", "arg-differences-investigate", "--depth", "0", "--format", "yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    checked = run("validate", out)
+    assert checked.exit_code == 0, checked.output
+    back = read_map(out).map
+    assert [a.id for a in back.arguments] == ["arg-differences-investigate"]
+    assert set(back.arguments[0].premises) | {back.arguments[0].conclusion} == {s.id for s in back.statements}
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_every_focused_part_of_the_embedded_map_is_a_valid_map(depth):
+    G = build_graph(argmap.load())
+    for node in G:
+        text = export(neighbourhood(G, node, depth), "yaml")
+        part = loads(text, "yaml", name=f"{node} at depth {depth}")
+        assert node in {s.id for s in part.statements} | {a.id for a in part.arguments}
 
 
 # ------------------------------------------------- source.file still resolves ---
@@ -170,7 +244,22 @@ def test_a_map_written_to_another_folder_still_finds_its_source(tmp_path, run):
     assert result.exit_code == 0, result.output
     copy = read_map(out)
     assert copy.source is not None, copy.warnings  # found, and every quote checked against it
-    assert copy.map.source.file == os.path.relpath(GOLDEN / "small.txt", out.parent).replace(os.sep, "/")
+    assert copy.map.source.file == os.path.relpath(DATA / "small.txt", out.parent).replace(os.sep, "/")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".argdown", ".aif"])
+def test_every_map_format_written_to_another_folder_still_finds_its_source(tmp_path, run, suffix):
+    """Issue 15 item 8: Argdown and AIF kept source.file as it was (the writers
+    used another map_data than YAML and JSON), so the copy skipped its quote checks."""
+    out = tmp_path / "sub" / f"m{suffix}"
+    out.parent.mkdir()
+    result = run("export", "-m", SMALL, "-o", out)
+    assert result.exit_code == 0, result.output
+    checked = run("validate", out)
+    assert checked.exit_code == 0, checked.output
+    assert "quotes checked" in checked.stdout and "not found" not in checked.stderr
+    copy = read_map(out)
+    assert copy.map.source.file == os.path.relpath(DATA / "small.txt", out.parent).replace(os.sep, "/")
 
 
 def test_the_embedded_map_exported_anywhere_points_at_the_packaged_text(tmp_path, run):
@@ -205,8 +294,21 @@ def test_export_png_to_a_pipe_is_the_png_bytes(run):
 
 
 def test_export_options_reach_the_writer(run):
-    result = run("export", "-m", SMALL, "--format", "mermaid", "--focus", "charge-cuts-traffic", "--depth", "1",
-                 "--ids", "--quotes", "--wrap", "12")
+    result = run(
+        "export",
+        "-m",
+        SMALL,
+        "--format",
+        "mermaid",
+        "--focus",
+        "charge-cuts-traffic",
+        "--depth",
+        "1",
+        "--ids",
+        "--quotes",
+        "--wrap",
+        "12",
+    )
     assert result.exit_code == 0, result.output
     assert "<small>charge-cuts-traffic</small>" in result.stdout  # the id, in the header (wrapped at 18)
     assert "counters" not in result.stdout  # outside the focus
@@ -216,7 +318,7 @@ def test_export_options_reach_the_writer(run):
 def test_export_refuses_to_overwrite_the_map_it_reads(tmp_path, run):
     path = tmp_path / "map.yaml"
     path.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "small.txt").write_text((GOLDEN / "small.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "small.txt").write_text((DATA / "small.txt").read_text(encoding="utf-8"), encoding="utf-8")
     before = path.read_bytes()
     result = run("export", "-m", path, "-o", path)
     assert result.exit_code == 2
@@ -227,12 +329,15 @@ def test_export_refuses_to_overwrite_the_map_it_reads(tmp_path, run):
     assert loads(path.read_text(encoding="utf-8")) == argmap.load(SMALL)
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (["--format", "jpeg"], 2, "unknown format 'jpeg'"),
-    (["-o", "map.txt"], 2, "cannot tell the format"),
-    (["--focus", "chrage"], 1, "Did you mean 'charge'"),
-    (["--wrap", "3"], 2, "--wrap"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--format", "jpeg"], 2, "unknown format 'jpeg'"),
+        (["-o", "map.txt"], 2, "cannot tell the format"),
+        (["--focus", "chrage"], 1, "Did you mean 'charge'"),
+        (["--wrap", "3"], 2, "--wrap"),
+    ],
+)
 def test_export_usage_errors_say_what_to_do(args, code, words, run):
     result = run("export", "-m", SMALL, *args)
     assert result.exit_code == code, result.output
@@ -269,14 +374,17 @@ def test_a_text_of_brackets_draws_with_every_renderer(program, run, write, tmp_p
     if graphviz.find(program) is None:
         pytest.skip(f"{program} is not installed")
     monkeypatch.setenv("ARGMAP_GRAPHVIZ", program)
-    path = write("brackets.yaml", """\
+    path = write(
+        "brackets.yaml",
+        """\
         title: "]"
         statements:
           - {id: a, kind: proposal, text: "]", quote: "[", speaker: "]["}
           - {id: b, kind: premise, text: "[x]"}
         arguments:
           - {id: c, premises: [b], conclusion: a}
-        """)
+        """,
+    )
     result = run("export", "-m", path, "--quotes", "--speakers", "-o", tmp_path / "out.svg")
     assert result.exit_code == 0, result.output
     assert "&#93;" in run("export", "-m", path, "--format", "dot").stdout
@@ -289,41 +397,3 @@ def test_the_renderer_found_beside_python_when_not_on_path(monkeypatch):
     monkeypatch.delenv("ARGMAP_GRAPHVIZ", raising=False)
     programs = graphviz.renderers()
     assert programs and os.path.basename(programs[0]).startswith("graphviz-pure")
-
-
-def test_nodelink_reads_back_into_networkx():
-    import networkx as nx
-
-    G = small_graph()
-    back = nx.node_link_graph(json.loads(export(G, "nodelink")), edges="links")
-    assert list(back.nodes) == list(G.nodes)
-    assert {(u, v, d["type"]) for u, v, d in back.edges(data=True)} == {
-        (u, v, d["type"]) for u, v, d in G.edges(data=True)}
-    assert back.nodes["traffic-doubled"]["tags"] == ["traffic", "data"]
-
-
-def test_graphml_keeps_every_attribute():
-    import networkx as nx
-
-    G = small_graph()
-    back = nx.parse_graphml(export(G, "graphml"))
-    for n, d in G.nodes(data=True):
-        for key, value in d.items():
-            want = json.dumps(list(value)) if isinstance(value, tuple) else value
-            assert back.nodes[n][key] == want, (n, key)
-        assert back.nodes[n]["label"] == d.get("text", n)
-    for u, v, d in G.edges(data=True):
-        assert {k: x for k, x in back.edges[u, v].items()} == {
-            k: json.dumps(list(x)) if isinstance(x, tuple) else x for k, x in d.items()}
-    assert back.graph["source.file"] == "small.txt"
-
-
-def test_markdown_report_has_a_section_per_proposal_with_reasons_and_challenges():
-    text = exported(SMALL, "md")
-    assert text.startswith("# A congestion charge for the city centre\n")
-    assert "```mermaid\n%%{init" in text
-    section = text.split("## Proposal: Charge drivers who enter the centre at peak hours.", 1)[1]
-    reasons, challenges = section.split("### Challenges to it", 1)
-    assert "Traffic in the centre has doubled in ten years. — “*Traffic in the centre has doubled" in reasons
-    assert "(¶ 1)" in reasons and "Undermined by" in reasons and "Undercut by" in reasons
-    assert "Rebutted by" in challenges and "A charge will drive customers away." in challenges

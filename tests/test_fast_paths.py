@@ -10,11 +10,13 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.graph import ARGUMENT, build_graph
+from argmap.graph import build_graph
+from argmap.terms import ARGUMENT
 from argmap.model import _all_resolve, _search
 from argmap.validate import validate
 from tests.bench.generate import generate
@@ -28,7 +30,7 @@ def _with_networkx(amap) -> nx.DiGraph:
         return {k: v for k, v in obj.__dict__.items() if v is not None and k not in skip}
 
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     G.add_nodes_from((s.id, fields(s)) for s in amap.statements)
     G.add_nodes_from((a.id, {**fields(a), "kind": ARGUMENT}) for a in amap.arguments)
     G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
@@ -64,6 +66,7 @@ def test_generated_map_graph_is_what_networkx_builds():
     _same(validate(generate(1500, seed=3), name="generated"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
 def test_random_map_graph_is_what_networkx_builds(amap):
@@ -89,12 +92,11 @@ def _references(draw):
     """Statement, argument and attack ids, usually distinct, and links between them."""
     ids = draw(st.lists(_ID, min_size=1, max_size=7, unique=draw(st.booleans()) or draw(st.booleans())))
     cut = sorted(draw(st.lists(st.integers(1, len(ids)), min_size=2, max_size=2)))
-    statements, argument_ids, attack_ids = ids[:cut[0]], ids[cut[0]:cut[1]], ids[cut[1]:]
+    statements, argument_ids, attack_ids = ids[: cut[0]], ids[cut[0] : cut[1]], ids[cut[1] :]
     # links mostly to the right kind of thing, sometimes to anything
     statement = st.sampled_from(statements) if draw(st.booleans()) else st.one_of(st.sampled_from(statements), _ID)
     target = st.sampled_from(ids)
-    arguments = [(a, tuple(draw(st.lists(statement, min_size=1, max_size=3))), draw(statement))
-                 for a in argument_ids]
+    arguments = [(a, tuple(draw(st.lists(statement, min_size=1, max_size=3))), draw(statement)) for a in argument_ids]
     attacks = []
     for t in attack_ids:
         kind = draw(_KIND)
@@ -103,6 +105,7 @@ def _references(draw):
     return statements, arguments, attacks
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(_references())
 # one of each mistake in an otherwise valid map
@@ -128,42 +131,75 @@ def test_quick_reference_check_passes_valid_maps():
 
 
 def test_field_lists_are_the_models_fields():
-    from argmap.graph import ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
+    from argmap.terms import ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
     from argmap.model import Argument, Attack, Source, Statement
 
     def names(model):
         return tuple("from" if f == "from_" else f for f in model.model_fields)
 
     assert (STATEMENT_FIELDS, ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS) == (
-        names(Statement), names(Argument), names(Attack), names(Source))
+        names(Statement),
+        names(Argument),
+        names(Attack),
+        names(Source),
+    )
 
 
 def test_embedded_graph_is_the_validated_maps_graph():
-    from argmap.loader import embedded_graph
+    """The embedded map's trusted fast path (no validation) builds the validated map's graph."""
+    from argmap.loader import read_graph
 
-    assert _shape(embedded_graph()) == _shape(build_graph(argmap.load()))
+    expected = _shape(build_graph(argmap.load()))
+    assert _shape(read_graph().graph) == expected
+    assert _shape(read_graph(verify=True).graph) == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(maps())
-def test_graph_from_plain_data_is_the_validated_maps_graph(amap):
-    from argmap.graph import graph_from_data, map_data
+def test_graph_from_validated_data_is_the_validated_maps_graph(amap):
+    from argmap.graph import graph_from_trusted, map_data
 
     G = build_graph(amap)
-    assert _shape(graph_from_data(map_data(G))) == _shape(G)
+    assert _shape(graph_from_trusted(map_data(G))) == _shape(G)
 
 
 # ---- Argdown data blocks read without YAML
 
-_WORDS = st.sampled_from(["id", "speaker", "paragraph", "tags", "attack", "a_b", "x1", "yes", "No", "on", "null",
-                          "true", "y", "n", "text", "kind", "off"])
+_WORDS = st.sampled_from(
+    [
+        "id",
+        "speaker",
+        "paragraph",
+        "tags",
+        "attack",
+        "a_b",
+        "x1",
+        "yes",
+        "No",
+        "on",
+        "null",
+        "true",
+        "y",
+        "n",
+        "text",
+        "kind",
+        "off",
+    ]
+)
 _STRINGS = st.one_of(
     st.text(max_size=12).map(lambda t: __import__("json").dumps(t, ensure_ascii=False)),
     st.text(max_size=12).map(lambda t: __import__("json").dumps(t)),  # \\u escapes, surrogate pairs too
     st.sampled_from(['"a\\/b"', '"tab\\there"', '"\\ud83d\\ude00"', '"x\\u00e9"', '"\\"q\\""', '"a: b, c"']),
 )
-_SCALARS = st.one_of(_STRINGS, _STRINGS, st.integers(-10**6, 10**6).map(str), st.sampled_from(
-    ["0", "-0", "012", "1e3", "1.5", "true", "false", "null", "Null", "yes", "off", "author", "~", "0x1f"]))
+_SCALARS = st.one_of(
+    _STRINGS,
+    _STRINGS,
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(
+        ["0", "-0", "012", "1e3", "1.5", "true", "false", "null", "Null", "yes", "off", "author", "~", "0x1f"]
+    ),
+)
 _SPACE = st.sampled_from(["", "", " ", " ", "  ", "\t"])
 
 
@@ -181,14 +217,15 @@ def _flow(draw, depth=0):
     return "{" + sp + ("," + draw(_SPACE)).join(pairs) + draw(_SPACE) + "}"
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(_flow())
 @example('{paragraph: 33, speaker: "author"}')
 @example('{attack: {id: "att-3295"}}')
-@example('{a: 1, a: 2}')
+@example("{a: 1, a: 2}")
 def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
     from argmap.errors import MapInvalid
-    from argmap.formats.argdown import flow_data
+    from argmap.formats.argdown.flow import flow_data
     from argmap.formats.yaml import parse
 
     fast = flow_data(raw)
@@ -202,18 +239,24 @@ def test_data_blocks_read_without_yaml_as_yaml_reads_them(raw):
 
 
 def test_the_writers_data_blocks_take_the_fast_way():
-    from argmap.formats.argdown import flow_data
+    from argmap.formats.argdown.flow import flow_data
 
-    for raw in ('{paragraph: 33, speaker: "author"}', '{attack: {id: "att-3295"}}',
-                '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}'):
+    for raw in (
+        '{paragraph: 33, speaker: "author"}',
+        '{attack: {id: "att-3295"}}',
+        '{id: "x", tags: ["a b", "c"], note: "say \\"hi\\"\\n"}',
+    ):
         assert flow_data(raw) is not None, raw
 
 
 # ---- diagram text cleaning: the printable-text shortcut
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
-@given(st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12))
+@given(
+    st.text(max_size=30) | st.text(st.sampled_from(list(" a\t\n\x0b\x1c\x85\xa0\u2028\u3000\ud800\ufffe")), max_size=12)
+)
 def test_clean_shortcut_gives_what_the_regular_expressions_give(text):
     from argmap.formats.diagram import _SPACE, _UNSAFE, clean
 
@@ -245,6 +288,7 @@ def test_output_is_complete_and_exit_codes_kept_after_the_quick_exit(tmp_path):
     assert wrote.returncode == 0 and json.loads(out.read_text())["statements"]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.sampled_from(list("ab-0Z ü_")), max_size=14), st.integers(1, 16))
 def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
@@ -260,17 +304,56 @@ def test_slugify_leaves_slugs_as_they_are_and_only_those(text, limit):
     assert slugify(text, limit) == slug
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
-@given(st.lists(st.sampled_from(['a', ': ', ':', ', ', ',', ' ', '"', '"x"', '"}"', '\\"', '\\', '[', ']', '{', '}',
-                                  "'", '-', '?', '\n', '  "b"']), min_size=1, max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                ": ",
+                ":",
+                ", ",
+                ",",
+                " ",
+                '"',
+                '"x"',
+                '"}"',
+                '\\"',
+                "\\",
+                "[",
+                "]",
+                "{",
+                "}",
+                "'",
+                "-",
+                "?",
+                "\n",
+                '  "b"',
+            ]
+        ),
+        min_size=1,
+        max_size=14,
+    ).map("".join)
+)
 def test_simple_data_blocks_end_where_the_brace_matcher_ends_them(tail):
-    from argmap.formats import argdown
+    from argmap.formats.argdown import lexer
 
     text = "{" + tail
-    simple = argdown._SIMPLE_BLOCK.match(text)
+    simple = lexer.SIMPLE_BLOCK.match(text)
     if simple is not None:
-        saved, argdown._SIMPLE_BLOCK = argdown._SIMPLE_BLOCK, __import__("re").compile(r"(?!)")
+        saved, lexer.SIMPLE_BLOCK = lexer.SIMPLE_BLOCK, __import__("re").compile(r"(?!)")
         try:
-            assert simple.end() == argdown._match_brace(text, 0)
+            assert simple.end() == lexer.match_brace(text, 0)
         finally:
-            argdown._SIMPLE_BLOCK = saved
+            lexer.SIMPLE_BLOCK = saved
+
+
+def test_the_models_kinds_and_attack_types_are_the_vocabularys():
+    """model.py spells kinds and attack types out as Literal types; terms.py is where the rest read them."""
+    from typing import get_args
+
+    from argmap.model import AttackType, Kind
+    from argmap.terms import ATTACK_TYPES, KINDS
+
+    assert get_args(Kind) == KINDS and get_args(AttackType) == ATTACK_TYPES

@@ -26,7 +26,7 @@ from argmap.loader import decode, loads, read_map
 from .conftest import ROOT
 from .fuzz import TOKENS, mutate
 from .map_strategies import maps
-from .test_export_formats import RENDERERS, check_mermaid, svg_lines
+from .formats.test_writers import RENDERERS, check_mermaid, svg_lines
 from .test_reliability_matrix import SUFFIX, VALID
 
 READERS = [name for name, f in FORMATS.items() if f.read]
@@ -49,6 +49,7 @@ def test_every_reader_is_fuzzed():
 # ------------------------------------------- only argmap's own errors escape ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(data=st.binary(max_size=600))
@@ -59,6 +60,7 @@ def test_arbitrary_bytes_raise_only_argmap_errors(fmt, data):
         pass
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(text=st.text(max_size=300))
@@ -84,17 +86,18 @@ EXTRA_SEEDS = {
     "argdown": [(ROOT / "tests" / "data" / "parks.argdown").read_bytes()],
     "aif": [(ROOT / "tests" / "data" / "aif-ova3-fees.json").read_bytes()],
     "kialo": [(ROOT / "tests" / "data" / "kialo-school-uniforms.txt").read_bytes()],
-    "yaml": [(ROOT / "tests" / "golden" / "small.yaml").read_bytes()],
-    "json": [(ROOT / "tests" / "golden" / "small.out.json").read_bytes()],
+    "yaml": [(ROOT / "tests" / "data" / "small.yaml").read_bytes()],
+    "json": [(ROOT / "tests" / "golden" / "json" / "small.json").read_bytes()],
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @QUICK
 @given(data=st.data())
 def test_mutated_valid_files_raise_only_argmap_errors_and_what_is_read_can_be_used(fmt, data):
     """An accepted mutant is a real map: it builds, lints and exports."""
-    from argmap.lint import check
+    from argmap.analysis.lint import check
 
     try:
         m = read_bytes(data.draw(mutated(fmt)), fmt)
@@ -105,6 +108,7 @@ def test_mutated_valid_files_raise_only_argmap_errors_and_what_is_read_can_be_us
     assert json.loads(export(G, "json"))["statements"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 @SLOW
 @given(data=st.data())
@@ -129,18 +133,18 @@ def test_a_mutated_file_through_the_command_line_is_a_map_or_a_message(fmt, data
 # ----------------------------------------------------------- round trips ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FULL_ROUND_TRIP)
 @SLOW
 @given(m=maps())
 def test_any_map_round_trips_unchanged_through_a_file(fmt, m, tmp_path_factory):
     """Written by ``argmap export -o map.<suffix>`` and read back by ``--map``
     (format found from the name and the content), the map is the same map.
-    tests/test_export.py, test_argdown.py and test_aif.py check the text round
+    tests/test_export.py, formats/test_argdown.py and formats/test_aif.py check the text round
     trip in memory; this adds the file, its encoding and format detection."""
     folder = tmp_path_factory.mktemp("trip")
     source = folder / "map.json"
-    source.write_text(json.dumps(m.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False),
-                      encoding="utf-8")
+    source.write_text(json.dumps(m.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False), encoding="utf-8")
     out = folder / f"out{SUFFIX[fmt]}"
     from typer.testing import CliRunner
 
@@ -155,6 +159,7 @@ def test_any_map_round_trips_unchanged_through_a_file(fmt, m, tmp_path_factory):
         assert loaded.map.source.title == m.source.title
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["apx", "tgf"])
 @SLOW
 @given(m=maps())
@@ -167,13 +172,15 @@ def test_any_map_keeps_its_structure_through_a_framework_file(fmt, m, tmp_path_f
     assert back.format == fmt
     assert [s.id for s in back.map.statements] == [s.id for s in m.statements]
     assert {(a.conclusion, frozenset(a.premises)) for a in back.map.arguments} == {
-        (a.conclusion, frozenset(a.premises)) for a in m.arguments}
+        (a.conclusion, frozenset(a.premises)) for a in m.arguments
+    }
     assert {(t.from_, t.to) for t in back.map.attacks} == {(t.from_, t.to) for t in m.attacks}
 
 
 # ------------------------------------------------------- diagrams are safe ---
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("renderer", RENDERERS)
 @SLOW
 @given(m=maps())
@@ -186,6 +193,7 @@ def test_every_dot_export_is_drawn_by_the_renderer_with_every_text(renderer, m):
             assert set(wrap(d["text"], 28)) <= lines, (n, d["text"])
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(m=maps())
 def test_every_mermaid_export_keeps_each_text_inside_its_label(m):
@@ -195,19 +203,39 @@ def test_every_mermaid_export_keeps_each_text_inside_its_label(m):
 # --------------------------------------------------- HTML holds no injection ---
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    '" onmouseover="alert(1)', "' onfocus='alert(1)' autofocus='", "<svg onload=alert(1)>", "]]><x>",
-    "<!-- x --><b>bold</b>", "javascript:alert(1)", "&amp; &lt;b&gt; & &#60;i&#62;", "<style>*{}</style>",
-    '<a href="javascript:alert(1)">x</a>', "<iframe srcdoc='<script>alert(1)</script>'>", "\x01<b>\x0b</b>",
-    "</textarea></title></style><b>", "<math><mi xlink:href=javascript:alert(1)>x",
+    "<script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)',
+    "' onfocus='alert(1)' autofocus='",
+    "<svg onload=alert(1)>",
+    "]]><x>",
+    "<!-- x --><b>bold</b>",
+    "javascript:alert(1)",
+    "&amp; &lt;b&gt; & &#60;i&#62;",
+    "<style>*{}</style>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe srcdoc='<script>alert(1)</script>'>",
+    "\x01<b>\x0b</b>",
+    "</textarea></title></style><b>",
+    "<math><mi xlink:href=javascript:alert(1)>x",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(PAYLOADS),
-    st.lists(st.sampled_from(PAYLOADS + ["plain words", "&", '"', "'", "<", ">"]), min_size=1, max_size=4).map(" ".join),
+    st.lists(st.sampled_from(PAYLOADS + ["plain words", "&", '"', "'", "<", ">"]), min_size=1, max_size=4).map(
+        " ".join
+    ),
     st.text(st.sampled_from(list("<>&\"'=/ ;:abcjs!-[]")), min_size=1, max_size=40),
 ).filter(lambda t: t.strip())
-URLS = st.sampled_from(["https://example.org/?a=<b>&c=\"d\"", 'https://x.org/" onclick="alert(1)',
-                        "javascript:alert(1)", "http://x.org/'><script>alert(1)</script>", "data:text/html,<b>x</b>"])
+URLS = st.sampled_from(
+    [
+        'https://example.org/?a=<b>&c="d"',
+        'https://x.org/" onclick="alert(1)',
+        "javascript:alert(1)",
+        "http://x.org/'><script>alert(1)</script>",
+        "data:text/html,<b>x</b>",
+    ]
+)
 
 
 @st.composite
@@ -304,10 +332,13 @@ def html_of(data: dict, source_text: str) -> Markup:
     return page
 
 
-BASELINE = html_of(json.loads((ROOT / "tests" / "golden" / "small.out.json").read_text(encoding="utf-8")),
-                   (ROOT / "tests" / "golden" / "small.txt").read_text(encoding="utf-8"))
+BASELINE = html_of(
+    json.loads((ROOT / "tests" / "golden" / "json" / "small.json").read_text(encoding="utf-8")),
+    (ROOT / "tests" / "data" / "small.txt").read_text(encoding="utf-8"),
+)
 
 
+@pytest.mark.slow
 @SLOW
 @given(case=hostile_maps())
 def test_html_export_of_hostile_texts_holds_only_argmaps_own_markup(case):

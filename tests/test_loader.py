@@ -42,7 +42,7 @@ def article(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def write_map(folder: Path, q1="It rains a lot here.", p1=1, q2='take an umbrella') -> Path:
+def write_map(folder: Path, q1="It rains a lot here.", p1=1, q2="take an umbrella") -> Path:
     path = folder / "map.yaml"
     path.write_text(MAP.format(q1=q1, p1=p1, q2=q2.replace('"', '\\"')), encoding="utf-8")
     return path
@@ -99,18 +99,23 @@ def test_embedded_source_written_elsewhere_is_a_package_reference(tmp_path):
 
     ref = portable_source("seeds/sco-in-the-war-on-terror.txt", data_dir(), tmp_path)
     assert ref == "argmap:seeds/sco-in-the-war-on-terror.txt"
-    text = (tmp_path / "m.yaml")
-    text.write_text(f"title: T\nsource: {{file: '{ref}'}}\nstatements:\n"
-                    "  - {id: a, kind: claim, text: A, quote: 'its core task was to fight', paragraph: 2}\n")
+    text = tmp_path / "m.yaml"
+    text.write_text(
+        f"title: T\nsource: {{file: '{ref}'}}\nstatements:\n"
+        "  - {id: a, kind: claim, text: A, quote: 'its core task was to fight', paragraph: 2}\n"
+    )
     assert read_map(text).source is not None
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
-    (b"  \n\t\n", "is empty"),
-    (b"\x00\x01\x02binary", "is binary"),
-    (b"title: caf\xe9\n", ":1:11: is not UTF-8 text (byte 0xe9)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b"  \n\t\n", "is empty"),
+        (b"\x00\x01\x02binary", "is binary"),
+        (b"title: caf\xe9\n", ":1:11: is not UTF-8 text (byte 0xe9)"),
+    ],
+)
 def test_unreadable_content(tmp_path, content, message):
     path = tmp_path / "bad.yaml"
     path.write_bytes(content)

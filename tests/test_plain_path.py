@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import MapInvalid
-from argmap.graph import build_graph, graph_from_plain
+from argmap.graph import build_graph, graph_from_validated
 from argmap.loader import read_graph, read_map
 from argmap.validate import validate, validate_plain, validate_plain_json
 from tests.bench.generate import generate
@@ -28,8 +28,8 @@ def _data(amap) -> dict:
 
 def _same_graph(data: dict) -> None:
     expected = _shape(build_graph(validate(data, name="m")))
-    assert _shape(graph_from_plain(validate_plain(data, name="m"))) == expected
-    assert _shape(graph_from_plain(validate_plain_json(json.dumps(data), name="m"))) == expected
+    assert _shape(graph_from_validated(validate_plain(data, name="m"))) == expected
+    assert _shape(graph_from_validated(validate_plain_json(json.dumps(data), name="m"))) == expected
 
 
 def test_embedded_map_plain_graph_is_build_graph():
@@ -40,6 +40,7 @@ def test_generated_map_plain_graph_is_build_graph():
     _same_graph(generate(1500, seed=5))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(maps(), st.booleans())
 def test_random_map_plain_graph_is_build_graph(amap, nulls):
@@ -54,11 +55,20 @@ def test_random_map_plain_graph_is_build_graph(amap, nulls):
 BAD = [
     {"title": "T", "statements": []},
     {"title": "T", "statements": [{"id": "A", "kind": "thing", "text": " ", "colour": 1}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}],
-     "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "a", "kind": "claim", "text": "B."}]},
-    {"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "paragraph": 0}],
-     "attacks": [{"id": "t", "from": "a", "to": "a", "type": "rebut"}]},
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A."}],
+        "arguments": [{"id": "x", "premises": ["a"], "conclusion": "b"}],
+    },
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A."}, {"id": "a", "kind": "claim", "text": "B."}],
+    },
+    {
+        "title": "T",
+        "statements": [{"id": "a", "kind": "claim", "text": "A.", "paragraph": 0}],
+        "attacks": [{"id": "t", "from": "a", "to": "a", "type": "rebut"}],
+    },
     [1, 2],
 ]
 
@@ -78,8 +88,11 @@ def test_bad_maps_get_the_same_messages_on_both_paths(bad, suffix, tmp_path: Pat
 
 def test_read_graph_checks_quotes_like_read_map(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Title\n\nIt rains.\n", encoding="utf-8")
-    data = {"title": "T", "source": {"file": "a.txt"},
-            "statements": [{"id": "a", "kind": "claim", "text": "A.", "quote": "It snows."}]}
+    data = {
+        "title": "T",
+        "source": {"file": "a.txt"},
+        "statements": [{"id": "a", "kind": "claim", "text": "A.", "quote": "It snows."}],
+    }
     path = tmp_path / "map.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     with pytest.raises(MapInvalid) as by_models:

@@ -10,20 +10,28 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import NotFound
-from argmap.graph import ATTACKS, SUPPORT, arguments_for, build_graph, premises
+from argmap.graph import arguments_for, build_graph, premises
+from argmap.terms import ATTACK_TYPES, SUPPORT_EDGES
 from argmap.model import ArgumentMap
-from argmap.query import attack_report, attackers, find, longest_chain, paths, stats, support_report, supporters
+from argmap.query import attack_report, attackers, find, paths, support_report, supporters
+from argmap.stats import stats
 
 
 def graph(statements: list[tuple[str, str]], arguments=(), attacks=(), **extra) -> nx.DiGraph:
     """A graph from compact rows: statements (id, kind), arguments (id, premises,
     conclusion), attacks (id, from, to, type); text is the id in capitals."""
-    return build_graph(ArgumentMap.model_validate({
-        "title": "test",
-        "statements": [{"id": i, "kind": k, "text": i.upper() + ".", **extra.get(i, {})} for i, k in statements],
-        "arguments": [{"id": i, "premises": list(p), "conclusion": c} for i, p, c in arguments],
-        "attacks": [{"id": i, "from": f, "to": t, "type": k} for i, f, t, k in attacks],
-    }))
+    return build_graph(
+        ArgumentMap.model_validate(
+            {
+                "title": "test",
+                "statements": [
+                    {"id": i, "kind": k, "text": i.upper() + ".", **extra.get(i, {})} for i, k in statements
+                ],
+                "arguments": [{"id": i, "premises": list(p), "conclusion": c} for i, p, c in arguments],
+                "attacks": [{"id": i, "from": f, "to": t, "type": k} for i, f, t, k in attacks],
+            }
+        )
+    )
 
 
 def by_id(rows: list[dict]) -> dict[str, dict]:
@@ -34,11 +42,24 @@ def by_id(rows: list[dict]) -> dict[str, dict]:
 # u undercuts the linked argument, r rebuts the proposal, m undermines w,
 # q undercuts the argument from w.
 LINKED = dict(
-    statements=[("p", "proposal"), ("x", "claim"), ("y", "premise"), ("z", "claim"), ("w", "premise"),
-                ("u", "premise"), ("r", "claim"), ("m", "premise"), ("q", "premise")],
+    statements=[
+        ("p", "proposal"),
+        ("x", "claim"),
+        ("y", "premise"),
+        ("z", "claim"),
+        ("w", "premise"),
+        ("u", "premise"),
+        ("r", "claim"),
+        ("m", "premise"),
+        ("q", "premise"),
+    ],
     arguments=[("a-xy", ["x", "y"], "p"), ("a-z", ["z"], "p"), ("a-w", ["w"], "x")],
-    attacks=[("t-u", "u", "a-xy", "undercut"), ("t-r", "r", "p", "rebut"), ("t-m", "m", "w", "undermine"),
-             ("t-q", "q", "a-w", "undercut")],
+    attacks=[
+        ("t-u", "u", "a-xy", "undercut"),
+        ("t-r", "r", "p", "rebut"),
+        ("t-m", "m", "w", "undermine"),
+        ("t-q", "q", "a-w", "undercut"),
+    ],
 )
 
 
@@ -56,8 +77,14 @@ CYCLE = dict(
 # s supports p through two chains of two steps (via m1, via m2) and one of three (via m3, m1).
 TWO_CHAINS = dict(
     statements=[("p", "proposal"), ("m1", "claim"), ("m2", "claim"), ("m3", "claim"), ("s", "premise")],
-    arguments=[("a1", ["s"], "m1"), ("a2", ["m1"], "p"), ("a3", ["s"], "m2"), ("a4", ["m2"], "p"),
-               ("a5", ["s"], "m3"), ("a6", ["m3"], "m1")],
+    arguments=[
+        ("a1", ["s"], "m1"),
+        ("a2", ["m1"], "p"),
+        ("a3", ["s"], "m2"),
+        ("a4", ["m2"], "p"),
+        ("a5", ["s"], "m3"),
+        ("a6", ["m3"], "m1"),
+    ],
 )
 
 
@@ -107,8 +134,11 @@ def test_a_statement_supporting_through_two_chains_lists_both_shortest_first():
     s = by_id(supporters(G, "p"))["s"]
     assert s["depth"] == 2
     assert s["arguments"] == ["a1", "a3", "a5"]
-    assert s["paths"] == [["s", "a1", "m1", "a2", "p"], ["s", "a3", "m2", "a4", "p"],
-                          ["s", "a5", "m3", "a6", "m1", "a2", "p"]]
+    assert s["paths"] == [
+        ["s", "a1", "m1", "a2", "p"],
+        ["s", "a3", "m2", "a4", "p"],
+        ["s", "a5", "m3", "a6", "m1", "a2", "p"],
+    ]
     assert s["more_paths"] is False
 
 
@@ -142,7 +172,9 @@ def test_unknown_ids_raise_not_found_with_a_suggestion(linked):
 def test_attacks_name_rebuttals_and_undercuts_of_the_arguments_for_it(linked):
     rows = attackers(linked, "p")
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in rows] == [
-        ("r", "rebut", "p", 0), ("u", "undercut", "a-xy", 1)]
+        ("r", "rebut", "p", 0),
+        ("u", "undercut", "a-xy", 1),
+    ]
     assert rows[1]["attack"] == "t-u"
     assert rows[1]["path"] == ["u", "a-xy", "p"]
 
@@ -150,8 +182,11 @@ def test_attacks_name_rebuttals_and_undercuts_of_the_arguments_for_it(linked):
 def test_deep_attacks_reach_what_the_target_rests_on_with_the_chain(linked):
     rows = attackers(linked, "p", deep=True)
     assert [(r["id"], r["type"], r["on"], r["depth"]) for r in rows] == [
-        ("r", "rebut", "p", 0), ("u", "undercut", "a-xy", 1),
-        ("m", "undermine", "w", 2), ("q", "undercut", "a-w", 2)]
+        ("r", "rebut", "p", 0),
+        ("u", "undercut", "a-xy", 1),
+        ("m", "undermine", "w", 2),
+        ("q", "undercut", "a-w", 2),
+    ]
     deep = by_id(rows)
     assert deep["m"]["path"] == ["m", "w", "a-w", "x", "a-xy", "p"]
     assert deep["q"]["path"] == ["q", "a-w", "x", "a-xy", "p"]
@@ -161,14 +196,19 @@ def test_attacks_on_a_premise_are_deep_but_on_the_target_itself_are_not(linked):
     assert [r["id"] for r in attackers(linked, "w")] == ["m"]
     assert [(r["id"], r["on"], r["depth"]) for r in attackers(linked, "x")] == [("q", "a-w", 1)]
     assert [(r["id"], r["on"], r["depth"]) for r in attackers(linked, "x", deep=True)] == [
-        ("m", "w", 1), ("q", "a-w", 1)]
+        ("m", "w", 1),
+        ("q", "a-w", 1),
+    ]
     report = attack_report(linked, "x", deep=True)
     assert report["deep"] is True and report["target"]["id"] == "x"
 
 
 def test_deep_attacks_in_a_cycle_terminate():
-    G = graph(statements=CYCLE["statements"] + [("k", "premise")], arguments=CYCLE["arguments"],
-              attacks=[("t-k", "k", "b2", "undercut")])
+    G = graph(
+        statements=CYCLE["statements"] + [("k", "premise")],
+        arguments=CYCLE["arguments"],
+        attacks=[("t-k", "k", "b2", "undercut")],
+    )
     # b2 (c2 -> c1) is a step in p's support: c1 supports c2, which supports p
     rows = attackers(G, "p", deep=True)
     assert [(r["id"], r["on"], r["depth"]) for r in rows] == [("k", "b2", 3)]
@@ -180,9 +220,13 @@ def test_deep_attacks_in_a_cycle_terminate():
 
 def test_path_follows_support_and_attack_edges_shortest_first(linked):
     found = paths(linked, "m", "p")
-    assert found["paths"] == [{"nodes": ["m", "w", "a-w", "x", "a-xy", "p"],
-                               "edges": ["undermine", "premise", "conclusion", "premise", "conclusion"],
-                               "length": 5}]
+    assert found["paths"] == [
+        {
+            "nodes": ["m", "w", "a-w", "x", "a-xy", "p"],
+            "edges": ["undermine", "premise", "conclusion", "premise", "conclusion"],
+            "length": 5,
+        }
+    ]
     assert found["from"]["id"] == "m" and found["to"]["id"] == "p" and found["more_paths"] is False
 
 
@@ -203,46 +247,23 @@ def test_find_ranks_id_then_text_then_quote_matches_case_insensitively():
         statements=[("rain", "premise"), ("wet", "claim"), ("forecast", "premise"), ("go", "proposal")],
         arguments=[("a-go", ["wet"], "go")],
         wet={"text": "Rain makes you wet."},
-        forecast={"text": "The forecast.", "quote": "heavy RAIN tomorrow", "speaker": "met-office",
-                  "tags": ["weather"]},
+        forecast={
+            "text": "The forecast.",
+            "quote": "heavy RAIN tomorrow",
+            "speaker": "met-office",
+            "tags": ["weather"],
+        },
     )
     assert [(r["id"], r["rank"]) for r in find(G, "Rain")] == [("rain", 0), ("wet", 2), ("forecast", 3)]
     assert [r["id"] for r in find(G, "met-office")] == ["forecast"]
     assert [r["id"] for r in find(G, "WEATHER")] == ["forecast"]
-    assert [(r["id"], r["matched"]) for r in find(G, "tomorrow forecast")] == [
-        ("forecast", ["id", "text", "quote"])]
+    assert [(r["id"], r["matched"]) for r in find(G, "tomorrow forecast")] == [("forecast", ["id", "text", "quote"])]
     assert find(G, "snow") == [] and find(G, "  ") == []
 
 
 def test_find_covers_arguments_and_attacks(linked):
     assert [(r["id"], r["kind"]) for r in find(linked, "t-q")] == [("t-q", "attack")]
     assert [r["id"] for r in find(linked, "a-w")] == ["a-w"]
-
-
-# --------------------------------------------------------------------- stats ---
-
-
-def test_stats_counts_kinds_arguments_attacks_and_gaps(linked):
-    s = stats(linked)
-    assert s["statements"]["by_kind"] == {"proposal": 1, "claim": 3, "premise": 5}
-    assert s["statements"]["by_speaker"] == {"(none)": 9}
-    assert s["arguments"] == {"total": 3, "linked": 1, "single_premise": 2}
-    assert s["attacks"] == {"total": 4, "by_type": {"rebut": 1, "undermine": 1, "undercut": 2}}
-    assert s["unsupported_proposals"] == []
-    assert s["unsupported_claims"] == ["r", "z"]
-    assert s["longest_chain"] == {"length": 2, "path": ["w", "a-w", "x", "a-xy", "p"], "exact": True}
-
-
-def test_stats_with_a_cycle_gives_a_real_chain_and_says_it_may_not_be_the_longest():
-    chain = longest_chain(graph(**CYCLE))
-    assert chain["exact"] is False
-    assert chain["length"] == 3 and chain["path"] == ["e", "b4", "c1", "b1", "c2", "b3", "p"]
-
-
-def test_stats_of_a_map_without_arguments():
-    s = stats(graph(statements=[("p", "proposal"), ("c", "claim")]))
-    assert s["longest_chain"] == {"length": 0, "path": [], "exact": True}
-    assert s["unsupported_proposals"] == ["p"] and s["unsupported_claims"] == ["c"]
 
 
 # -------------------------------------------------- random maps, brute force ---
@@ -273,7 +294,7 @@ def random_maps(draw):
 
 
 def support_view(G):
-    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["type"] in SUPPORT)
+    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["type"] in SUPPORT_EDGES)
 
 
 def all_chains(G, source, target):
@@ -303,7 +324,7 @@ def test_supporters_agree_with_brute_force(G, limit):
 @given(random_maps())
 def test_deep_attackers_agree_with_brute_force(G):
     support = support_view(G)
-    attacks = [(u, v) for u, v, t in G.edges(data="type") if t in ATTACKS]
+    attacks = [(u, v) for u, v, t in G.edges(data="type") if t in ATTACK_TYPES]
     for target in [n for n in G if G.nodes[n]["kind"] != "argument"]:
         rests_on = nx.ancestors(support, target) | {target}
         got = sorted((r["id"], r["on"]) for r in attackers(G, target, deep=True))
@@ -331,20 +352,6 @@ def test_paths_agree_with_brute_force(G, limit):
             assert found["more_paths"] == (len(chains) > limit)
 
 
-@settings(max_examples=150, deadline=None)
-@given(random_maps())
-def test_longest_chain_is_a_real_chain_and_exact_on_acyclic_maps(G):
-    chain = longest_chain(G)
-    support = support_view(G)
-    path = chain["path"]
-    assert len(path) == len(set(path))
-    assert all(support.has_edge(u, v) for u, v in zip(path, path[1:]))
-    assert chain["length"] == sum(1 for n in path if G.nodes[n]["kind"] == "argument")
-    assert chain["exact"] == nx.is_directed_acyclic_graph(support)
-    if chain["exact"]:
-        assert chain["length"] == nx.dag_longest_path_length(support) // 2
-
-
 # ------------------------------------------------------------ embedded map ---
 
 
@@ -362,18 +369,37 @@ def test_what_supports_the_6n_partnership_proposal(sco):
     # issues from extradition to terrorism ...".
     rows = by_id(supporters(sco, "prop-6n-partnership"))
     assert {n: r["depth"] for n, r in rows.items()} == {
-        "prop-improve-mechanism": 1, "sixn-framework-issues": 1, "prop-improve-performance": 2,
-        "future-tough-tasks": 3, "prop-deepen-ct": 3,
-        "coop-beneficial": 4, "ct-deepening-meaningful": 4, "peace-building-complex": 4,
-        "ct-reputation-concept-model": 5, "ct-supports-other-cooperation": 5, "hot-issue-disputes-recur": 5,
-        "hot-issues-unsolved": 5, "threats-fused": 5,
-        "ct-builds-trust": 6, "ct-much-to-gain": 6, "ct-scope": 6}
+        "prop-improve-mechanism": 1,
+        "sixn-framework-issues": 1,
+        "prop-improve-performance": 2,
+        "future-tough-tasks": 3,
+        "prop-deepen-ct": 3,
+        "coop-beneficial": 4,
+        "ct-deepening-meaningful": 4,
+        "peace-building-complex": 4,
+        "ct-reputation-concept-model": 5,
+        "ct-supports-other-cooperation": 5,
+        "hot-issue-disputes-recur": 5,
+        "hot-issues-unsolved": 5,
+        "threats-fused": 5,
+        "ct-builds-trust": 6,
+        "ct-much-to-gain": 6,
+        "ct-scope": 6,
+    }
     # the tough tasks and the thesis are separate (convergent) reasons for the task
     assert rows["future-tough-tasks"]["arguments"] == ["arg-tasks-performance"]
     assert rows["prop-deepen-ct"]["arguments"] == ["arg-deepen-performance"]
-    assert rows["future-tough-tasks"]["paths"] == [[
-        "future-tough-tasks", "arg-tasks-performance", "prop-improve-performance",
-        "arg-necessitates-mechanism", "prop-improve-mechanism", "arg-mechanism-6n", "prop-6n-partnership"]]
+    assert rows["future-tough-tasks"]["paths"] == [
+        [
+            "future-tough-tasks",
+            "arg-tasks-performance",
+            "prop-improve-performance",
+            "arg-necessitates-mechanism",
+            "prop-improve-mechanism",
+            "arg-mechanism-6n",
+            "prop-6n-partnership",
+        ]
+    ]
 
 
 def test_what_supports_deepening_cooperation(sco):
@@ -395,9 +421,11 @@ def test_what_the_article_raises_against_the_spokesmans_call(sco):
     # activities are still quite frequent": the concession, and its answer
     rows = attackers(sco, "prop-intl-reinforce-cooperation", deep=True)
     assert [(r["id"], r["type"], r["on"]) for r in rows] == [
-        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation")]
+        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation")
+    ]
     assert [(r["id"], r["type"]) for r in attackers(sco, "bin-laden-progress")] == [
-        ("terror-still-frequent", "undermine")]
+        ("terror-still-frequent", "undermine")
+    ]
     # the members' differences are a task, not an objection: nothing attacks the thesis
     assert attackers(sco, "prop-deepen-ct", deep=True) == []
 

@@ -45,7 +45,8 @@ def test_a_control_character_in_yaml_is_located(tmp_path, run):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {path}:3:37: invalid YAML: the character U+0007 is not allowed in YAML as it is. "
-        'Remove it, or write it as the escape "\\u0007" inside a double-quoted string.']
+        'Remove it, or write it as the escape "\\u0007" inside a double-quoted string.'
+    ]
     path.write_text('title: Café\nstatements:\n  - {id: a, kind: claim, text: "ring \\u0007 ring"}\n', encoding="utf-8")
     assert run("validate", path).exit_code == 0  # the escape the hint suggests works
 
@@ -53,18 +54,29 @@ def test_a_control_character_in_yaml_is_located(tmp_path, run):
 # ------------------------------------------------------------ nothing lost ---
 
 
-@pytest.mark.parametrize("text, line", [
-    ("[A]: a\n  + [A]\n", "2:3: [A] supports itself"),
-    ("[A]: a\n  + [B]: b\n    - [B]\n", "3:5: [B] attacks itself"),
-    ("<A>: a\n  +> <A>\n", "2:3: <A> supports itself"),
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("[A]: a\n  + [A]\n", "2:3: [A] supports itself"),
+        ("<A>: a\n  +> <A>\n", "2:3: <A> supports itself"),
+    ],
+)
 def test_an_argdown_relation_of_something_to_itself_is_refused_not_dropped(write, run, text, line):
     """It used to vanish without a word; a map written by hand has a mistake there."""
     path = write("loop.argdown", text)
     result = run("validate", path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {path}:{line}. Relate it to another statement or argument, or remove the line."]
+        f"Error: {path}:{line}. Relate it to another statement or argument, or remove the line."
+    ]
+
+
+def test_an_argdown_attack_of_something_on_itself_is_kept(write, run):
+    """A self-defeating claim is no mistake (issue 15, item 4): kept, and `check` warns."""
+    path = write("loop.argdown", "[A]: a\n  + [B]: b\n    - [B]\n")
+    assert run("validate", path).exit_code == 0
+    result = run("check", "--json", "--map", path)
+    assert [f["ids"] for f in json.loads(result.stdout) if f["code"] == "self-attack"] == [["att-b", "b"]]
 
 
 def test_an_argdown_argument_supporting_its_own_conclusion_is_still_fine(write, run):
@@ -73,12 +85,21 @@ def test_an_argdown_argument_supporting_its_own_conclusion_is_still_fine(write, 
     assert run("validate", path).exit_code == 0
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ("1. A\n1.1. Pro: -> See 1.\n", 4, "claim 1.1. (-> See 1.) is a Pro of claim 1., the same claim: "
-                                        "a claim cannot support itself"),
-    ("1. A\n1.1. Con: B\n1.1.1. Con: -> See 1.1.\n", 5, "claim 1.1.1. (-> See 1.1.) is a Con of claim 1.1., "
-                                                         "the same claim: a claim cannot attack itself"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        (
+            "1. A\n1.1. Pro: -> See 1.\n",
+            4,
+            "claim 1.1. (-> See 1.) is a Pro of claim 1., the same claim: a claim cannot support itself",
+        ),
+        (
+            "1. A\n1.1. Con: B\n1.1.1. Con: -> See 1.1.\n",
+            5,
+            "claim 1.1.1. (-> See 1.1.) is a Con of claim 1.1., the same claim: a claim cannot attack itself",
+        ),
+    ],
+)
 def test_a_kialo_link_back_to_its_own_parent_is_refused_not_dropped(write, run, text, line, message):
     path = write("loop.txt", "Discussion Title: T\n\n" + text)
     result = run("validate", path)
@@ -95,7 +116,8 @@ def test_json_messages_do_not_end_in_a_dangling_at(tmp_path, run, name):
     result = run("validate", path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {path}:1:13: invalid JSON: Invalid control character. Fix the syntax at that position."]
+        f"Error: {path}:1:13: invalid JSON: Invalid control character. Fix the syntax at that position."
+    ]
 
 
 # ------------------------------------------------------------------ limits ---
@@ -112,18 +134,30 @@ def argdown_chain(levels: int) -> str:
 
 
 def yaml_tags(levels: int) -> str:  # the map, its statements, one statement: 3 levels before the tags
-    return ("title: T\nstatements:\n  - id: a\n    kind: claim\n    text: A.\n    tags: "
-            + "[" * (levels - 3) + "]" * (levels - 3) + "\n")
+    return (
+        "title: T\nstatements:\n  - id: a\n    kind: claim\n    text: A.\n    tags: "
+        + "[" * (levels - 3)
+        + "]" * (levels - 3)
+        + "\n"
+    )
 
 
 def json_tags(levels: int) -> str:
-    return ('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.",\n "tags": '
-            + "[" * (levels - 3) + "]" * (levels - 3) + "}]}")
+    return (
+        '{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.",\n "tags": '
+        + "[" * (levels - 3)
+        + "]" * (levels - 3)
+        + "}]}"
+    )
 
 
 def aif_extra(levels: int) -> str:  # the file, its nodes, one node: 3 levels before the extra field
-    return ('{"nodes": [{"nodeID": 1, "type": "I", "text": "A.",\n "extra": '
-            + "[" * (levels - 3) + "]" * (levels - 3) + '}], "edges": []}')
+    return (
+        '{"nodes": [{"nodeID": 1, "type": "I", "text": "A.",\n "extra": '
+        + "[" * (levels - 3)
+        + "]" * (levels - 3)
+        + '}], "edges": []}'
+    )
 
 
 NESTED = {  # format: (file name, text nested `levels` deep, where level 101 starts, message once accepted)
@@ -137,7 +171,8 @@ NESTED = {  # format: (file name, text nested `levels` deep, where level 101 sta
 
 @pytest.mark.parametrize("fmt", sorted(NESTED))
 def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_be_raised(
-        tmp_path, run, monkeypatch, fmt):
+    tmp_path, run, monkeypatch, fmt
+):
     name, make, where, then = NESTED[fmt]
     path = tmp_path / name
     path.write_text(make(150), encoding="utf-8")
@@ -145,8 +180,10 @@ def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_b
     assert result.exit_code == 1
     [line] = result.stderr.splitlines()
     assert line.startswith(f"Error: {path}:{where}")
-    assert line.endswith("nested more than 100 levels deep. Check this is the right file: an argument map nests "
-                         "only a few levels. If it is, raise the limit with ARGMAP_MAX_NESTING=<levels>.")
+    assert line.endswith(
+        "nested more than 100 levels deep. Check this is the right file: an argument map nests "
+        "only a few levels. If it is, raise the limit with ARGMAP_MAX_NESTING=<levels>."
+    )
     path.write_text(make(100), encoding="utf-8")  # exactly at the limit: read as usual
     assert "nested" not in run("validate", path).stderr
     monkeypatch.setenv("ARGMAP_MAX_NESTING", "150")
@@ -159,11 +196,19 @@ def test_nesting_beyond_the_limit_is_refused_where_it_starts_and_the_limit_can_b
         assert result.exit_code == 1 and then in result.stderr
 
 
-@pytest.mark.parametrize("variable, value", [
-    ("ARGMAP_MAX_NESTING", "deep"), ("ARGMAP_MAX_NESTING", "5"), ("ARGMAP_MAX_NESTING", "1.5"),
-    ("ARGMAP_MAX_INPUT_MB", "big"), ("ARGMAP_MAX_INPUT_MB", "inf"), ("ARGMAP_MAX_INPUT_MB", "1e400"),
-    ("ARGMAP_MAX_INPUT_MB", "0"), ("ARGMAP_MAX_INPUT_MB", "-5"),
-])
+@pytest.mark.parametrize(
+    "variable, value",
+    [
+        ("ARGMAP_MAX_NESTING", "deep"),
+        ("ARGMAP_MAX_NESTING", "5"),
+        ("ARGMAP_MAX_NESTING", "1.5"),
+        ("ARGMAP_MAX_INPUT_MB", "big"),
+        ("ARGMAP_MAX_INPUT_MB", "inf"),
+        ("ARGMAP_MAX_INPUT_MB", "1e400"),
+        ("ARGMAP_MAX_INPUT_MB", "0"),
+        ("ARGMAP_MAX_INPUT_MB", "-5"),
+    ],
+)
 def test_a_limit_that_is_not_a_usable_number_is_a_usage_error_not_a_crash(tiny, run, monkeypatch, variable, value):
     monkeypatch.setenv(variable, value)
     result = run("validate", tiny)
@@ -206,9 +251,9 @@ def slow_match_brace(text: str, start: int) -> int | None:
 def test_the_argdown_data_block_scanner_agrees_with_the_obvious_one(text):
     """The scanner jumps from brace to quote (a 50 MB line with an unclosed '{' took
     14 s a character at a time, 4 s now); it must find the same closing brace."""
-    from argmap.formats.argdown import _match_brace
+    from argmap.formats.argdown.lexer import match_brace
 
-    assert _match_brace("{" + text, 0) == slow_match_brace("{" + text, 0)
+    assert match_brace("{" + text, 0) == slow_match_brace("{" + text, 0)
 
 
 def whole_text_slug(text: str, limit: int) -> str:
@@ -225,8 +270,12 @@ def whole_text_slug(text: str, limit: int) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["word", "Ünïcödé", "مرحبا", "e\u0301", " ", "--", "x" * 70, "😀", ".", "A1"]),
-                max_size=120), st.sampled_from([12, 32, 60]))
+@given(
+    st.lists(
+        st.sampled_from(["word", "Ünïcödé", "مرحبا", "e\u0301", " ", "--", "x" * 70, "😀", ".", "A1"]), max_size=120
+    ),
+    st.sampled_from([12, 32, 60]),
+)
 def test_ids_from_long_texts_read_only_their_start_but_are_the_same(parts, limit):
     """Readers make ids from the first words of a text; a 50 MB statement used to
     be folded whole (4 s) for a 32-character id."""
@@ -241,8 +290,12 @@ def test_ids_from_long_texts_read_only_their_start_but_are_the_same(parts, limit
 # A child process that runs `argmap export` and stops in the middle of the
 # write (after the data reached the temporary file, before the rename) until
 # it is killed: the signal arrives at a real point of argmap.output.write_atomic.
+# The child starts as from a terminal, with Python's own Ctrl-C handler: a test
+# suite run as a background job (`pytest &`) inherits SIGINT ignored, and the
+# child would then sleep through the signal (issue 15, item 10).
 STOP_MID_WRITE = """
-import os, pathlib, sys, time
+import os, pathlib, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_fsync = os.fsync
 marker, sys.argv = sys.argv[1], ["argmap"] + sys.argv[2:]
 def stalled(fd):
@@ -268,8 +321,12 @@ def test_a_process_killed_mid_write_leaves_the_old_file_and_no_temporary_file(tm
     out = tmp_path / "map.svg"
     out.write_text("the old drawing\n", encoding="utf-8")
     marker = tmp_path.parent / f"{tmp_path.name}.writing"
-    child = subprocess.Popen([sys.executable, "-c", STOP_MID_WRITE, str(marker), "export", "-m", str(SMALL),
-                              "-t", "dot", "-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", STOP_MID_WRITE, str(marker), "export", "-m", str(SMALL), "-f", "dot", "-o", str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while not marker.exists():  # waiting for the child, not timing argmap
@@ -304,8 +361,16 @@ def same_file_spellings(tmp_path):
     }
 
 
-SPELLINGS = ["the same path", "a dot in the way", "up and down again", "doubled slashes", "relative and absolute",
-             "a symbolic link to it", "read through a link", "a hard link to it"]
+SPELLINGS = [
+    "the same path",
+    "a dot in the way",
+    "up and down again",
+    "doubled slashes",
+    "relative and absolute",
+    "a symbolic link to it",
+    "read through a link",
+    "a hard link to it",
+]
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS)
@@ -321,14 +386,15 @@ def test_writing_over_the_map_being_read_is_refused_unless_forced(tmp_path, run,
         spellings[spelling] = (real, tmp_path / "hard.yaml")
     source, target = spellings[spelling]
     before = sorted(p.name for p in (tmp_path / "maps").iterdir())
-    result = run("export", "-m", source, "-t", "json", "-o", target)
+    result = run("export", "-m", source, "-f", "json", "-o", target)
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
         f"Error: {Path(target)}: is the map being read; writing there would replace it. Choose another file name, "
-        "or add --force to overwrite it."]
+        "or add --force to overwrite it."
+    ]
     assert real.read_text(encoding="utf-8") == TINY
     assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == before
-    result = run("export", "-m", source, "-t", "json", "-o", target, "--force")
+    result = run("export", "-m", source, "-f", "json", "-o", target, "--force")
     assert result.exit_code == 0, result.output
     assert json.loads(Path(target).read_text(encoding="utf-8"))["title"] == "Umbrellas"
     assert (tmp_path / "link.yaml").is_symlink()  # a link is followed, never replaced
@@ -338,7 +404,7 @@ def test_a_map_named_like_the_output_but_elsewhere_is_not_the_same_file(tmp_path
     other = tmp_path / "elsewhere"
     other.mkdir()
     (other / "tiny.yaml").write_text("old\n", encoding="utf-8")
-    result = run("export", "-m", tiny, "-t", "yaml", "-o", other / "tiny.yaml")
+    result = run("export", "-m", tiny, "-f", "yaml", "-o", other / "tiny.yaml")
     assert result.exit_code == 0, result.output
     assert "Umbrellas" in (other / "tiny.yaml").read_text(encoding="utf-8")
 
@@ -382,13 +448,16 @@ def failing(error: int, after: int = 0):
     return fdopen
 
 
-@pytest.mark.parametrize("error, after, words", [
-    ("ENOSPC", 1000, "no space left on the device. Free some space and try again."),
-    ("EDQUOT", 0, "no space left on the device. Free some space and try again."),
-    ("EACCES", 0, "permission denied. Choose a folder you can write to, or check its permissions."),
-    ("EROFS", 0, "the file system is read-only. Choose another folder."),
-    ("EIO", 10, "cannot be written (Input/output error)."),
-])
+@pytest.mark.parametrize(
+    "error, after, words",
+    [
+        ("ENOSPC", 1000, "no space left on the device. Free some space and try again."),
+        ("EDQUOT", 0, "no space left on the device. Free some space and try again."),
+        ("EACCES", 0, "permission denied. Choose a folder you can write to, or check its permissions."),
+        ("EROFS", 0, "the file system is read-only. Choose another folder."),
+        ("EIO", 10, "cannot be written (Input/output error)."),
+    ],
+)
 def test_a_write_that_fails_part_way_keeps_the_old_file_and_says_why(tmp_path, run, monkeypatch, error, after, words):
     """The operating system's errors, simulated (tests may run as root, whom no
     permission stops, and on a disk with room to spare)."""
@@ -421,8 +490,9 @@ def test_a_folder_that_cannot_be_written_is_explained(tmp_path, run, monkeypatch
     monkeypatch.setattr(output.tempfile, "mkstemp", denied)
     result = run("export", "-m", SMALL, "-o", tmp_path / "map.svg")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"Error: {tmp_path / 'map.svg'}: permission denied. Choose a folder you "
-                                          "can write to, or check its permissions."]
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / 'map.svg'}: permission denied. Choose a folder you can write to, or check its permissions."
+    ]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -453,7 +523,8 @@ def test_aif_participants_and_locutions_that_are_not_lists_are_refused_not_a_cra
     result = run("validate", path)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
-        f"Error: {path}:10:2: '{key}' must be a list. Write \"{key}\": [...], or leave it out."]
+        f"Error: {path}:10:2: '{key}' must be a list. Write \"{key}\": [...], or leave it out."
+    ]
 
 
 @pytest.mark.parametrize("field", ["id", "kind", "type"])
@@ -461,11 +532,15 @@ def test_aif_participants_and_locutions_that_are_not_lists_are_refused_not_a_cra
 def test_aif_extension_ids_kinds_and_types_that_are_not_text_are_refused_not_a_crash(tmp_path, run, field, value):
     """Found by the 100,000-input fuzzing run: an id given as a list in argmap's AIF
     extension block raised TypeError (unhashable type) out of the reader."""
-    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "It rains."},
-                     {"nodeID": "2", "type": "I", "text": "Take an umbrella."},
-                     {"nodeID": "3", "type": "RA", "text": "Default Inference"}],
-           "edges": [{"edgeID": "e1", "fromID": "1", "toID": "3"}, {"edgeID": "e2", "fromID": "3", "toID": "2"}],
-           "argmap": {"nodes": {"1": {field: value}}}}
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "It rains."},
+            {"nodeID": "2", "type": "I", "text": "Take an umbrella."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        ],
+        "edges": [{"edgeID": "e1", "fromID": "1", "toID": "3"}, {"edgeID": "e2", "fromID": "3", "toID": "2"}],
+        "argmap": {"nodes": {"1": {field: value}}},
+    }
     path = tmp_path / "extended.aif.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     result = run("validate", path)
@@ -480,17 +555,34 @@ def test_aif_extension_ids_kinds_and_types_that_are_not_text_are_refused_not_a_c
 SNEAKY_MAP = {
     "title": "Sneaky \x1b]0;window title\x07 map",
     "statements": [
-        {"id": "p", "kind": "proposal", "text": "Do it \x1b[2J\x1b[H (screen cleared)", "speaker": "Ann\x1b[8m hidden",
-         "tags": ["t\x1b[31m"]},
+        {
+            "id": "p",
+            "kind": "proposal",
+            "text": "Do it \x1b[2J\x1b[H (screen cleared)",
+            "speaker": "Ann\x1b[8m hidden",
+            "tags": ["t\x1b[31m"],
+        },
         {"id": "c", "kind": "claim", "text": "Because \x1b]52;c;Y2xpcGJvYXJk\x07 clipboard \x9b31m C1 \x7f del"},
         {"id": "q", "kind": "premise", "text": "Plain \x01 start of heading and \x05 enquiry"},
     ],
     "arguments": [{"id": "a", "premises": ["c"], "conclusion": "p", "scheme": "s\x1b[5m"}],
     "attacks": [{"id": "t", "from": "q", "to": "c", "type": "rebut"}],
 }
-VIEWS = [["show", "--quotes"], ["show", "--evaluate"], ["list"], ["stats"], ["check"], ["evaluate"],
-         ["evaluate", "--explain", "p"], ["rank"], ["find", "it"], ["supports", "p"], ["attacks", "c", "--deep"],
-         ["critical", "p"], ["path", "c", "p"]]
+VIEWS = [
+    ["show", "--quotes"],
+    ["show", "--evaluate"],
+    ["list"],
+    ["stats"],
+    ["check"],
+    ["evaluate"],
+    ["evaluate", "--explain", "p"],
+    ["rank"],
+    ["find", "it"],
+    ["supports", "p"],
+    ["attacks", "c", "--deep"],
+    ["critical", "p"],
+    ["path", "c", "p"],
+]
 
 
 @pytest.mark.parametrize("colour", [False, True], ids=["piped", "terminal-colours"])

@@ -29,47 +29,76 @@ import pytest
 from .conftest import ROOT, TINY
 
 READERS = ["yaml", "json", "argdown", "aif", "kialo", "apx", "tgf"]
-SUFFIX = {"yaml": ".yaml", "json": ".json", "argdown": ".argdown", "aif": ".aif.json", "kialo": ".txt",
-          "apx": ".apx", "tgf": ".tgf"}
+SUFFIX = {
+    "yaml": ".yaml",
+    "json": ".json",
+    "argdown": ".argdown",
+    "aif": ".aif.json",
+    "kialo": ".txt",
+    "apx": ".apx",
+    "tgf": ".tgf",
+}
 PREVIOUS = '{"previous": "export"}\n'
 
 # The same small debate in every format: take an umbrella, because walking out
 # unprotected gets you wet, because it rains; but wind breaks umbrellas.
 VALID = {
     "yaml": TINY,
-    "json": json.dumps({
-        "title": "Umbrellas",
-        "statements": [
-            {"id": "rain", "kind": "premise", "text": "It is raining."},
-            {"id": "wet", "kind": "claim", "text": "Walking out unprotected gets you wet."},
-            {"id": "take-umbrella", "kind": "proposal", "text": "Take an umbrella."},
-            {"id": "wind", "kind": "premise", "text": "It is windy; umbrellas break in wind."}],
-        "arguments": [{"id": "arg-wet", "premises": ["rain"], "conclusion": "wet"},
-                      {"id": "arg-umbrella", "premises": ["wet"], "conclusion": "take-umbrella"}],
-        "attacks": [{"id": "att-wind", "from": "wind", "to": "arg-umbrella", "type": "undercut"}],
-    }, indent=2) + "\n",
-    "argdown": ("===\ntitle: Umbrellas\n===\n\n"
-                "[Take umbrella]: Take an umbrella. #proposal\n"
-                "  + [Wet]: Walking out unprotected gets you wet.\n"
-                "    + [Rain]: It is raining.\n"
-                "  - [Wind]: It is windy; umbrellas break in wind.\n"),
-    "aif": json.dumps({
-        "nodes": [{"nodeID": "1", "type": "I", "text": "Take an umbrella."},
-                  {"nodeID": "2", "type": "I", "text": "Walking out unprotected gets you wet."},
-                  {"nodeID": "3", "type": "I", "text": "It is raining."},
-                  {"nodeID": "4", "type": "I", "text": "It is windy; umbrellas break in wind."},
-                  {"nodeID": "5", "type": "RA", "text": "Default Inference"},
-                  {"nodeID": "6", "type": "RA", "text": "Default Inference"},
-                  {"nodeID": "7", "type": "CA", "text": "Default Conflict"}],
-        "edges": [{"edgeID": "1", "fromID": "2", "toID": "5"}, {"edgeID": "2", "fromID": "5", "toID": "1"},
-                  {"edgeID": "3", "fromID": "3", "toID": "6"}, {"edgeID": "4", "fromID": "6", "toID": "2"},
-                  {"edgeID": "5", "fromID": "4", "toID": "7"}, {"edgeID": "6", "fromID": "7", "toID": "5"}],
-    }, indent=2) + "\n",
-    "kialo": ("Discussion Title: Umbrellas\n\n"
-              "1. Take an umbrella.\n"
-              "1.1. Pro: Walking out unprotected gets you wet.\n"
-              "1.1.1. Pro: It is raining.\n"
-              "1.2. Con: It is windy; umbrellas break in wind.\n"),
+    "json": json.dumps(
+        {
+            "title": "Umbrellas",
+            "statements": [
+                {"id": "rain", "kind": "premise", "text": "It is raining."},
+                {"id": "wet", "kind": "claim", "text": "Walking out unprotected gets you wet."},
+                {"id": "take-umbrella", "kind": "proposal", "text": "Take an umbrella."},
+                {"id": "wind", "kind": "premise", "text": "It is windy; umbrellas break in wind."},
+            ],
+            "arguments": [
+                {"id": "arg-wet", "premises": ["rain"], "conclusion": "wet"},
+                {"id": "arg-umbrella", "premises": ["wet"], "conclusion": "take-umbrella"},
+            ],
+            "attacks": [{"id": "att-wind", "from": "wind", "to": "arg-umbrella", "type": "undercut"}],
+        },
+        indent=2,
+    )
+    + "\n",
+    "argdown": (
+        "===\ntitle: Umbrellas\n===\n\n"
+        "[Take umbrella]: Take an umbrella. #proposal\n"
+        "  + [Wet]: Walking out unprotected gets you wet.\n"
+        "    + [Rain]: It is raining.\n"
+        "  - [Wind]: It is windy; umbrellas break in wind.\n"
+    ),
+    "aif": json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "Take an umbrella."},
+                {"nodeID": "2", "type": "I", "text": "Walking out unprotected gets you wet."},
+                {"nodeID": "3", "type": "I", "text": "It is raining."},
+                {"nodeID": "4", "type": "I", "text": "It is windy; umbrellas break in wind."},
+                {"nodeID": "5", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "6", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "7", "type": "CA", "text": "Default Conflict"},
+            ],
+            "edges": [
+                {"edgeID": "1", "fromID": "2", "toID": "5"},
+                {"edgeID": "2", "fromID": "5", "toID": "1"},
+                {"edgeID": "3", "fromID": "3", "toID": "6"},
+                {"edgeID": "4", "fromID": "6", "toID": "2"},
+                {"edgeID": "5", "fromID": "4", "toID": "7"},
+                {"edgeID": "6", "fromID": "7", "toID": "5"},
+            ],
+        },
+        indent=2,
+    )
+    + "\n",
+    "kialo": (
+        "Discussion Title: Umbrellas\n\n"
+        "1. Take an umbrella.\n"
+        "1.1. Pro: Walking out unprotected gets you wet.\n"
+        "1.1.1. Pro: It is raining.\n"
+        "1.2. Con: It is windy; umbrellas break in wind.\n"
+    ),
     "apx": "arg(rain).\narg(wet).\narg(wind).\natt(wind,wet).\n",
     "tgf": "rain It is raining.\nwet Walking out unprotected gets you wet.\nwind It is windy.\n#\nwind wet\n",
 }
@@ -112,10 +141,12 @@ def shape(data: dict) -> tuple:
     """What a map says, without the ids readers of foreign formats make up."""
     text = {s["id"]: s["text"] for s in data["statements"]}
     text.update({a["id"]: "(argument for) " + text[a["conclusion"]] for a in data.get("arguments", [])})
-    return (data["title"],
-            sorted((s["kind"], s["text"]) for s in data["statements"]),
-            sorted((sorted(text[p] for p in a["premises"]), text[a["conclusion"]]) for a in data.get("arguments", [])),
-            sorted((text[t["from"]], t["type"], text[t["to"]]) for t in data.get("attacks", [])))
+    return (
+        data["title"],
+        sorted((s["kind"], s["text"]) for s in data["statements"]),
+        sorted((sorted(text[p] for p in a["premises"]), text[a["conclusion"]]) for a in data.get("arguments", [])),
+        sorted((text[t["from"]], t["type"], text[t["to"]]) for t in data.get("attacks", [])),
+    )
 
 
 def untitled(data: dict, fmt: str) -> dict:
@@ -152,8 +183,10 @@ def test_a_folder_is_refused(run, tmp_path, fmt):
 def test_a_file_over_the_size_limit_is_refused_unread(run, tmp_path, monkeypatch, fmt):
     monkeypatch.setenv("ARGMAP_MAX_INPUT_MB", "0.00001")  # about 10 bytes
     [message] = refused(run, tmp_path, write(tmp_path, fmt, VALID[fmt]))
-    assert message.endswith("more than the 0.0 MB limit. Check it is the right file, or raise the limit "
-                            "with ARGMAP_MAX_INPUT_MB=<megabytes>.")
+    assert message.endswith(
+        "more than the 0.0 MB limit. Check it is the right file, or raise the limit "
+        "with ARGMAP_MAX_INPUT_MB=<megabytes>."
+    )
 
 
 @pytest.mark.parametrize("fmt", READERS)
@@ -207,8 +240,11 @@ def test_windows_and_old_mac_line_endings_are_accepted_and_change_nothing(run, t
 def test_the_valid_files_all_say_the_same_thing(run, tmp_path):
     """The matrix's starting point: the small debate reads alike from every format
     that can say all of it (apx and tgf keep no texts or kinds)."""
-    shapes = {fmt: shape(accepted(run, tmp_path, write(tmp_path, fmt, VALID[fmt], fmt)))
-              for fmt in READERS if fmt not in ("apx", "tgf")}
+    shapes = {
+        fmt: shape(accepted(run, tmp_path, write(tmp_path, fmt, VALID[fmt], fmt)))
+        for fmt in READERS
+        if fmt not in ("apx", "tgf")
+    }
     assert shapes["yaml"] == shapes["json"]
     for fmt in ("argdown", "aif", "kialo"):
         # the same texts and supports; kinds are inferred from the structure and
@@ -224,8 +260,11 @@ SYNTAX = {  # format: (text, where the message points, what it says)
     "yaml": ("title: T\nstatements:\n  - id: a\n   kind: [claim\n", "4:4", "invalid YAML"),
     "json": ('{"title": "T",\n "statements": [}', "2:17", "invalid JSON: Expecting value"),
     "argdown": ("[A]: a\n\n  + [B]: b\n", "3:3", "a relation ('+') must follow the statement"),
-    "aif": ('{"nodes": [\n  {"nodeID": 1, "type": "I" "text": "x"}\n], "edges": []}', "2:29",
-            "invalid JSON: Expecting ',' delimiter"),
+    "aif": (
+        '{"nodes": [\n  {"nodeID": 1, "type": "I" "text": "x"}\n], "edges": []}',
+        "2:29",
+        "invalid JSON: Expecting ',' delimiter",
+    ),
     "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: B\n1.3.1. Con: C\n", "5:1", "has no parent claim 1.3."),
     "apx": ("arg(a).\narg(b\n", "2:1", "expected arg(name). or att(name,name). but found 'arg(b'"),
     "tgf": ("a\nb\n#\na\n", "4", "expected an edge 'attacker target', found 'a'"),
@@ -252,8 +291,9 @@ def yaml_bomb(levels: int = 12) -> tuple[str, str]:
 
 
 BOMBS = {
-    "yaml": lambda: (lambda d, last: f"{d}\ntitle: T\nstatements:\n  - {{id: a, kind: claim, text: A, "
-                     f"tags: *{last}}}\n")(*yaml_bomb()),
+    "yaml": lambda: (
+        lambda d, last: f"{d}\ntitle: T\nstatements:\n  - {{id: a, kind: claim, text: A, tags: *{last}}}\n"
+    )(*yaml_bomb()),
     # in Argdown the YAML sits in a statement's data
     "argdown": lambda: (lambda d, last: "[A]: a {" + d.replace("\n", ", ") + f", tags: *{last}}}\n")(*yaml_bomb()),
 }
@@ -269,8 +309,14 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(tmp_path, fmt):
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
-    result = subprocess.run([sys.executable, "-m", "argmap", "export", "-m", str(path), "-t", "json", "-o", str(out)],
-                            capture_output=True, text=True, preexec_fn=cap, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", "-m", str(path), "-f", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert result.returncode == 1, result.stderr
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith(f"Error: {path}:") for line in lines), lines
@@ -313,11 +359,19 @@ DEEP = {  # case: (format, text nested N levels deep, where the limit is passed,
     "json": ("json", '{"title": ' + "[" * N + "]" * N + "}", "1:110", "nested more than 100 levels deep"),
     "aif": ("aif", '{"nodes": ' + "[" * N + "]" * N + ', "edges": []}', "1:110", "nested more than 100 levels deep"),
     "argdown-data": ("argdown", "[A]: a {x: " + "[" * N + "]" * N + "}\n", "1:1011", "nested more than 100 levels"),
-    "argdown-front-matter": ("argdown", "===\ntitle: " + "{a: " * N + "b" + "}" * N + "\n===\n\n[A]: a\n", "2:4004",
-                             "nested more than 100 levels deep"),
+    "argdown-front-matter": (
+        "argdown",
+        "===\ntitle: " + "{a: " * N + "b" + "}" * N + "\n===\n\n[A]: a\n",
+        "2:4004",
+        "nested more than 100 levels deep",
+    ),
     # a Kialo file nests by claim numbers; one claim N levels deep
-    "kialo": ("kialo", "Discussion Title: T\n\n1. A\n" + ".".join(["1"] * N) + ". Pro: B\n", "4:1",
-              "claim 1.1.1.1.1.1.1.1.1.1.… is nested more than 100 levels deep"),
+    "kialo": (
+        "kialo",
+        "Discussion Title: T\n\n1. A\n" + ".".join(["1"] * N) + ". Pro: B\n",
+        "4:1",
+        "claim 1.1.1.1.1.1.1.1.1.1.… is nested more than 100 levels deep",
+    ),
     # apx facts do not nest: the brackets are a syntax error
     "apx": ("apx", "arg(" + "(" * N + "a" + ")" * N + ").\n", "1:1", "expected arg(name). or att(name,name)."),
 }
@@ -350,6 +404,7 @@ def one_long_line(fmt: str, text: str) -> str:
     }[fmt]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", [f for f in READERS if f != "apx"])
 def test_a_50_mb_line_of_text_is_accepted_whole(run, tmp_path, fmt):
     """One statement of 50 MB on one line. (apx holds names, not texts: see the next test.)"""
@@ -358,6 +413,7 @@ def test_a_50_mb_line_of_text_is_accepted_whole(run, tmp_path, fmt):
     assert [s["text"] for s in data["statements"]] == [text]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", READERS)
 def test_a_50_mb_line_of_garbage_is_refused_with_a_short_message(run, tmp_path, fmt):
     """Brackets, quotes and braces that never close, on one 50 MB line. TGF reads
@@ -371,10 +427,14 @@ def test_a_50_mb_line_of_garbage_is_refused_with_a_short_message(run, tmp_path, 
 # ------------------------------------------------- fields, types, and ids ---
 
 UNKNOWN_FIELDS = {
-    "yaml": ("title: T\ncolour: red\nstatements:\n  - {id: a, kind: claim, text: A, weight: 3}\n",
-             ["2:1: colour: unknown field 'colour'", "4:35: statements[0].weight: unknown field 'weight'"]),
-    "json": ('{"title": "T",\n "statements": [{"id": "a", "kind": "claim", "text": "A", "speakr": "me"}]}',
-             ["2:59: statements[0].speakr: unknown field 'speakr'. Did you mean 'speaker'?"]),
+    "yaml": (
+        "title: T\ncolour: red\nstatements:\n  - {id: a, kind: claim, text: A, weight: 3}\n",
+        ["2:1: colour: unknown field 'colour'", "4:35: statements[0].weight: unknown field 'weight'"],
+    ),
+    "json": (
+        '{"title": "T",\n "statements": [{"id": "a", "kind": "claim", "text": "A", "speakr": "me"}]}',
+        ["2:59: statements[0].speakr: unknown field 'speakr'. Did you mean 'speaker'?"],
+    ),
     "apx": ("arg(a).\nsupport(a,b).\n", ["2:1: expected arg(name). or att(name,name). but found 'support(a,b).'"]),
 }
 
@@ -395,27 +455,46 @@ def test_unknown_fields_of_open_formats_are_accepted_as_those_formats_allow(run,
     """Argdown data and front matter are free-form, and AIF tools add fields of
     their own (OVA's layout, AIFdb's timestamps): both are read, the extras ignored.
     (Kialo and TGF have no fields to be unknown.)"""
-    text = {"argdown": "===\ntitle: T\nlayout: wide\n===\n\n[A]: It rains. {colour: red}\n",
-            "aif": json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "It rains.", "x": 10}],
-                               "edges": [], "OVA": {"zoom": 2}, "timestamp": "2020-01-01"})}[fmt]
+    text = {
+        "argdown": "===\ntitle: T\nlayout: wide\n===\n\n[A]: It rains. {colour: red}\n",
+        "aif": json.dumps(
+            {
+                "nodes": [{"nodeID": 1, "type": "I", "text": "It rains.", "x": 10}],
+                "edges": [],
+                "OVA": {"zoom": 2},
+                "timestamp": "2020-01-01",
+            }
+        ),
+    }[fmt]
     data = accepted(run, tmp_path, write(tmp_path, fmt, text))
     assert [s["text"] for s in data["statements"]] == ["It rains."]
 
 
 WRONG_TYPES = {
-    "yaml": ("title: 5\nstatements:\n  - {id: a, kind: claim, text: [A], paragraph: first, tags: x}\n",
-             ["1:1: title: expected text, found a whole number 5. Put the value in quotes.",
-              "3:26: statements[0].text: expected text, found a list",
-              "3:37: statements[0].paragraph: expected a whole number, found text 'first'",
-              "3:55: statements[0].tags: expected a list, found text 'x'"]),
-    "json": ('{"title": "T", "statements": {"id": "a"}}',
-             ["1:16: statements: expected a list, found a mapping"]),
-    "argdown": ("[A]: a {paragraph: first, speaker: [x]}\n",
-                ["1:1: statements[0].paragraph: expected a whole number, found text 'first'",
-                 "1:1: statements[0].speaker: expected text, found a list"]),
-    "aif": ('{"nodes": [{"nodeID": [1], "type": "I", "text": "x"},\n {"nodeID": 2, "type": 5}], "edges": []}',
-            ["1:12: this node has no nodeID. Give every node a nodeID (text or number).",
-             "2:2: node 2 has no type. Use I, RA, CA, L, YA, TA or MA."]),
+    "yaml": (
+        "title: 5\nstatements:\n  - {id: a, kind: claim, text: [A], paragraph: first, tags: x}\n",
+        [
+            "1:1: title: expected text, found a whole number 5. Put the value in quotes.",
+            "3:26: statements[0].text: expected text, found a list",
+            "3:37: statements[0].paragraph: expected a whole number, found text 'first'",
+            "3:55: statements[0].tags: expected a list, found text 'x'",
+        ],
+    ),
+    "json": ('{"title": "T", "statements": {"id": "a"}}', ["1:16: statements: expected a list, found a mapping"]),
+    "argdown": (
+        "[A]: a {paragraph: first, speaker: [x]}\n",
+        [
+            "1:1: statements[0].paragraph: expected a whole number, found text 'first'",
+            "1:1: statements[0].speaker: expected text, found a list",
+        ],
+    ),
+    "aif": (
+        '{"nodes": [{"nodeID": [1], "type": "I", "text": "x"},\n {"nodeID": 2, "type": 5}], "edges": []}',
+        [
+            "1:12: this node has no nodeID. Give every node a nodeID (text or number).",
+            "2:2: node 2 has no type. Use I, RA, CA, L, YA, TA or MA.",
+        ],
+    ),
 }
 
 
@@ -429,15 +508,27 @@ def test_values_of_the_wrong_type_are_refused_each_with_its_line(run, tmp_path, 
 
 
 DUPLICATES = {
-    "yaml": ("title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n  - {id: a, kind: claim, text: B}\n",
-             "4:6", "statements[1].id: id 'a' is already used by statements[0]"),
-    "json": ('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
-             ' "arguments": [{"id": "a", "premises": ["a"], "conclusion": "a"}]}',
-             "2:17", "arguments[0].id: id 'a' is already used by statements[0]"),
-    "aif": ('{"nodes": [{"nodeID": 1, "type": "I", "text": "A"},\n {"nodeID": 1, "type": "I", "text": "B"}],'
-            ' "edges": []}', "2:3", "nodeID 1 is used twice"),
-    "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: B\n1.1. Con: C\n", "5:1",
-              "claim 1.1. appears twice (first on line 4)"),
+    "yaml": (
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n  - {id: a, kind: claim, text: B}\n",
+        "4:6",
+        "statements[1].id: id 'a' is already used by statements[0]",
+    ),
+    "json": (
+        '{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
+        ' "arguments": [{"id": "a", "premises": ["a"], "conclusion": "a"}]}',
+        "2:17",
+        "arguments[0].id: id 'a' is already used by statements[0]",
+    ),
+    "aif": (
+        '{"nodes": [{"nodeID": 1, "type": "I", "text": "A"},\n {"nodeID": 1, "type": "I", "text": "B"}], "edges": []}',
+        "2:3",
+        "nodeID 1 is used twice",
+    ),
+    "kialo": (
+        "Discussion Title: T\n\n1. A\n1.1. Pro: B\n1.1. Con: C\n",
+        "5:1",
+        "claim 1.1. appears twice (first on line 4)",
+    ),
 }
 
 
@@ -452,9 +543,11 @@ def test_a_repeated_name_is_the_same_item_where_the_format_says_so(run, tmp_path
     """In Argdown a title names one statement wherever it appears (its first
     definition gives the text); apx facts and TGF lines are sets: saying one twice
     says it once."""
-    text = {"argdown": "[A]: It rains.\n\n[A]: It rains, again.\n  + [B]: Clouds.\n",
-            "apx": "arg(a).\narg(a).\narg(b).\natt(b,a).\natt(b,a).\n",
-            "tgf": "a\na\nb\n#\nb a\nb a\n"}[fmt]
+    text = {
+        "argdown": "[A]: It rains.\n\n[A]: It rains, again.\n  + [B]: Clouds.\n",
+        "apx": "arg(a).\narg(a).\narg(b).\natt(b,a).\natt(b,a).\n",
+        "tgf": "a\na\nb\n#\nb a\nb a\n",
+    }[fmt]
     data = accepted(run, tmp_path, write(tmp_path, fmt, text))
     assert len(data["statements"]) == 2
     assert len(data.get("arguments", [])) + len(data.get("attacks", [])) == 1
@@ -464,8 +557,7 @@ def test_a_repeated_name_is_the_same_item_where_the_format_says_so(run, tmp_path
 def test_ids_that_differ_only_in_case_are_refused_because_ids_are_lowercase(run, tmp_path, fmt):
     statements = [{"id": "rain", "kind": "claim", "text": "A"}, {"id": "Rain", "kind": "claim", "text": "B"}]
     text = json.dumps({"title": "T", "statements": statements}, indent=1)
-    [message] = refused(run, tmp_path, write(tmp_path, fmt, text),
-                        words="statements[1].id: 'Rain' is not a valid id")
+    [message] = refused(run, tmp_path, write(tmp_path, fmt, text), words="statements[1].id: 'Rain' is not a valid id")
     assert "e.g. 'rain'" in message
 
 
@@ -473,27 +565,48 @@ def test_ids_that_differ_only_in_case_are_refused_because_ids_are_lowercase(run,
 def test_names_that_differ_only_in_case_are_two_items_with_two_ids(run, tmp_path, fmt):
     """Argdown titles, AIF node ids, apx and TGF names are case-sensitive: 'Rain'
     and 'rain' are two statements, and argmap keeps them apart."""
-    text = {"argdown": "[Rain]: It rains.\n\n[rain]: It pours.\n",
-            "aif": json.dumps({"nodes": [{"nodeID": "r", "type": "I", "text": "It rains."},
-                                         {"nodeID": "R", "type": "I", "text": "It pours."}], "edges": []}),
-            "apx": "arg(rain).\narg(Rain).\natt(rain,Rain).\n",
-            "tgf": "rain\nRain\n#\nrain Rain\n"}[fmt]
+    text = {
+        "argdown": "[Rain]: It rains.\n\n[rain]: It pours.\n",
+        "aif": json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "r", "type": "I", "text": "It rains."},
+                    {"nodeID": "R", "type": "I", "text": "It pours."},
+                ],
+                "edges": [],
+            }
+        ),
+        "apx": "arg(rain).\narg(Rain).\natt(rain,Rain).\n",
+        "tgf": "rain\nRain\n#\nrain Rain\n",
+    }[fmt]
     data = accepted(run, tmp_path, write(tmp_path, fmt, text))
     ids = [s["id"] for s in data["statements"]]
     assert len(ids) == 2 and len(set(ids)) == 2
 
 
 DANGLING = {
-    "yaml": ("title: T\nstatements:\n  - {id: a, kind: claim, text: A}\narguments:\n"
-             "  - {id: x, premises: [b], conclusion: a}\n", "5:24",
-             "arguments[0].premises[0]: premise 'b' is not the id of any statement"),
-    "json": ('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
-             ' "attacks": [{"id": "t", "from": "a", "to": "ghost", "type": "rebut"}]}', "2:39",
-             "attacks[0].to: rebut target 'ghost' is not the id of any statement"),
-    "aif": ('{"nodes": [{"nodeID": 1, "type": "I", "text": "A"}],\n "edges": [{"edgeID": 1, "fromID": 1, "toID": 9}]}',
-            "2:12", "edge 1 points to node 9, which does not exist"),
-    "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.7.\n", "4:1",
-              "'-> See 1.7.' names no claim of this discussion"),
+    "yaml": (
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\narguments:\n"
+        "  - {id: x, premises: [b], conclusion: a}\n",
+        "5:24",
+        "arguments[0].premises[0]: premise 'b' is not the id of any statement",
+    ),
+    "json": (
+        '{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
+        ' "attacks": [{"id": "t", "from": "a", "to": "ghost", "type": "rebut"}]}',
+        "2:39",
+        "attacks[0].to: rebut target 'ghost' is not the id of any statement",
+    ),
+    "aif": (
+        '{"nodes": [{"nodeID": 1, "type": "I", "text": "A"}],\n "edges": [{"edgeID": 1, "fromID": 1, "toID": 9}]}',
+        "2:12",
+        "edge 1 points to node 9, which does not exist",
+    ),
+    "kialo": (
+        "Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.7.\n",
+        "4:1",
+        "'-> See 1.7.' names no claim of this discussion",
+    ),
     "apx": ("arg(a).\natt(a,b).\n", "2:1", "att names 'b', which no arg fact declares"),
     "tgf": ("a\n#\na b\n", "3:3", "edge names 'b', which is not a node"),
 }
@@ -513,16 +626,29 @@ def test_an_argdown_reference_to_an_undefined_statement_defines_it(run, tmp_path
 
 
 SELF_SUPPORT = {
-    "yaml": ("title: T\nstatements:\n  - {id: a, kind: claim, text: A}\narguments:\n"
-             "  - {id: x, premises: [a], conclusion: a}\n", "5:28",
-             "argument 'x' concludes 'a', which is also one of its premises"),
-    "json": ('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
-             ' "arguments": [{"id": "x", "premises": ["a"], "conclusion": "a"}]}', "2:47",
-             "argument 'x' concludes 'a', which is also one of its premises"),
+    "yaml": (
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\narguments:\n"
+        "  - {id: x, premises: [a], conclusion: a}\n",
+        "5:28",
+        "argument 'x' concludes 'a', which is also one of its premises",
+    ),
+    "json": (
+        '{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A"}],\n'
+        ' "arguments": [{"id": "x", "premises": ["a"], "conclusion": "a"}]}',
+        "2:47",
+        "argument 'x' concludes 'a', which is also one of its premises",
+    ),
     "argdown": ("[A]: a\n  + [A]\n", "2:3", "[A] supports itself"),
-    "aif": (json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "A"}, {"nodeID": 2, "type": "RA"}],
-                        "edges": [{"fromID": 1, "toID": 2}, {"fromID": 2, "toID": 1}]}), "1:53",
-            "argument 'arg-a' concludes 'a', which is also one of its premises"),
+    "aif": (
+        json.dumps(
+            {
+                "nodes": [{"nodeID": 1, "type": "I", "text": "A"}, {"nodeID": 2, "type": "RA"}],
+                "edges": [{"fromID": 1, "toID": 2}, {"fromID": 2, "toID": 1}],
+            }
+        ),
+        "1:53",
+        "RA-node 2 concludes I-node 1, which is also one of its premises",
+    ),  # AIF's own words (issue 15)
     "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.\n", "4:1", "a claim cannot support itself"),
 }
 
@@ -536,16 +662,34 @@ def test_a_statement_supporting_itself_is_refused(run, tmp_path, fmt):
 
 CYCLES = {
     "yaml": "title: T\nstatements:\n  - {id: a, kind: proposal, text: A.}\n  - {id: b, kind: claim, text: B.}\n"
-            "arguments:\n  - {id: x, premises: [b], conclusion: a}\n  - {id: y, premises: [a], conclusion: b}\n",
-    "json": json.dumps({"title": "T", "statements": [{"id": "a", "kind": "proposal", "text": "A."},
-                                                     {"id": "b", "kind": "claim", "text": "B."}],
-                        "arguments": [{"id": "x", "premises": ["b"], "conclusion": "a"},
-                                      {"id": "y", "premises": ["a"], "conclusion": "b"}]}),
+    "arguments:\n  - {id: x, premises: [b], conclusion: a}\n  - {id: y, premises: [a], conclusion: b}\n",
+    "json": json.dumps(
+        {
+            "title": "T",
+            "statements": [{"id": "a", "kind": "proposal", "text": "A."}, {"id": "b", "kind": "claim", "text": "B."}],
+            "arguments": [
+                {"id": "x", "premises": ["b"], "conclusion": "a"},
+                {"id": "y", "premises": ["a"], "conclusion": "b"},
+            ],
+        }
+    ),
     "argdown": "[A]: A. #proposal\n  + [B]: B.\n    + [A]\n",
-    "aif": json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "A."}, {"nodeID": 2, "type": "I", "text": "B."},
-                                 {"nodeID": 3, "type": "RA"}, {"nodeID": 4, "type": "RA"}],
-                       "edges": [{"fromID": 2, "toID": 3}, {"fromID": 3, "toID": 1},
-                                 {"fromID": 1, "toID": 4}, {"fromID": 4, "toID": 2}]}),
+    "aif": json.dumps(
+        {
+            "nodes": [
+                {"nodeID": 1, "type": "I", "text": "A."},
+                {"nodeID": 2, "type": "I", "text": "B."},
+                {"nodeID": 3, "type": "RA"},
+                {"nodeID": 4, "type": "RA"},
+            ],
+            "edges": [
+                {"fromID": 2, "toID": 3},
+                {"fromID": 3, "toID": 1},
+                {"fromID": 1, "toID": 4},
+                {"fromID": 4, "toID": 2},
+            ],
+        }
+    ),
     "kialo": "Discussion Title: T\n\n1. A.\n1.1. Pro: B.\n1.1.1. Pro: -> See 1.\n",
 }
 
@@ -569,10 +713,16 @@ def test_a_support_cycle_is_a_valid_map_that_check_reports_as_an_error(run, tmp_
 
 
 EMPTY = {
-    "yaml": ("title: T\nstatements: []\narguments: []\nattacks: []\n", "2:1",
-             "statements: a map needs at least one statement"),
-    "json": ('{"title": "T", "statements": [], "arguments": [], "attacks": []}', "1:16",
-             "statements: a map needs at least one statement"),
+    "yaml": (
+        "title: T\nstatements: []\narguments: []\nattacks: []\n",
+        "2:1",
+        "statements: a map needs at least one statement",
+    ),
+    "json": (
+        '{"title": "T", "statements": [], "arguments": [], "attacks": []}',
+        "1:16",
+        "statements: a map needs at least one statement",
+    ),
     "argdown": ("===\ntitle: T\n===\n", None, "statements: a map needs at least one statement"),
     "aif": ('{"nodes": [], "edges": []}', None, "statements: a map needs at least one statement"),
     "kialo": ("Discussion Title: T\n", "1:1", "the discussion has no claims"),
@@ -588,29 +738,50 @@ def test_a_map_with_nothing_in_it_is_refused(run, tmp_path, fmt):
 
 
 def test_empty_lists_where_a_map_may_have_none_are_accepted(run, tmp_path):
-    path = write(tmp_path, "yaml", "title: T\nstatements:\n  - {id: a, kind: claim, text: A, tags: []}\n"
-                                   "arguments: []\nattacks: []\n")
+    path = write(
+        tmp_path,
+        "yaml",
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A, tags: []}\narguments: []\nattacks: []\n",
+    )
     data = accepted(run, tmp_path, path)
     assert data["statements"][0]["id"] == "a" and data.get("arguments", []) == []
 
 
 def test_an_empty_list_of_premises_is_refused(run, tmp_path):
-    path = write(tmp_path, "yaml", "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
-                                   "arguments:\n  - {id: x, premises: [], conclusion: a}\n")
+    path = write(
+        tmp_path,
+        "yaml",
+        "title: T\nstatements:\n  - {id: a, kind: claim, text: A}\n"
+        "arguments:\n  - {id: x, premises: [], conclusion: a}\n",
+    )
     refused(run, tmp_path, path, where="5:13", words="arguments[0].premises: needs at least 1 item")
 
 
 NO_PROPOSAL = {
     "yaml": "title: T\nstatements:\n  - {id: wet, kind: claim, text: The ground is wet.}\n"
-            "  - {id: rain, kind: premise, text: It rains.}\narguments:\n"
-            "  - {id: x, premises: [rain], conclusion: wet}\n",
-    "json": json.dumps({"title": "T", "statements": [{"id": "wet", "kind": "claim", "text": "The ground is wet."},
-                                                     {"id": "rain", "kind": "premise", "text": "It rains."}],
-                        "arguments": [{"id": "x", "premises": ["rain"], "conclusion": "wet"}]}),
+    "  - {id: rain, kind: premise, text: It rains.}\narguments:\n"
+    "  - {id: x, premises: [rain], conclusion: wet}\n",
+    "json": json.dumps(
+        {
+            "title": "T",
+            "statements": [
+                {"id": "wet", "kind": "claim", "text": "The ground is wet."},
+                {"id": "rain", "kind": "premise", "text": "It rains."},
+            ],
+            "arguments": [{"id": "x", "premises": ["rain"], "conclusion": "wet"}],
+        }
+    ),
     "argdown": "[Wet]: The ground is wet.\n  + [Rain]: It rains.\n",
-    "aif": json.dumps({"nodes": [{"nodeID": 1, "type": "I", "text": "The ground is wet."},
-                                 {"nodeID": 2, "type": "I", "text": "It rains."}, {"nodeID": 3, "type": "RA"}],
-                       "edges": [{"fromID": 2, "toID": 3}, {"fromID": 3, "toID": 1}]}),
+    "aif": json.dumps(
+        {
+            "nodes": [
+                {"nodeID": 1, "type": "I", "text": "The ground is wet."},
+                {"nodeID": 2, "type": "I", "text": "It rains."},
+                {"nodeID": 3, "type": "RA"},
+            ],
+            "edges": [{"fromID": 2, "toID": 3}, {"fromID": 3, "toID": 1}],
+        }
+    ),
     "kialo": "Discussion Title: T\n\n1. The ground is wet.\n1.1. Pro: It rains.\n",
     "apx": "arg(wet).\narg(rain).\natt(rain,wet).\n",
     "tgf": "wet\nrain\n#\nrain wet\n",
@@ -644,15 +815,27 @@ def script_file(fmt: str) -> str:
     a, b = SCRIPTS[0], " / ".join(SCRIPTS[1:])
     return {
         "yaml": f'title: "{a}"\nstatements:\n  - {{id: a, kind: proposal, text: "{a}"}}\n'
-                f'  - {{id: b, kind: premise, text: "{b}"}}\narguments:\n  - {{id: x, premises: [b], conclusion: a}}\n',
-        "json": json.dumps({"title": a, "statements": [{"id": "a", "kind": "proposal", "text": a},
-                                                       {"id": "b", "kind": "premise", "text": b}],
-                            "arguments": [{"id": "x", "premises": ["b"], "conclusion": "a"}]}, ensure_ascii=False),
-        "argdown": f"===\ntitle: \"{a}\"\n===\n\n[{a[:5]}]: {a} #proposal\n  + [{SCRIPTS[1][:4]}]: {b}\n",
-        "aif": json.dumps({"nodes": [{"nodeID": "ا", "type": "I", "text": a}, {"nodeID": "😀", "type": "I", "text": b},
-                                     {"nodeID": "→", "type": "RA"}],
-                           "edges": [{"fromID": "😀", "toID": "→"}, {"fromID": "→", "toID": "ا"}]},
-                          ensure_ascii=False),
+        f'  - {{id: b, kind: premise, text: "{b}"}}\narguments:\n  - {{id: x, premises: [b], conclusion: a}}\n',
+        "json": json.dumps(
+            {
+                "title": a,
+                "statements": [{"id": "a", "kind": "proposal", "text": a}, {"id": "b", "kind": "premise", "text": b}],
+                "arguments": [{"id": "x", "premises": ["b"], "conclusion": "a"}],
+            },
+            ensure_ascii=False,
+        ),
+        "argdown": f'===\ntitle: "{a}"\n===\n\n[{a[:5]}]: {a} #proposal\n  + [{SCRIPTS[1][:4]}]: {b}\n',
+        "aif": json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": "ا", "type": "I", "text": a},
+                    {"nodeID": "😀", "type": "I", "text": b},
+                    {"nodeID": "→", "type": "RA"},
+                ],
+                "edges": [{"fromID": "😀", "toID": "→"}, {"fromID": "→", "toID": "ا"}],
+            },
+            ensure_ascii=False,
+        ),
         "kialo": f"Discussion Title: {a}\n\n1. {a}\n1.1. Pro: {b}\n",
         "tgf": f"a {a}\nb {b}\n#\nb a\n",
     }[fmt]
@@ -672,8 +855,9 @@ def test_right_to_left_scripts_combining_marks_and_emoji_are_accepted_exactly(ru
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_ids_in_other_scripts_are_refused_because_ids_are_ascii_slugs(run, tmp_path, fmt):
-    text = json.dumps({"title": "T", "statements": [{"id": "مرحبا", "kind": "claim", "text": "A"}]},
-                      ensure_ascii=False, indent=1)
+    text = json.dumps(
+        {"title": "T", "statements": [{"id": "مرحبا", "kind": "claim", "text": "A"}]}, ensure_ascii=False, indent=1
+    )
     refused(run, tmp_path, write(tmp_path, fmt, text), words="statements[0].id: 'مرحبا' is not a valid id")
 
 

@@ -19,10 +19,11 @@ print("HEAVY", heavy)
 
 
 def loaded_after(*args: str) -> list[str]:
-    out = subprocess.run([sys.executable, "-c", PROBE.format(args=list(args))],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True, text=True, check=True
+    ).stdout
     line = next(l for l in out.splitlines() if l.startswith("HEAVY"))
-    return eval(line[len("HEAVY "):])  # noqa: S307 (our own probe's output)
+    return eval(line[len("HEAVY ") :])  # noqa: S307 (our own probe's output)
 
 
 def test_help_imports_neither_networkx_nor_pydantic():

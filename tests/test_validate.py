@@ -34,10 +34,12 @@ def test_wrong_type_and_bad_kind_are_reported_together():
     text = TINY.replace("kind: claim", "kind: opinion").replace("text: Take an umbrella.", "text: 42")
     lines = problems(text)
     assert len(lines) == 2
-    assert any("statements[1].kind: 'opinion' is not a valid kind. Use one of: proposal, claim, premise." in l
-               for l in lines)
-    assert any("statements[2].text: expected text, found a whole number 42. Put the value in quotes." in l
-               for l in lines)
+    assert any(
+        "statements[1].kind: 'opinion' is not a valid kind. Use one of: proposal, claim, premise." in l for l in lines
+    )
+    assert any(
+        "statements[2].text: expected text, found a whole number 42. Put the value in quotes." in l for l in lines
+    )
 
 
 def test_malformed_id_gets_a_slug_suggestion():
@@ -82,9 +84,11 @@ def test_missing_required_fields_and_empty_statements():
 
 
 def test_every_problem_is_reported_at_once_and_in_file_order():
-    text = (TINY.replace("kind: claim", "kind: clam")
-            .replace("conclusion: take-umbrella", "conclusion: take-umbrela")
-            .replace("type: undercut", "type: undercutt"))
+    text = (
+        TINY.replace("kind: claim", "kind: clam")
+        .replace("conclusion: take-umbrella", "conclusion: take-umbrela")
+        .replace("type: undercut", "type: undercutt")
+    )
     lines = problems(text)
     assert len(lines) == 3, lines
     numbers = [int(l.split(":")[1]) for l in lines]
@@ -97,14 +101,23 @@ def test_blank_text_and_bad_paragraph():
     assert any("statements[0].paragraph: 0 is too small" in l for l in lines)
 
 
-def test_self_attack_and_duplicate_attack_and_premise_undercutting_its_argument():
-    extra = ("  - id: att-2\n    from: wind\n    to: arg-umbrella\n    type: undercut\n"
-             "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
-             "  - id: att-4\n    from: wet\n    to: arg-umbrella\n    type: undercut\n")
+def test_duplicate_attack_and_premise_undercutting_its_argument():
+    extra = (
+        "  - id: att-2\n    from: wind\n    to: arg-umbrella\n    type: undercut\n"
+        "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
+        "  - id: att-4\n    from: wet\n    to: arg-umbrella\n    type: undercut\n"
+    )
     lines = problems(TINY + extra)
     assert any("'wind' already attacks 'arg-umbrella' in attacks[0]" in l for l in lines)
-    assert any("has 'rain' attacking itself" in l for l in lines)
     assert any("'wet' undercuts argument 'arg-umbrella' but is one of its premises" in l for l in lines)
+    assert not any("rain" in l for l in lines)  # a self-attack is a self-defeating claim, not a mistake
+
+
+def test_a_statement_may_attack_itself():
+    # Dung-style self-attacking arguments are standard (issue 15, item 4); `check` flags them
+    extra = "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
+    m = loads(TINY + extra, "yaml", name="m.yaml")
+    assert [(t.from_, t.to) for t in m.attacks if t.id == "att-3"] == [("rain", "rain")]
 
 
 def test_yaml_syntax_error_has_line_and_column():
@@ -135,8 +148,10 @@ def test_top_level_must_be_a_mapping():
 
 
 def test_json_errors_are_located_too():
-    text = ('{\n  "title": "T",\n  "statements": [\n    {"id": "a", "kind": "claim", "text": "A"},\n'
-            '    {"id": "b", "kind": "claim", "text": "B", "colour": 1}\n  ]\n}\n')
+    text = (
+        '{\n  "title": "T",\n  "statements": [\n    {"id": "a", "kind": "claim", "text": "A"},\n'
+        '    {"id": "b", "kind": "claim", "text": "B", "colour": 1}\n  ]\n}\n'
+    )
     [line] = problems(text, "json")
     assert line.startswith("m.yaml:5:47:")
     assert "statements[1].colour: unknown field 'colour'" in line
@@ -154,10 +169,13 @@ def test_yaml_alias_bomb_is_refused_quickly():
     assert any("statements[0].tags[0]: expected text, found a list" in l for l in found)
 
 
-@pytest.mark.parametrize("fmt, text", [
-    ("yaml", "title: " + "[" * 100_000 + "]" * 100_000 + "\n"),
-    ("json", '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}"),
-])
+@pytest.mark.parametrize(
+    "fmt, text",
+    [
+        ("yaml", "title: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("json", '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ],
+)
 def test_deep_nesting_is_an_error_not_a_crash(fmt, text):
     [line] = problems(text, fmt)
     assert "nest" in line
@@ -167,10 +185,12 @@ def test_a_nul_character_in_a_text_is_refused_where_it_is(tmp_path, run):
     """JSON can carry U+0000 as an escape, but no text format can (an Argdown or
     YAML file holding it would read as binary), so a map's texts may not."""
     path = tmp_path / "nul.json"
-    path.write_text('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A\\u0000b"}]}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A\\u0000b"}]}', encoding="utf-8"
+    )
     result = run("validate", path)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
         f"Error: {path}:1:60: statements[0].text: contains the NUL character (U+0000). "
-        "Remove it: YAML, Argdown and other text formats cannot carry it."]
+        "Remove it: YAML, Argdown and other text formats cannot carry it."
+    ]

@@ -50,6 +50,27 @@ class Format:
         return import_module(f"{__name__}.{self.module}").dumps
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a writer needs besides the graph.
+
+    ``wrap``: columns of diagram text per line; ``quotes``, ``ids``,
+    ``speakers``: show them in diagrams; ``source``: the
+    :class:`~argmap.source.SourceText` the quotes come from (the HTML report
+    highlights them); ``source_file``: ``source.file`` as it must read in a
+    map written elsewhere (None keeps it); ``renderer``: the Graphviz program
+    for svg/png/pdf (None: ``dot`` on PATH, else ``graphviz-pure``).
+    """
+
+    wrap: int = 28
+    quotes: bool = False
+    ids: bool = False
+    speakers: bool = False
+    source: Any = None
+    source_file: str | None = None
+    renderer: str | None = None
+
+
 def _looks_like_json(text: str) -> int:
     return 1 if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else 0
 
@@ -83,15 +104,29 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", "yaml", (".yaml", ".yml"), "the argmap map format as YAML", read=True, write=True),
-        Format("json", "json", (".json",), "the argmap map format as JSON", read=True, write=True,
-               sniff=_looks_like_json),
+        Format(
+            "json", "json", (".json",), "the argmap map format as JSON", read=True, write=True, sniff=_looks_like_json
+        ),
         # ---- interchange formats (issue 5) ----
-        Format("argdown", "argdown", (".argdown", ".ad"), "Argdown argumentation syntax (argdown.org)",
-               read=True, write=True, sniff=_looks_like_argdown),
-        Format("aif", "aif", (".aif", ".aif.json"), "AIF JSON (AIFdb, OVA3/xAIF)", read=True, write=True,
-               sniff=_looks_like_aif),
-        Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True,
-               sniff=_looks_like_kialo),
+        Format(
+            "argdown",
+            "argdown",
+            (".argdown", ".ad"),
+            "Argdown argumentation syntax (argdown.org)",
+            read=True,
+            write=True,
+            sniff=_looks_like_argdown,
+        ),
+        Format(
+            "aif",
+            "aif",
+            (".aif", ".aif.json"),
+            "AIF JSON (AIFdb, OVA3/xAIF)",
+            read=True,
+            write=True,
+            sniff=_looks_like_aif,
+        ),
+        Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True, sniff=_looks_like_kialo),
         # ---- export formats (issue 4): writers only ----
         Format("nodelink", "nodelink", (".nodelink.json",), "the graph as networkx node-link JSON (D3)", write=True),
         Format("dot", "dot", (".dot", ".gv"), "the diagram as Graphviz DOT", write=True),
@@ -101,13 +136,26 @@ FORMATS: dict[str, Format] = {
         Format("mermaid", "mermaid", (".mmd", ".mermaid"), "the diagram as a Mermaid flowchart", write=True),
         Format("graphml", "graphml", (".graphml",), "the graph as GraphML (yEd, Gephi)", write=True),
         Format("md", "markdown", (".md", ".markdown"), "a Markdown report with a Mermaid diagram", write=True),
-        Format("html", "html", (".html", ".htm"), "a self-contained HTML report: diagram, table, source",
-               write=True),
+        Format("html", "html", (".html", ".htm"), "a self-contained HTML report: diagram, table, source", write=True),
         # ---- argumentation frameworks (issue 6) ----
-        Format("apx", "apx", (".apx",), "the argumentation framework as ASPARTIX/ICCMA apx facts",
-               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.apx").sniff(text)),
-        Format("tgf", "tgf", (".tgf",), "the argumentation framework as ICCMA trivial graph format",
-               read=True, write=True, sniff=lambda text: import_module(f"{__name__}.tgf").sniff(text)),
+        Format(
+            "apx",
+            "apx",
+            (".apx",),
+            "the argumentation framework as ASPARTIX/ICCMA apx facts",
+            read=True,
+            write=True,
+            sniff=lambda text: import_module(f"{__name__}.apx").sniff(text),
+        ),
+        Format(
+            "tgf",
+            "tgf",
+            (".tgf",),
+            "the argumentation framework as ICCMA trivial graph format",
+            read=True,
+            write=True,
+            sniff=lambda text: import_module(f"{__name__}.tgf").sniff(text),
+        ),
     )
 }
 
@@ -117,21 +165,32 @@ def names(*, read: bool = False, write: bool = False) -> list[str]:
     return [n for n, f in FORMATS.items() if (not read or f.read) and (not write or f.write)]
 
 
-def get(name: str) -> Format:
-    """The format called ``name``; a usage error listing the choices otherwise."""
-    try:
-        return FORMATS[name.lower()]
-    except KeyError:
-        raise UsageError(
-            f"unknown format '{name}'.", hint="Use one of: " + ", ".join(FORMATS) + "."
-        ) from None
+def get(name: str, *, read: bool = False, write: bool = False) -> Format:
+    """The format called ``name``; a usage error listing the choices otherwise
+    (only those argmap can read, or write, when ``read`` or ``write`` says so).
+
+    >>> get("kialo", write=True)
+    Traceback (most recent call last):
+    argmap.errors.UsageError: argmap cannot write the 'kialo' format.
+    """
+    spec = FORMATS.get(name.lower())
+    what = "read" if read else "write" if write else ""
+    if spec is not None and (not read or spec.read) and (not write or spec.write):
+        return spec
+    hint = "Use one of: " + ", ".join(names(read=read, write=write)) + "."
+    if spec is not None:
+        raise UsageError(f"argmap cannot {what} the '{spec.name}' format.", hint=hint)
+    if write and "-" in name:  # an id where a format was meant: export -f prop-x
+        hint += " (-f is --format; to keep one statement and what bears on it, use --focus ID.)"
+    raise UsageError(f"unknown format '{name}'.", hint=hint)
 
 
 def for_suffix(filename: str, *, write: bool = False) -> Format | None:
     """The format a file name's suffix names, if any."""
     lower = filename.lower()
-    matches = [f for f in FORMATS.values() if (f.write if write else f.read)
-               and any(lower.endswith(s) for s in f.suffixes)]
+    matches = [
+        f for f in FORMATS.values() if (f.write if write else f.read) and any(lower.endswith(s) for s in f.suffixes)
+    ]
     # the longest matching suffix wins (".aif.json" over ".json")
     matches.sort(key=lambda f: -max(len(s) for s in f.suffixes if lower.endswith(s)))
     return matches[0] if matches else None

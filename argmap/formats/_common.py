@@ -19,9 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from ..locate import nearest
 
-KINDS = ("proposal", "claim", "premise")
 #: the longest generated id base; suffixes ("-2") still fit the 200-character limit
 MAX_BASE = 60
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -129,8 +127,12 @@ def mark_proposals(statements: list[dict], arguments: Iterable[dict], explicit: 
     used = {p for a in arguments for p in a["premises"]}
     concluded = {a["conclusion"] for a in arguments}
     for s in statements:
-        if (s["id"] not in explicit and s["id"] in concluded and s["id"] not in used
-                and PROPOSAL_WORDS.search(s.get("text") or "")):
+        if (
+            s["id"] not in explicit
+            and s["id"] in concluded
+            and s["id"] not in used
+            and PROPOSAL_WORDS.search(s.get("text") or "")
+        ):
             s["kind"] = "proposal"
 
 
@@ -156,16 +158,6 @@ def attack_types(statements: list[dict], arguments: list[dict], attacks: list[di
         if attack.get("type") is None:
             target = attack["to"]
             attack["type"] = attack_type(kinds.get(target), target in used or target in explicit)
-
-
-def locator(positions: dict[tuple, tuple[int, int]]) -> Any:
-    """A ``locate(path)`` function for :func:`argmap.validate.validate` from a
-    table of field paths (``("statements", 3)``) to ``(line, column)``."""
-
-    def locate(path: tuple) -> tuple[int, int] | None:
-        return nearest(positions, path)
-
-    return locate
 
 
 def title_from_name(name: str, suffixes: Iterable[str] = ()) -> str:

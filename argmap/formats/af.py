@@ -53,16 +53,14 @@ def read_name(token: str) -> str:
 
 def framework_lines(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
     """The framework of a map's graph: written node names, and attacks as name pairs."""
-    from ..evaluate import framework
+    from ..analysis.framework import framework
 
     af = framework(graph)
     names = [written_name(n) for n in af.names]
     return names, [(names[u], names[v]) for u, v in af.attacks]
 
 
-def framework_map(
-    names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], *, name: str
-) -> Any:
+def framework_map(names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], *, name: str) -> Any:
     """A validated map for a framework read from a file: argmap's own structure
     when the file is one argmap wrote, otherwise one claim per node.
 
@@ -90,7 +88,8 @@ def _as_argmap(
         return None
     plain = [decoded[n] for n in names if ":" not in decoded[n]]
     if not all(_SLUG.match(p) for p in plain) or any(
-            not _SLUG.match(decoded[n].partition(":")[2]) for n in names if ":" in decoded[n]):
+        not _SLUG.match(decoded[n].partition(":")[2]) for n in names if ":" in decoded[n]
+    ):
         return None
     plain_set = set(plain)
     premises: dict[str, list[str]] = {}  # argument -> premises
@@ -144,7 +143,8 @@ def _as_argmap(
     written = {decoded[n]: n for n in names}
     statements = [
         {"id": p, "kind": "claim" if p in concluded else "premise", "text": labels.get(written[p]) or p}
-        for p in plain if p not in arguments
+        for p in plain
+        if p not in arguments
     ]
     data: dict[str, Any] = {"title": title, "statements": statements}
     if arguments:
@@ -154,8 +154,12 @@ def _as_argmap(
     if plain_attacks:
         taken = set(plain)
         data["attacks"] = [
-            {"id": _fresh(f"attack-{i}", taken), "from": u, "to": v,
-             "type": "undercut" if v in arguments else "rebut" if v in concluded else "undermine"}
+            {
+                "id": _fresh(f"attack-{i}", taken),
+                "from": u,
+                "to": v,
+                "type": "undercut" if v in arguments else "rebut" if v in concluded else "undermine",
+            }
             for i, (u, v) in enumerate(plain_attacks, 1)
         ]
     return data

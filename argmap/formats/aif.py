@@ -33,6 +33,7 @@ back so a round trip changes nothing.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..errors import MapInvalid, Problem
@@ -43,10 +44,13 @@ from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, 
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
+DEFAULT_REPHRASE = "Default Rephrase"
 #: keys of the writer's extension block and of each entry in it
 EXTENSION = "argmap"
 _STATEMENT_KEYS = ("id", "kind", "title", "quote", "paragraph", "speaker", "tags", "note")
 _ARGUMENT_KEYS = ("id", "title", "scheme", "text", "quote", "paragraph", "speaker", "tags", "note")
+#: "Chris Philp : We follow the advice": a name of at most six words, then a colon
+_SPEAKER_PREFIX = re.compile(r"^\s*([^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*:[ \t]+(.*)$", re.S)
 _ATTACK_KEYS = ("id", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
 
 
@@ -68,6 +72,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self._positions: dict | None = None
         self.prefix: tuple = ()
+        #: what was read past without a place in the map, each naming its AIF node
+        self.warnings: list[str] = []
 
     def where(self, *path: Any) -> tuple[int, int] | None:
         if self._positions is None:
@@ -88,10 +94,14 @@ class _Reader:
                 value = entry.get(field)
                 if value is not None and not isinstance(value, str):
                     at = nearest(json_positions(self.text), (EXTENSION, "nodes", key, field))
-                    self.problems.append(Problem(
-                        f"'{EXTENSION}.nodes.{key}.{field}' must be text, not {type(value).__name__}",
-                        line=at[0] if at else None, column=at[1] if at else None,
-                        hint=f'Write it as "{field}": "...", or leave it out.'))
+                    self.problems.append(
+                        Problem(
+                            f"'{EXTENSION}.nodes.{key}.{field}' must be text, not {type(value).__name__}",
+                            line=at[0] if at else None,
+                            column=at[1] if at else None,
+                            hint=f'Write it as "{field}": "...", or leave it out.',
+                        )
+                    )
         self.fail()
 
     def fail(self) -> None:
@@ -103,25 +113,46 @@ class _Reader:
         try:
             root = json.loads(self.text)
         except json.JSONDecodeError as err:
-            raise MapInvalid(self.name, [Problem(f"invalid JSON: {err.msg.removesuffix(' at')}", line=err.lineno,
-                                                 column=err.colno, hint="Fix the syntax at that position.")]) from None
+            raise MapInvalid(
+                self.name,
+                [
+                    Problem(
+                        f"invalid JSON: {err.msg.removesuffix(' at')}",
+                        line=err.lineno,
+                        column=err.colno,
+                        hint="Fix the syntax at that position.",
+                    )
+                ],
+            ) from None
         except RecursionError:
             raise MapInvalid(self.name, [json_nesting_problem(self.text)]) from None
         check_nesting(root, self.name, lambda path: nearest(json_positions(self.text), path))
         if not isinstance(root, dict):
-            raise MapInvalid(self.name, [Problem("expected a JSON object with nodes and edges", line=1, column=1,
-                                                 hint="An AIF file is {\"nodes\": [...], \"edges\": [...]}.")])
+            raise MapInvalid(
+                self.name,
+                [
+                    Problem(
+                        "expected a JSON object with nodes and edges",
+                        line=1,
+                        column=1,
+                        hint='An AIF file is {"nodes": [...], "edges": [...]}.',
+                    )
+                ],
+            )
         body = root
         if isinstance(root.get("AIF"), dict):  # the OVA3 / xAIF form
             body, self.prefix = root["AIF"], ("AIF",)
         for key in ("nodes", "edges"):
             if not isinstance(body.get(key), list):
-                self.error(f"an AIF file needs a list of {key}", (),
-                           hint="Expected {\"nodes\": [...], \"edges\": [...]} (AIFdb) or "
-                                "{\"AIF\": {\"nodes\": ..., \"edges\": ...}} (OVA).")
+                self.error(
+                    f"an AIF file needs a list of {key}",
+                    (),
+                    hint='Expected {"nodes": [...], "edges": [...]} (AIFdb) or '
+                    '{"AIF": {"nodes": ..., "edges": ...}} (OVA).',
+                )
         for key in ("locutions", "participants"):  # optional, but a list when given
             if body.get(key) is not None and not isinstance(body[key], list):
-                self.error(f"'{key}' must be a list", (key,), hint=f"Write \"{key}\": [...], or leave it out.")
+                self.error(f"'{key}' must be a list", (key,), hint=f'Write "{key}": [...], or leave it out.')
         self.fail()
         extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
         return self._read(body, extension)
@@ -153,8 +184,11 @@ class _Reader:
             a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
             if a not in nodes or b not in nodes:
                 missing = a if a not in nodes else b
-                self.error(f"edge {edge.get('edgeID', j)} points to node {missing}, which does not exist",
-                           ("edges", j), hint="Every fromID and toID must be the nodeID of a node.")
+                self.error(
+                    f"edge {edge.get('edgeID', j)} points to node {missing}, which does not exist",
+                    ("edges", j),
+                    hint="Every fromID and toID must be the nodeID of a node.",
+                )
                 continue
             outgoing[a].append(b)
             incoming[b].append(a)
@@ -167,8 +201,11 @@ class _Reader:
                 self.error(f"I-node {k} has no text", ("nodes", index[k]), hint="Every proposition needs its text.")
             for other in outgoing[k]:
                 if type_of[other] == "I":
-                    self.error(f"I-node {k} connects directly to I-node {other}", ("nodes", index[k]),
-                               hint="In AIF, statements connect through an RA-node (support) or a CA-node (attack).")
+                    self.error(
+                        f"I-node {k} connects directly to I-node {other}",
+                        ("nodes", index[k]),
+                        hint="In AIF, statements connect through an RA-node (support) or a CA-node (attack).",
+                    )
         self.fail()
         speakers = self._speakers(body, nodes, type_of, incoming, outgoing)
         notes = extension.get("nodes") if isinstance(extension.get("nodes"), dict) else {}
@@ -207,29 +244,71 @@ class _Reader:
             others = [x for x in outgoing[k] if type_of[x] in ("RA", "CA")]
             others += [x for x in incoming[k] if type_of[x] == "RA"]
             if len(conclusions) != 1:
-                self.error(f"RA-node {k} has {len(conclusions)} conclusions", ("nodes", index[k]),
-                           hint="An inference (RA) leads to exactly one I-node.")
+                self.error(
+                    f"RA-node {k} has {len(conclusions)} conclusions",
+                    ("nodes", index[k]),
+                    hint="An inference (RA) leads to exactly one I-node.",
+                )
                 continue
             if not premises:
-                self.error(f"RA-node {k} has no premises", ("nodes", index[k]),
-                           hint="An inference (RA) needs at least one incoming I-node.")
+                self.error(
+                    f"RA-node {k} has no premises",
+                    ("nodes", index[k]),
+                    hint="An inference (RA) needs at least one incoming I-node.",
+                )
+                continue
+            if conclusions[0] in premises:
+                self.error(
+                    f"RA-node {k} concludes I-node {conclusions[0]}, which is also one of its premises",
+                    ("nodes", index[k]),
+                    hint="A statement cannot support itself; remove one of the two edges.",
+                )
                 continue
             if others:
-                self.error(f"RA-node {k} is linked to {type_of[others[0]]}-node {others[0]}", ("nodes", index[k]),
-                           hint="argmap can only represent inferences between statements (I-nodes); "
-                                "an inference supporting or attacking another cannot be read.")
+                self.error(
+                    f"RA-node {k} is linked to {type_of[others[0]]}-node {others[0]}",
+                    ("nodes", index[k]),
+                    hint="argmap can only represent inferences between statements (I-nodes); "
+                    "an inference supporting or attacking another cannot be read.",
+                )
                 continue
             node = nodes[k]
             extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
             scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
-            entry = {"id": None, "premises": list(dict.fromkeys(id_of[p] for p in premises)),
-                     "conclusion": id_of[conclusions[0]]}
+            entry = {
+                "id": None,
+                "premises": list(dict.fromkeys(id_of[p] for p in premises)),
+                "conclusion": id_of[conclusions[0]],
+            }
             if isinstance(scheme, str) and scheme.strip() and scheme != DEFAULT_INFERENCE:
                 entry["scheme"] = scheme
             if extra:
                 entry.pop("scheme", None)
                 entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
             argument_of[k] = len(arguments)
+            positions[("arguments", len(arguments))] = ("nodes", index[k])
+            arguments.append(entry)
+        for k in nodes:  # a rephrase (MA): the restatement stands on what it restates
+            if type_of[k] != "MA":
+                continue
+            sources = list(dict.fromkeys(p for p in incoming[k] if type_of[p] == "I"))
+            targets = [c for c in outgoing[k] if type_of[c] == "I"]
+            if len(targets) != 1 or not sources or targets[0] in sources:
+                self.warnings.append(
+                    f"MA-node {k} (a rephrase) leads from {len(sources)} I-node(s) to "
+                    f"{len(targets)}, so it relates no two statements: skipped"
+                )
+                continue
+            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
+            text = nodes[k].get("text")
+            entry = {
+                "id": None,
+                "premises": [id_of[p] for p in sources],
+                "conclusion": id_of[targets[0]],
+                "scheme": text if isinstance(text, str) and text.strip() else DEFAULT_REPHRASE,
+            }
+            if extra:
+                entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
             positions[("arguments", len(arguments))] = ("nodes", index[k])
             arguments.append(entry)
         for entry in arguments:
@@ -242,17 +321,23 @@ class _Reader:
             sources = [s for s in incoming[k] if type_of[s] == "I"]
             targets = [t for t in outgoing[k] if type_of[t] in ("I", "RA")]
             if len(sources) != 1 or len(targets) != 1:
-                self.error(f"CA-node {k} must have one attacking I-node and one target "
-                           f"(has {len(sources)} and {len(targets)})", ("nodes", index[k]),
-                           hint="A conflict (CA) goes from one statement to one statement or inference.")
+                self.error(
+                    f"CA-node {k} must have one attacking I-node and one target "
+                    f"(has {len(sources)} and {len(targets)})",
+                    ("nodes", index[k]),
+                    hint="A conflict (CA) goes from one statement to one statement or inference.",
+                )
                 continue
             target = targets[0]
             if type_of[target] == "RA" and target not in argument_of:
                 continue  # the inference it undercuts was already reported
             extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
-            entry = {"id": None, "from": id_of[sources[0]],
-                     "to": arguments[argument_of[target]]["id"] if type_of[target] == "RA" else id_of[target],
-                     "type": "undercut" if type_of[target] == "RA" else None}
+            entry = {
+                "id": None,
+                "from": id_of[sources[0]],
+                "to": arguments[argument_of[target]]["id"] if type_of[target] == "RA" else id_of[target],
+                "type": "undercut" if type_of[target] == "RA" else None,
+            }
             if extra:
                 entry.update({f: extra[f] for f in _ATTACK_KEYS if f in extra})
             positions[("attacks", len(attacks))] = ("nodes", index[k])
@@ -276,21 +361,27 @@ class _Reader:
             data["attacks"] = attacks
         return data, positions
 
-    def _speakers(self, body: dict, nodes: dict, type_of: dict, incoming: dict,
-                  outgoing: dict) -> dict[str, tuple[str | None, str | None]]:
-        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node."""
+    def _speakers(
+        self, body: dict, nodes: dict, type_of: dict, incoming: dict, outgoing: dict
+    ) -> dict[str, tuple[str | None, str | None]]:
+        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node.
+
+        The speaker is the participant a locution's ``personID`` names; AIFdb's
+        corpus files (QT30 and most AIFdb downloads) have no ``participants``, and
+        there the speaker is the name before the colon of the L-node's text
+        (``"Chris Philp : We follow the advice"``). The quote is the text after it.
+        """
         names: dict[str, str] = {}
         for p in body.get("participants") or []:
             if isinstance(p, dict) and _key(p.get("participantID")) is not None:
                 full = " ".join(str(p.get(f) or "").strip() for f in ("firstname", "surname")).strip()
                 if full:
                     names[_key(p.get("participantID"))] = full  # type: ignore[index]
-        person: dict[str, str] = {}
+        person: dict[str, str | None] = {}
         for loc in body.get("locutions") or []:
-            if isinstance(loc, dict):
-                node, who = _key(loc.get("nodeID")), _key(loc.get("personID"))
-                if node is not None and who in names:
-                    person.setdefault(node, names[who])  # type: ignore[index]
+            if isinstance(loc, dict) and _key(loc.get("nodeID")) is not None:
+                who = _key(loc.get("personID"))
+                person.setdefault(_key(loc.get("nodeID")), names.get(who) if who is not None else None)  # type: ignore[arg-type]
         found: dict[str, tuple[str | None, str | None]] = {}
         for ya in nodes:
             if type_of[ya] != "YA":
@@ -299,16 +390,19 @@ class _Reader:
             for target in outgoing[ya]:
                 if type_of[target] != "I" or target in found or not locutions:
                     continue
-                l_node = locutions[0]
-                speaker = person.get(l_node)
+                # a YA-node may anchor several L-nodes (an utterance and its copy): one naming a speaker wins
+                l_node = next(
+                    (x for x in locutions if person.get(x) or _SPEAKER_PREFIX.match(str(nodes[x].get("text") or ""))),
+                    locutions[0],
+                )
                 text = nodes[l_node].get("text")
-                quote = None
-                if isinstance(text, str) and text.strip():
-                    quote = text
-                    if speaker and text.startswith(speaker):
-                        rest = text[len(speaker):].lstrip()
-                        if rest.startswith(":"):
-                            quote = rest[1:].strip() or None
+                if not isinstance(text, str) or not text.strip():
+                    found[target] = (person.get(l_node), None)
+                    continue
+                speaker, quote = person.get(l_node), text
+                named = _SPEAKER_PREFIX.match(text)
+                if named and (speaker is None or named.group(1).strip() == speaker):
+                    speaker, quote = named.group(1).strip(), named.group(2).strip() or None
                 found[target] = (speaker, quote)
         return found
 
@@ -318,12 +412,15 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     return _Reader(text, name).run()
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
-    """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
+    """Read AIF JSON (AIFdb or OVA3 form) into a validated map; what was skipped
+    goes to ``warnings`` (``file: MA-node 7 ...``) when a list is given."""
     from ..validate import validate
 
     reader = _Reader(text, name)
     data, nodes = reader.run()
+    if warnings is not None:
+        warnings.extend(f"{name}: {w}" for w in reader.warnings)
 
     def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
         node = nodes.get(tuple(path[:2]))
@@ -348,7 +445,7 @@ def dumps(graph: Any, options: Any = None) -> str:
     """
     from ..graph import map_data
 
-    data = map_data(graph)
+    data = map_data(graph, source_file=options.source_file if options else None)
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []
@@ -378,7 +475,8 @@ def dumps(graph: Any, options: Any = None) -> str:
                 person = participants.setdefault(speaker, str(len(participants) + 1))
                 locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
     for a in data.get("arguments", []):
-        key = node_of[a["id"]] = node("RA", a.get("scheme") or DEFAULT_INFERENCE)
+        rephrase = "rephrase" in (a.get("scheme") or "").lower()
+        key = node_of[a["id"]] = node("MA" if rephrase else "RA", a.get("scheme") or DEFAULT_INFERENCE)
         if a.get("scheme"):
             nodes[-1]["scheme"] = a["scheme"]
         notes[key] = {f: a[f] for f in _ARGUMENT_KEYS if a.get(f) is not None}
@@ -399,8 +497,9 @@ def dumps(graph: Any, options: Any = None) -> str:
         "nodes": nodes,
         "edges": edges,
         "locutions": locutions,
-        "participants": [{"participantID": pid, "firstname": name, "surname": ""}
-                         for name, pid in participants.items()],
+        "participants": [
+            {"participantID": pid, "firstname": name, "surname": ""} for name, pid in participants.items()
+        ],
         EXTENSION: extension,
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

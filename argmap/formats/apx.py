@@ -2,7 +2,7 @@
 ICCMA solver competition): one ``arg(name).`` per argument and one
 ``att(attacker,target).`` per attack; ``%`` starts a comment.
 
-Writing gives the map's framework (see :mod:`argmap.evaluate`); reading gives
+Writing gives the map's framework (see :mod:`argmap.analysis.framework`); reading gives
 a map (see :mod:`argmap.formats.af`).
 
 >>> from argmap.graph import _demo
@@ -55,19 +55,25 @@ def loads(text: str, *, name: str = "<string>") -> Any:
             match = _FACT.match(body, pos)
             if not match:
                 column = pos + len(body[pos:]) - len(body[pos:].lstrip()) + 1
-                raise problem(name, f"expected arg(name). or att(name,name). but found "
-                              f"'{body[pos:].strip()[:40]}'", number, column,
-                              hint="An apx file holds only arg/att facts, each ending with '.'.")
+                raise problem(
+                    name,
+                    f"expected arg(name). or att(name,name). but found '{body[pos:].strip()[:40]}'",
+                    number,
+                    column,
+                    hint="An apx file holds only arg/att facts, each ending with '.'.",
+                )
             kind, first, second = match.groups()
             first, second = _unquote(first), _unquote(second) if second else None
             if kind == "arg":
                 if second is not None:
-                    raise problem(name, f"arg takes one name, found two: {match.group().strip()}",
-                                  number, match.start(1) + 1)
+                    raise problem(
+                        name, f"arg takes one name, found two: {match.group().strip()}", number, match.start(1) + 1
+                    )
                 names.setdefault(first)
             elif second is None:
-                raise problem(name, f"att takes two names, found one: {match.group().strip()}",
-                              number, match.start(1) + 1)
+                raise problem(
+                    name, f"att takes two names, found one: {match.group().strip()}", number, match.start(1) + 1
+                )
             else:
                 attacks.append((first, second, number, match.start(1) + 1))
             pos = match.end()
@@ -76,14 +82,18 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     for u, v, number, column in attacks:
         for n in (u, v):
             if n not in names:
-                raise problem(name, f"att names '{n}', which no arg fact declares", number, column,
-                              hint=f"Add arg({n}). or correct the name.")
+                raise problem(
+                    name,
+                    f"att names '{n}', which no arg fact declares",
+                    number,
+                    column,
+                    hint=f"Add arg({n}). or correct the name.",
+                )
         if (u, v) not in seen:
             seen.add((u, v))
             pairs.append((u, v))
     if not names:
-        raise problem(name, "no arg facts: the framework is empty", 1,
-                      hint="An apx file lists arguments as arg(name).")
+        raise problem(name, "no arg facts: the framework is empty", 1, hint="An apx file lists arguments as arg(name).")
     return framework_map(list(names), pairs, {}, name=name)
 
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..graph import ARGUMENT
+from ..graph import speaker_name
+from ..terms import ARGUMENT
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,13 @@ class Look:
     text: str = "#1a1a1a"
 
 
-KINDS = {
+KIND_LOOKS = {
     "proposal": Look("PROPOSAL", fill="#fbe3a6", line="#8a5a00", text="#4d3200"),
     "claim": Look("CLAIM", fill="#dcebf8", line="#2b5f8a", text="#1d4060"),
     "premise": Look("PREMISE", fill="#ffffff", line="#4d4d4d", text="#404040"),
 }
-SUPPORT = Look("supports", fill="#2e7d32", line="#2e7d32")
-ATTACKS = {
+SUPPORT_LOOK = Look("supports", fill="#2e7d32", line="#2e7d32")
+ATTACK_LOOKS = {
     "rebut": Look("rebuts", fill="#c62828", line="#c62828"),
     "undermine": Look("undermines", fill="#e65100", line="#e65100"),
     "undercut": Look("undercuts", fill="#7b1fa2", line="#7b1fa2"),
@@ -116,11 +117,11 @@ def drawn_arguments(G: Any) -> set[str]:
 def header(G: Any, node: str, options: Any) -> str:
     """The small line above a box's text: kind, and on request id and speaker."""
     d = G.nodes[node]
-    parts = [KINDS[d["kind"]].word]
+    parts = [KIND_LOOKS[d["kind"]].word]
     if options.ids:
         parts.append(node)
     if options.speakers and d.get("speaker"):
-        parts.append(clean(d["speaker"]))
+        parts.append(clean(speaker_name(G, d["speaker"])))
     return " · ".join(parts)
 
 

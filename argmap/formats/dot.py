@@ -18,8 +18,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..graph import ARGUMENT
-from .diagram import ATTACKS, KINDS, SUPPORT, attacks, clean, drawn_arguments, header, quote_lines, supports, wrap
+from ..terms import ARGUMENT
+from .diagram import (
+    ATTACK_LOOKS,
+    KIND_LOOKS,
+    SUPPORT_LOOK,
+    attacks,
+    clean,
+    drawn_arguments,
+    header,
+    quote_lines,
+    supports,
+    wrap,
+)
 
 FONT = "Helvetica"
 
@@ -43,8 +54,17 @@ def html(text: str) -> str:
     >>> print(html('a <b> & "c" \\N [x]'))
     a &lt;b&gt; &amp; &quot;c&quot; \\N &#91;x&#93;
     """
-    return (clean(text).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;").replace("[", "&#91;").replace("]", "&#93;"))
+    return (
+        clean(text)
+        .replace("\\", "\\\\")
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+        .replace("[", "&#91;")
+        .replace("]", "&#93;")
+    )
 
 
 def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
@@ -61,7 +81,7 @@ def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
 
 def statement_label(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    look = KINDS[d["kind"]]
+    look = KIND_LOOKS[d["kind"]]
     lines = [html(line) for line in wrap(d["text"], options.wrap)]
     body = "<BR/>".join(f"<B>{line}</B>" for line in lines) if d["kind"] == "proposal" else "<BR/>".join(lines)
     top = "<BR/>".join(html(line) for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True))
@@ -69,8 +89,11 @@ def statement_label(G: Any, node: str, options: Any) -> str:
     if options.quotes:
         quote = quote_lines(d, options.wrap + 4)
         if quote:
-            label += '<BR/><FONT POINT-SIZE="9" COLOR="#555555">' + "<BR/>".join(
-                f"<I>{html(line)}</I>" for line in quote) + "</FONT>"
+            label += (
+                '<BR/><FONT POINT-SIZE="9" COLOR="#555555">'
+                + "<BR/>".join(f"<I>{html(line)}</I>" for line in quote)
+                + "</FONT>"
+            )
     return f"<{label}>"
 
 
@@ -85,19 +108,23 @@ def tooltip(d: dict[str, Any]) -> str:
 
 def statement_node(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    look = KINDS[d["kind"]]
+    look = KIND_LOOKS[d["kind"]]
     style = {"proposal": '"filled,bold", peripheries=2', "claim": '"filled,rounded"', "premise": '"filled"'}[d["kind"]]
-    return (f'  {quoted(node)} [id={quoted("n-" + node)}, label={statement_label(G, node, options)}, '
-            f'style={style}, fillcolor="{look.fill}", color="{look.line}", tooltip={tooltip(d)}];')
+    return (
+        f"  {quoted(node)} [id={quoted('n-' + node)}, label={statement_label(G, node, options)}, "
+        f'style={style}, fillcolor="{look.fill}", color="{look.line}", tooltip={tooltip(d)}];'
+    )
 
 
 def argument_node(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    xlabel = f", xlabel=<{html(node)}>, fontsize=8, fontcolor=\"#2e7d32\"" if options.ids else ""
+    xlabel = f', xlabel=<{html(node)}>, fontsize=8, fontcolor="#2e7d32"' if options.ids else ""
     words = "linked reason: these premises support it together" if len(d["premises"]) > 1 else "reason"
-    return (f'  {quoted(node)} [id={quoted("n-" + node)}, shape=circle, label="", width=0.13, height=0.13, '
-            f'fixedsize=true, style="filled", fillcolor="{SUPPORT.line}", color="{SUPPORT.line}", '
-            f'tooltip={quoted(words)}{xlabel}];')
+    return (
+        f'  {quoted(node)} [id={quoted("n-" + node)}, shape=circle, label="", width=0.13, height=0.13, '
+        f'fixedsize=true, style="filled", fillcolor="{SUPPORT_LOOK.line}", color="{SUPPORT_LOOK.line}", '
+        f"tooltip={quoted(words)}{xlabel}];"
+    )
 
 
 def support_edge(u: str, v: str, role: str) -> str:
@@ -106,31 +133,33 @@ def support_edge(u: str, v: str, role: str) -> str:
 
 
 def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
-    look = ATTACKS[d["type"]]
-    return (f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
-            f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
-            f'tooltip={quoted(d["id"] + ": " + (d.get("text") or look.word))}];')
+    look = ATTACK_LOOKS[d["type"]]
+    return (
+        f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
+        f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
+        f"tooltip={quoted(d['id'] + ': ' + (d.get('text') or look.word))}];"
+    )
 
 
 def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
     """The title, and under it a one-line key to the lines the diagram uses:
     the support ``lines`` and the attack ``kinds``."""
-    key = [f'<FONT COLOR="{SUPPORT.line}">──► supports</FONT>']
+    key = [f'<FONT COLOR="{SUPPORT_LOOK.line}">──► supports</FONT>']
     if any(role == "premise" for _, _, role in lines):
-        key.append(f'<FONT COLOR="{SUPPORT.line}">● premises that work only together</FONT>')
+        key.append(f'<FONT COLOR="{SUPPORT_LOOK.line}">● premises that work only together</FONT>')
     marks = {"rebut": "- - -", "undermine": "· · ·", "undercut": "<B>- - -</B>"}
     for kind in ("rebut", "undermine", "undercut"):
         if kind in kinds:
-            look = ATTACKS[kind]
-            target = f' a reason (<FONT COLOR="{SUPPORT.line}">●</FONT>)' if kind == "undercut" else ""
+            look = ATTACK_LOOKS[kind]
+            target = f' a reason (<FONT COLOR="{SUPPORT_LOOK.line}">●</FONT>)' if kind == "undercut" else ""
             key.append(f'<FONT COLOR="{look.line}">{marks[kind]}┤ {look.word}{target}</FONT>')
     title = html(G.graph.get("title") or "")
-    return (f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >')
+    return f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >'
 
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as DOT text."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
@@ -142,7 +171,7 @@ def dumps(G: Any, options: Any = None) -> str:
         f'fontname="{FONT}", fontsize=18, labelloc="t", '
         f'label={title_label(G, lines, {d["type"] for _, _, d in fights})}, charset="UTF-8"];',
         f'  node [shape="box", fontname="{FONT}", fontsize=11, margin="0.14,0.07", penwidth=1.2];',
-        f'  edge [fontname="{FONT}", fontsize=9, color="{SUPPORT.line}", penwidth=1.4, arrowsize=0.8];',
+        f'  edge [fontname="{FONT}", fontsize=9, color="{SUPPORT_LOOK.line}", penwidth=1.4, arrowsize=0.8];',
     ]
     for n, d in G.nodes(data=True):
         if d["kind"] != ARGUMENT:

@@ -18,10 +18,12 @@ from typing import Any
 
 from .diagram import xml_safe
 
-HEAD = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+HEAD = (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
 
 
 def _flat(value: Any) -> Any:
@@ -32,8 +34,7 @@ def _flat(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     """A value as XML character data (carriage returns kept as references)."""
-    return (xml_safe(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\r", "&#13;"))
+    return xml_safe(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def _attr(value: str) -> str:
@@ -60,19 +61,22 @@ class _Keys:
             key = self.ids.get((domain, name))
             if key is None:
                 key = self.ids[domain, name] = f"d{len(self.ids)}"
-                self.lines.append(f'  <key id="{key}" for="{domain}" attr.name="{_attr(name)}" '
-                                  f'attr.type="{_type(value)}" />')
+                self.lines.append(
+                    f'  <key id="{key}" for="{domain}" attr.name="{_attr(name)}" attr.type="{_type(value)}" />'
+                )
             out.append(f'{indent}<data key="{key}">{_text(value)}</data>')
         return out
 
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as GraphML text."""
-    from ..export import map_data
+    from ..graph import map_source
 
     keys = _Keys()
     graph_attrs = {k: G.graph.get(k) for k in ("title", "description")}
-    graph_attrs.update({f"source.{k}": v for k, v in (map_data(G, options).get("source") or {}).items()})
+    graph_attrs.update(
+        {f"source.{k}": v for k, v in (map_source(G, options.source_file if options else None) or {}).items()}
+    )
     body = ['  <graph edgedefault="directed">', *keys.data("graph", graph_attrs, "    ")]
     for n, d in G.nodes(data=True):
         body.append(f'    <node id="{_attr(n)}">')

@@ -18,8 +18,10 @@ from pathlib import Path
 from ..errors import ArgmapError
 
 PROGRAMS = ("dot", "graphviz-pure")
-INSTALL_GRAPHVIZ = ("install Graphviz, which puts `dot` on PATH (Debian/Ubuntu: `sudo apt-get install graphviz`; "
-                    "macOS: `brew install graphviz`; Windows: `winget install graphviz`)")
+INSTALL_GRAPHVIZ = (
+    "install Graphviz, which puts `dot` on PATH (Debian/Ubuntu: `sudo apt-get install graphviz`; "
+    "macOS: `brew install graphviz`; Windows: `winget install graphviz`)"
+)
 
 
 class RenderError(ArgmapError):
@@ -57,8 +59,10 @@ def renderers(prefer: str | None = None) -> list[str]:
     if wanted:
         found = find(wanted)
         if found is None:
-            raise RenderError(f"the Graphviz program '{wanted}' was not found.",
-                              hint="Check ARGMAP_GRAPHVIZ, or unset it to use `dot` or `graphviz-pure`.")
+            raise RenderError(
+                f"the Graphviz program '{wanted}' was not found.",
+                hint="Check ARGMAP_GRAPHVIZ, or unset it to use `dot` or `graphviz-pure`.",
+            )
         return [found]
     return [p for p in (find(name) for name in PROGRAMS) if p]
 
@@ -70,24 +74,33 @@ def render(dot: str, fmt: str, *, prefer: str | None = None) -> bytes:
     """
     programs = renderers(prefer)
     if not programs:
-        raise RenderError(f"no Graphviz renderer found to make {fmt}.",
-                          hint="Reinstall argmap (it brings `graphviz-pure`): `pip install graphviz-pure`; or "
-                          + INSTALL_GRAPHVIZ + ".")
+        raise RenderError(
+            f"no Graphviz renderer found to make {fmt}.",
+            hint="Reinstall argmap (it brings `graphviz-pure`): `pip install graphviz-pure`; or "
+            + INSTALL_GRAPHVIZ
+            + ".",
+        )
     refused = []
     args = [f"-T{fmt}"] + (["-Gdpi=144"] if fmt == "png" else [])
     for program in programs:
         try:
             done = subprocess.run([program, *args], input=dot.encode("utf-8"), capture_output=True, check=False)
         except OSError as err:
-            raise RenderError(f"could not run {program}: {err.strerror or err}.",
-                              hint="Check the installation, or set ARGMAP_GRAPHVIZ to another renderer.") from None
+            raise RenderError(
+                f"could not run {program}: {err.strerror or err}.",
+                hint="Check the installation, or set ARGMAP_GRAPHVIZ to another renderer.",
+            ) from None
         if done.returncode == 0 and done.stdout:
             return done.stdout
         message = done.stderr.decode("utf-8", "replace").strip()
         if "not recognized" in message or "Format:" in message:
             refused.append(Path(program).name)
             continue
-        raise RenderError(f"{Path(program).name} could not draw the diagram: {message or 'no output'}.",
-                          hint="This is a bug in argmap's DOT output; please report it with the map.")
-    raise RenderError(f"{' and '.join(refused)} cannot make {fmt}.",
-                      hint=f"To export {fmt}, " + INSTALL_GRAPHVIZ + "; or export svg or png instead.")
+        raise RenderError(
+            f"{Path(program).name} could not draw the diagram: {message or 'no output'}.",
+            hint="This is a bug in argmap's DOT output; please report it with the map.",
+        )
+    raise RenderError(
+        f"{' and '.join(refused)} cannot make {fmt}.",
+        hint=f"To export {fmt}, " + INSTALL_GRAPHVIZ + "; or export svg or png instead.",
+    )

@@ -9,27 +9,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..locate import locator
+from ..locate import text_locator
 from ..validate import validate_json, validate_plain_json
 
 
 def loads(text: str, *, name: str = "<string>") -> Any:
     """Read and validate a map written in JSON (one pass through Pydantic)."""
-    return validate_json(text, name=name, locate=locator(text, "json"))
+    return validate_json(text, name=name, locate=text_locator(text, "json"))
 
 
 def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     """Read and validate a map written in JSON into plain data
     (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
-    return validate_plain_json(text, name=name, locate=locator(text, "json"))
+    return validate_plain_json(text, name=name, locate=text_locator(text, "json"))
 
 
 def dumps(graph: Any, options: Any = None) -> str:
     """The map held by ``graph`` as indented JSON, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
-    from ..export import map_data
+    from ..graph import map_data
 
-    return _indented(map_data(graph, options), 0) + "\n"
+    return _indented(map_data(graph, source_file=options.source_file if options else None), 0) + "\n"
 
 
 def _indented(value: Any, level: int) -> str:
@@ -49,8 +49,14 @@ def _indented(value: Any, level: int) -> str:
         if not value:
             return "{}"
         inner = "\n" + "  " * (level + 1)
-        return ("{" + inner + ("," + inner).join([_string(k) + ": " + _indented(v, level + 1) for k, v in value.items()])
-                + "\n" + "  " * level + "}")
+        return (
+            "{"
+            + inner
+            + ("," + inner).join([_string(k) + ": " + _indented(v, level + 1) for k, v in value.items()])
+            + "\n"
+            + "  " * level
+            + "}"
+        )
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"

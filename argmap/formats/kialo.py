@@ -31,13 +31,25 @@ from typing import Any
 
 from ..errors import MapInvalid, Problem
 from ..limits import max_nesting, nesting_problem
-from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, locator, text_slug, title_from_name
+from ..locate import positions_locator
+from ._common import PROPOSAL_WORDS, Ids, attack_types, infer_kinds, text_slug, title_from_name
 
 SUFFIXES = (".txt",)
 _TITLE = re.compile(r"\s*Discussion Title:[ \t]*(.*)$")
 _CLAIM = re.compile(r"[ \t]*(\d+(?:\.\d+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$")
 _SEE = re.compile(r"->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.I)
 _PROPOSAL = PROPOSAL_WORDS
+#: Kialo writes claims as Markdown: a backslash before ASCII punctuation stands for that character
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    r"""A claim's text with Kialo's Markdown escapes resolved.
+
+    >>> unescape(r"Faith \(theology\) and science, 1\) a \\ b")
+    'Faith (theology) and science, 1) a \\ b'
+    """
+    return _ESCAPE.sub(r"\1", text)
 
 
 @dataclass
@@ -57,7 +69,7 @@ class _Claim:
     def text(self) -> str:
         """The claim's lines joined, whitespace runs made one space (read once
         parsing has added every line: a long claim is not joined again and again)."""
-        return " ".join(" ".join(self.lines).split())
+        return unescape(" ".join(" ".join(self.lines).split()))
 
 
 def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
@@ -67,10 +79,18 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     m = _TITLE.match(lines[first]) if first is not None else None
     if m is None:
-        raise MapInvalid(name, [Problem("a Kialo export starts with 'Discussion Title: ...'",
-                                        line=(first or 0) + 1, column=1,
-                                        hint="Export the discussion from Kialo as text, or name the format with --from.")])
-    title = m.group(1).strip()
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    "a Kialo export starts with 'Discussion Title: ...'",
+                    line=(first or 0) + 1,
+                    column=1,
+                    hint="Export the discussion from Kialo as text, or name the format with --from.",
+                )
+            ],
+        )
+    title = unescape(m.group(1).strip())
     claims: list[_Claim] = []
     numbers: dict[str, _Claim] = {}
     limit = max_nesting()
@@ -80,8 +100,9 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
         if c is not None:
             number, label = c.group(1), c.group(2)
             depth = number.count(".") + 1
-            is_claim = label is not None or depth == 1 or (depth == 2 and claims and number.startswith(
-                claims[0].number + "."))
+            is_claim = (
+                label is not None or depth == 1 or (depth == 2 and claims and number.startswith(claims[0].number + "."))
+            )
             if is_claim and claims and depth == 1:
                 is_claim = False  # a second "2." is text, a Kialo file has one root
             if is_claim:
@@ -90,50 +111,95 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
                 if depth > limit:  # deeper claims are only more of the same: stop here
                     deep = nesting_problem(limit)
                     shown = number if len(number) < 24 else number[:20] + "…"
-                    raise MapInvalid(name, sorted(problems, key=lambda p: p.line or 0)[:49] + [Problem(
-                        f"claim {shown} is {deep.message}", line=i + 1, column=column, hint=deep.hint)])
+                    raise MapInvalid(
+                        name,
+                        sorted(problems, key=lambda p: p.line or 0)[:49]
+                        + [Problem(f"claim {shown} is {deep.message}", line=i + 1, column=column, hint=deep.hint)],
+                    )
                 if number in numbers:
-                    problems.append(Problem(f"claim {number}. appears twice (first on line {numbers[number].line})",
-                                            line=i + 1, column=column, hint="Number every claim once."))
+                    problems.append(
+                        Problem(
+                            f"claim {number}. appears twice (first on line {numbers[number].line})",
+                            line=i + 1,
+                            column=column,
+                            hint="Number every claim once.",
+                        )
+                    )
                 elif not claims and depth != 1:
-                    problems.append(Problem(f"the first claim must be the thesis '1.', not {number}.",
-                                            line=i + 1, column=column))
+                    problems.append(
+                        Problem(f"the first claim must be the thesis '1.', not {number}.", line=i + 1, column=column)
+                    )
                 elif claim.parent is not None and claim.parent not in numbers:
-                    problems.append(Problem(f"claim {number}. has no parent claim {claim.parent}.",
-                                            line=i + 1, column=column, hint="Check the numbering."))
+                    problems.append(
+                        Problem(
+                            f"claim {number}. has no parent claim {claim.parent}.",
+                            line=i + 1,
+                            column=column,
+                            hint="Check the numbering.",
+                        )
+                    )
                 numbers.setdefault(number, claim)
                 claims.append(claim)
                 continue
         if claims:
             claims[-1].lines.append(line)
         elif line.strip():
-            problems.append(Problem("expected the thesis, a line like '1. ...'", line=i + 1, column=1,
-                                    hint="After the title comes the thesis numbered 1."))
+            problems.append(
+                Problem(
+                    "expected the thesis, a line like '1. ...'",
+                    line=i + 1,
+                    column=1,
+                    hint="After the title comes the thesis numbered 1.",
+                )
+            )
     if not claims and not problems:
-        problems.append(Problem("the discussion has no claims", line=first + 1, column=1,
-                                hint="Add the thesis on a line '1. ...'."))
+        problems.append(
+            Problem("the discussion has no claims", line=first + 1, column=1, hint="Add the thesis on a line '1. ...'.")
+        )
     for claim in claims:
         see = _SEE.match(claim.text)
         if see:
             claim.see = see.group(1)
             if claim.see not in numbers:
-                problems.append(Problem(f"'-> See {claim.see}.' names no claim of this discussion",
-                                        line=claim.line, column=claim.column, hint="Check the number."))
+                problems.append(
+                    Problem(
+                        f"'-> See {claim.see}.' names no claim of this discussion",
+                        line=claim.line,
+                        column=claim.column,
+                        hint="Check the number.",
+                    )
+                )
             elif _SEE.match(numbers[claim.see].text):
-                problems.append(Problem(f"'-> See {claim.see}.' points to another link, not to a claim",
-                                        line=claim.line, column=claim.column,
-                                        hint="Point it to the claim itself."))
+                problems.append(
+                    Problem(
+                        f"'-> See {claim.see}.' points to another link, not to a claim",
+                        line=claim.line,
+                        column=claim.column,
+                        hint="Point it to the claim itself.",
+                    )
+                )
         elif not claim.text:
-            problems.append(Problem(f"claim {claim.number}. has no text", line=claim.line, column=claim.column,
-                                    hint="Write the claim after its number."))
+            problems.append(
+                Problem(
+                    f"claim {claim.number}. has no text",
+                    line=claim.line,
+                    column=claim.column,
+                    hint="Write the claim after its number.",
+                )
+            )
     for claim in claims:  # a link back to the claim it is a pro or con of
         parent = numbers.get(claim.parent) if claim.parent is not None and claim.label else None
         if parent is not None and (claim.see or claim.number) == (parent.see or parent.number):
             verb = "support" if claim.label == "Pro" else "attack"
             who, of = (f"{c.number}." + (f" (-> See {c.see}.)" if c.see else "") for c in (claim, parent))
-            problems.append(Problem(f"claim {who} is a {claim.label} of claim {of}, the same claim: a claim "
-                                    f"cannot {verb} itself", line=claim.line, column=claim.column,
-                                    hint="Link it to another claim, or remove it."))
+            problems.append(
+                Problem(
+                    f"claim {who} is a {claim.label} of claim {of}, the same claim: a claim cannot {verb} itself",
+                    line=claim.line,
+                    column=claim.column,
+                    hint="Link it to another claim, or remove it.",
+                )
+            )
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise MapInvalid(name, problems[:50])
@@ -145,7 +211,7 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     from ..validate import validate
 
     data, positions = to_map_data(text, name=name)
-    return validate(data, name=name, locate=locator(positions))
+    return validate(data, name=name, locate=positions_locator(positions))
 
 
 def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:

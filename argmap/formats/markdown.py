@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..graph import speaker_name
+from ..terms import ATTACKED_BY
 from .diagram import clean
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$#])")
-ATTACK_WORDS = {"rebut": "Rebutted by", "undermine": "Undermined by", "undercut": "Undercut by"}
 
 
 def escape(value: str) -> str:
@@ -31,7 +32,7 @@ def describe(G: Any, node: str) -> str:
     d = G.nodes[node]
     out = f"**{d['kind'].capitalize()}** `{node}`: {escape(d['text'])}"
     if d.get("speaker") and d["speaker"] != "author":
-        out += f" — *{escape(d['speaker'])}*"
+        out += f" — *{escape(speaker_name(G, d['speaker']))}*"
     return out + quote(d)
 
 
@@ -58,7 +59,7 @@ def reason_items(G: Any, node: str, indent: str, undercuts: bool = True) -> list
         items.append(("line", f"{indent}- Reason `{argument}`{scheme}{linked}{quote(d)}", ""))
         items += [("statement", p, indent + "  ") for p in parts]
         for attacker, kind, _ in attacks_on(G, argument) if undercuts else ():
-            items.append(("line", f"{indent}  - {ATTACK_WORDS[kind]} (challenges this reason):", ""))
+            items.append(("line", f"{indent}  - {ATTACKED_BY[kind].capitalize()} (challenges this reason):", ""))
             items.append(("statement", attacker, indent + "    "))
     return items
 
@@ -69,7 +70,10 @@ def attack_items(G: Any, node: str, indent: str, note: str = "") -> list[tuple[s
 
     items = []
     for attacker, kind, _ in attacks_on(G, node):
-        items += [("line", f"{indent}- {ATTACK_WORDS[kind]}{note}:", ""), ("statement", attacker, indent + "  ")]
+        items += [
+            ("line", f"{indent}- {ATTACKED_BY[kind].capitalize()}{note}:", ""),
+            ("statement", attacker, indent + "  "),
+        ]
     return items
 
 
@@ -95,17 +99,17 @@ def bullets(G: Any, items: list[tuple[str, str, str]], seen: set[str]) -> list[s
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a Markdown report."""
-    from ..export import ExportOptions
-    from ..graph import arguments_for, statements
+    from . import ExportOptions
+    from ..graph import arguments_for, map_source, statements
     from . import mermaid
 
     options = options or ExportOptions()
     out = [f"# {escape(G.graph.get('title') or 'Argument map')}", ""]
-    source = G.graph.get("source") or {}
+    source = map_source(G, options.source_file) or {}
     if source:
         bits = [f"*{escape(source['title'])}*" if source.get("title") else ""]
         bits += [escape(source[k]) for k in ("author", "date") if source.get(k)]
-        file = options.source_file or source.get("file")
+        file = source.get("file")
         if file:
             bits.append(f"`{clean(file).replace('`', '')}`")
         if source.get("url"):
@@ -125,7 +129,7 @@ def dumps(G: Any, options: Any = None) -> str:
         d = G.nodes[node]
         title = "Proposal" if d["kind"] == "proposal" else f"{d['kind'].capitalize()} not under any proposal"
         out += [f"## {title}: {escape(d['text'])}", ""]
-        who = f", *{escape(d['speaker'])}*" if d.get("speaker") else ""
+        who = f", *{escape(speaker_name(G, d['speaker']))}*" if d.get("speaker") else ""
         out += [f"`{node}`{who}{quote(d)}", ""]
         seen.add(node)
         body = bullets(G, reason_items(G, node, "", undercuts=False), seen)

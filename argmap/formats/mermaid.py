@@ -19,8 +19,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..graph import ARGUMENT
-from .diagram import ATTACKS, KINDS, SUPPORT, attacks, clean, drawn_arguments, header, quote_lines, supports, wrap
+from ..terms import ARGUMENT
+from .diagram import (
+    ATTACK_LOOKS,
+    KIND_LOOKS,
+    SUPPORT_LOOK,
+    attacks,
+    clean,
+    drawn_arguments,
+    header,
+    quote_lines,
+    supports,
+    wrap,
+)
 
 _SPECIAL = re.compile(r"[^\w .,:!?'()\-/+=]")
 
@@ -38,7 +49,10 @@ def text(value: str) -> str:
 
 def label(G: Any, node: str, options: Any) -> str:
     d = G.nodes[node]
-    lines = [f"<small>{text(line)}</small>" for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True)]
+    lines = [
+        f"<small>{text(line)}</small>"
+        for line in wrap(header(G, node, options), options.wrap * 3 // 2, whole_words=True)
+    ]
     body = [text(line) for line in wrap(d["text"], options.wrap)]
     lines += [f"<b>{line}</b>" for line in body] if d["kind"] == "proposal" else body
     if options.quotes:
@@ -48,18 +62,21 @@ def label(G: Any, node: str, options: Any) -> str:
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as a Mermaid flowchart."""
-    from ..export import ExportOptions
+    from . import ExportOptions
 
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
     ids: dict[str, str] = {}
     # Mermaid would wrap lines again at 200 pixels; the lines are already wrapped
-    out = ['%%{init: {"flowchart": {"wrappingWidth": 900}}}%%', f"%% {text(G.graph.get('title') or '')}",
-           "flowchart BT"]
-    for kind, look in KINDS.items():
+    out = [
+        '%%{init: {"flowchart": {"wrappingWidth": 900}}}%%',
+        f"%% {text(G.graph.get('title') or '')}",
+        "flowchart BT",
+    ]
+    for kind, look in KIND_LOOKS.items():
         width = "3px" if kind == "proposal" else "1px"
         out.append(f"  classDef {kind} fill:{look.fill},stroke:{look.line},stroke-width:{width},color:#1a1a1a")
-    out.append(f"  classDef argument fill:{SUPPORT.line},stroke:{SUPPORT.line}")
+    out.append(f"  classDef argument fill:{SUPPORT_LOOK.line},stroke:{SUPPORT_LOOK.line}")
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT and n not in drawn:
             continue
@@ -78,13 +95,14 @@ def dumps(G: Any, options: Any = None) -> str:
         count += 1
     for u, v, d in attacks(G):
         start, end = ATTACK_LINK[d["type"]]
-        out.append(f"  {ids[u]} {start} {ATTACKS[d['type']].word} {end} {ids[v]}")
+        out.append(f"  {ids[u]} {start} {ATTACK_LOOKS[d['type']].word} {end} {ids[v]}")
         links.setdefault(d["type"], []).append(count)
         count += 1
     for kind, numbers in links.items():
         if numbers:
-            look = SUPPORT if kind == "support" else ATTACKS[kind]
+            look = SUPPORT_LOOK if kind == "support" else ATTACK_LOOKS[kind]
             width = "1.5px" if kind == "support" else "2px"
-            out.append(f"  linkStyle {','.join(map(str, numbers))} stroke:{look.line},stroke-width:{width},"
-                       f"color:{look.line}")
+            out.append(
+                f"  linkStyle {','.join(map(str, numbers))} stroke:{look.line},stroke-width:{width},color:{look.line}"
+            )
     return "\n".join(out) + "\n"

@@ -23,11 +23,14 @@ def _plain(value: Any) -> Any:
 
 def dumps(G: Any, options: Any = None) -> str:
     """The graph as indented node-link JSON."""
-    from ..export import map_data
+    from ..graph import map_source
 
-    source = map_data(G, options).get("source")
-    graph = {k: v for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")),
-                                ("source", source)) if v}
+    source = map_source(G, options.source_file if options else None)
+    graph = {
+        k: v
+        for k, v in (("title", G.graph.get("title")), ("description", G.graph.get("description")), ("source", source))
+        if v
+    }
     nodes = [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in G.nodes(data=True)]
     links = [{"source": u, "target": v, **{k: _plain(x) for k, x in d.items()}} for u, v, d in G.edges(data=True)]
 

@@ -3,7 +3,7 @@ ICCMA solver competition): one node name per line, a line ``#``, then one
 ``attacker target`` pair per line. A node line may carry a label after the
 name (read as the statement's text).
 
-Writing gives the map's framework (see :mod:`argmap.evaluate`); reading gives
+Writing gives the map's framework (see :mod:`argmap.analysis.framework`); reading gives
 a map (see :mod:`argmap.formats.af`).
 
 >>> from argmap.graph import _demo
@@ -40,7 +40,7 @@ def sniff(text: str) -> int:
     if cut < 0:
         return 0
     nodes = [line.split() for line in text[:cut].splitlines()[:50]]
-    edges = [line.split() for line in text[cut + 3:].splitlines()[:50]]
+    edges = [line.split() for line in text[cut + 3 :].splitlines()[:50]]
     nodes = [row for row in nodes if row]
     if not nodes or any(":" in row[0] or row[0][0] in "-{[#\"'" for row in nodes):
         return 0
@@ -76,12 +76,21 @@ def loads(text: str, *, name: str = "<string>") -> Any:
             continue
         ends = line.split()
         if len(ends) < 2:
-            raise problem(name, f"expected an edge 'attacker target', found '{line.strip()}'", number,
-                          hint="After the '#' line, each line names two nodes.")
+            raise problem(
+                name,
+                f"expected an edge 'attacker target', found '{line.strip()}'",
+                number,
+                hint="After the '#' line, each line names two nodes.",
+            )
         for n in ends[:2]:
             if n not in names:
-                raise problem(name, f"edge names '{n}', which is not a node", number,
-                              column=line.index(n) + 1, hint="List every node before the '#' line.")
+                raise problem(
+                    name,
+                    f"edge names '{n}', which is not a node",
+                    number,
+                    column=line.index(n) + 1,
+                    hint="List every node before the '#' line.",
+                )
         if (ends[0], ends[1]) not in seen:
             seen.add((ends[0], ends[1]))
             pairs.append((ends[0], ends[1]))

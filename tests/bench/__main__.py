@@ -61,8 +61,13 @@ def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
     start = time.perf_counter()
     # run from elsewhere: "-c" puts the current folder first on sys.path, and a checkout's
     # argmap/ there would shadow the argmap that ``python`` has installed
-    proc = subprocess.run([python, "-c", LAUNCH, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True, cwd=tempfile.gettempdir())
+    proc = subprocess.run(
+        [python, "-c", LAUNCH, *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tempfile.gettempdir(),
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         if any(s in proc.stderr for s in MISSING):
@@ -104,8 +109,12 @@ def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str
         path = paths.get(source)
         if path is None:  # that input form was not generated (--inputs)
             continue
-        rows.append((f"export {fmt} (from {source})",
-                     ["export", "--format", fmt, "-m", str(path), "-o", str(out / f"out.{fmt}")]))
+        rows.append(
+            (
+                f"export {fmt} (from {source})",
+                ["export", "--format", fmt, "-m", str(path), "-o", str(out / f"out.{fmt}")],
+            )
+        )
     return rows
 
 
@@ -137,8 +146,10 @@ def machine() -> str:
     except OSError:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
-    return (f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.platform()}; "
-            f"load average at the end {load}")
+    return (
+        f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.platform()}; "
+        f"load average at the end {load}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,10 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="a regular expression: time only the rows it matches")
     parser.add_argument("--baseline", default="", help="another Python with another argmap to time alongside")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
-    parser.add_argument("--inputs", default=",".join(INPUTS),
-                        help="the input forms to generate and time (AIF is ~16 bytes per byte of JSON)")
-    parser.add_argument("--maps", type=Path, help="keep the generated maps in this folder and reuse them "
-                        "(they depend only on size and seed)")
+    parser.add_argument(
+        "--inputs",
+        default=",".join(INPUTS),
+        help="the input forms to generate and time (AIF is ~16 bytes per byte of JSON)",
+    )
+    parser.add_argument(
+        "--maps",
+        type=Path,
+        help="keep the generated maps in this folder and reuse them (they depend only on size and seed)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pythons = [sys.executable] + ([args.baseline] if args.baseline else [])
@@ -182,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
             runs = 1 if n >= 1_000_000 else args.runs
             record("argmap --help", n, ["--help"], runs)
             record("argmap show (embedded map)", n, ["show"], runs)
-            paths, proposal = maps(n, args.seed, args.maps.absolute() if args.maps else folder,
-                                   tuple(args.inputs.split(",")))
+            paths, proposal = maps(
+                n, args.seed, args.maps.absolute() if args.maps else folder, tuple(args.inputs.split(","))
+            )
             for name, cmd in rows_for(paths, proposal, folder):
                 record(name, n, cmd, runs)
             for path in folder.iterdir():

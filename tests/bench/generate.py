@@ -52,11 +52,16 @@ def generate(n: int, seed: int = 0) -> dict[str, Any]:
 
     def add(kind: str, layer: int, i: int) -> None:
         sid = f"{kind[:4]}-{i}"
-        statements.append({
-            "id": sid, "kind": kind, "text": _sentence(rng, kind),
-            "paragraph": rng.randint(1, 40), "speaker": rng.choice(SPEAKERS),
-            "tags": rng.sample(TAGS, rng.randint(0, 2)),
-        })
+        statements.append(
+            {
+                "id": sid,
+                "kind": kind,
+                "text": _sentence(rng, kind),
+                "paragraph": rng.randint(1, 40),
+                "speaker": rng.choice(SPEAKERS),
+                "tags": rng.sample(TAGS, rng.randint(0, 2)),
+            }
+        )
         layers[layer].append(sid)
 
     for i in range(n_prop):
@@ -83,8 +88,14 @@ def generate(n: int, seed: int = 0) -> dict[str, Any]:
                     cursor += 1
                     if p not in premises:
                         premises.append(p)
-                arguments.append({"id": f"arg-{len(arguments)}", "premises": premises, "conclusion": c,
-                                  "scheme": rng.choice(SCHEMES)})
+                arguments.append(
+                    {
+                        "id": f"arg-{len(arguments)}",
+                        "premises": premises,
+                        "conclusion": c,
+                        "scheme": rng.choice(SCHEMES),
+                    }
+                )
     attacks: list[dict[str, Any]] = []
     n_attacks = len(arguments) // 3
     premises_of = {a["id"]: set(a["premises"]) for a in arguments}
@@ -124,8 +135,9 @@ def deepest_proposal(data: dict[str, Any]) -> str:
     return max(proposals, key=lambda p: (count.get(p, 0), p))
 
 
-def write(data: dict[str, Any], folder: Path, stem: str,
-          formats: tuple[str, ...] = ("yaml", "json", "argdown", "aif")) -> dict[str, Path]:
+def write(
+    data: dict[str, Any], folder: Path, stem: str, formats: tuple[str, ...] = ("yaml", "json", "argdown", "aif")
+) -> dict[str, Path]:
     """Write ``data`` in each of ``formats`` (the map format as YAML and JSON,
     and what argmap's own writers make of it); returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
