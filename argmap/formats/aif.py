@@ -351,7 +351,7 @@ class _Reader:
             if entry["id"] is None:
                 entry["id"] = ids.allocate(f"att-{entry['from']}"[:180].rstrip("-"), "attack")
         data: dict[str, Any] = {"title": extension.get("title", title_from_name(self.name, SUFFIXES))}
-        for key in ("description", "source"):
+        for key in ("description", "source", "speakers"):
             if extension.get(key) is not None:
                 data[key] = extension[key]
         data["statements"] = out_statements
@@ -452,6 +452,7 @@ def dumps(graph: Any, options: Any = None) -> str:
     participants: dict[str, str] = {}
     notes: dict[str, dict] = {}
     node_of: dict[str, str] = {}
+    names = data.get("speakers") or {}
 
     def node(kind: str, text: str) -> str:
         key = str(len(nodes) + 1)
@@ -467,12 +468,12 @@ def dumps(graph: Any, options: Any = None) -> str:
         speaker, quote = s.get("speaker"), s.get("quote")
         if speaker or quote:
             said = quote if quote is not None else s["text"]
-            l_node = node("L", f"{speaker}: {said}" if speaker else said)
+            l_node = node("L", f"{names.get(speaker, speaker)}: {said}" if speaker else said)
             ya = node("YA", "Asserting")
             edge(l_node, ya)
             edge(ya, key)
             if speaker:
-                person = participants.setdefault(speaker, str(len(participants) + 1))
+                person = participants.setdefault(names.get(speaker, speaker), str(len(participants) + 1))
                 locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
     for a in data.get("arguments", []):
         rephrase = "rephrase" in (a.get("scheme") or "").lower()
@@ -489,7 +490,7 @@ def dumps(graph: Any, options: Any = None) -> str:
         edge(node_of[t["from"]], key)
         edge(key, node_of[t["to"]])
     extension: dict[str, Any] = {"version": 1, "title": data["title"]}
-    for key in ("description", "source"):
+    for key in ("description", "source", "speakers"):
         if data.get(key) is not None:
             extension[key] = data[key]
     extension["nodes"] = notes
