@@ -1,8 +1,10 @@
 """The ``argmap`` command line: thin commands over the library.
 
-Only typer and the standard library are imported at the top, so that
-``argmap --help`` starts fast; each command imports what it needs. Errors
-are turned into messages in one place, :func:`report_errors`.
+Only typer, the standard library and argmap's light modules (the format
+table, the vocabulary and the modules whose defaults the options show, none
+of which imports networkx, Pydantic, YAML or Rich) are imported at the top,
+so that ``argmap --help`` starts fast; each command imports what it needs.
+Errors are turned into messages in one place, :func:`report_errors`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
+
+from .analysis.critical import MAX_SIZE
+from .analysis.semantics import BUDGET, TIMEOUT
+from .formats import DEFAULT_FORMAT, FORMATS, ExportOptions, names
+from .query import CHAIN_LIMIT
 
 app = typer.Typer(
     name="argmap",
@@ -28,13 +35,19 @@ app = typer.Typer(
 
 # ------------------------------------------------------------ options, once ---
 
+#: the formats argmap reads and writes, as the help lists them (from the format table)
+READABLE = ", ".join(names(read=True))
+WRITABLE = ", ".join(names(write=True))
+READ_SUFFIXES = ", ".join(
+    f.suffixes[0] if f.name in f.suffixes[0] else f"{f.name} {f.suffixes[0]}" for f in FORMATS.values() if f.read
+)
+
 MapOption = Annotated[
     Optional[Path],
     typer.Option(
         "--map",
         "-m",
-        help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
-        "Default: the embedded SCO map.",
+        help=f"Map file ({READ_SUFFIXES}); '-' reads stdin. Default: the embedded SCO map.",
         show_default=False,
     ),
 ]
@@ -42,8 +55,7 @@ FromOption = Annotated[
     Optional[str],
     typer.Option(
         "--from",
-        help="Read the map as this format (yaml, json, argdown, aif, kialo, apx, tgf) instead of "
-        "guessing it from the file name and content.",
+        help=f"Read the map as this format ({READABLE}) instead of guessing it from the file name and content.",
         show_default=False,
         metavar="FORMAT",
     ),
@@ -61,7 +73,7 @@ EvaluateOption = Annotated[
 ]
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # Typer's choices are an Enum; a test checks these are terms.KINDS
     proposal = "proposal"
     claim = "claim"
     premise = "premise"
@@ -246,9 +258,7 @@ ExportFormatOption = Annotated[
         "-t",
         metavar="FORMAT",
         show_default=False,
-        help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
-        "apx or tgf. "
-        "Default: the one -o's suffix names, else dot.",
+        help=f"{WRITABLE}. Default: the one -o's suffix names, else {DEFAULT_FORMAT}.",
     ),
 ]
 OutputOption = Annotated[
@@ -271,7 +281,9 @@ def export(
     output: OutputOption = None,
     focus: ExportFocusOption = None,
     depth: ExportDepthOption = None,
-    wrap: Annotated[int, typer.Option("--wrap", "-w", min=8, help="Columns of text per line in diagrams.")] = 28,
+    wrap: Annotated[
+        int, typer.Option("--wrap", "-w", min=8, help="Columns of text per line in diagrams.")
+    ] = ExportOptions.wrap,
     quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show quotes in diagrams.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
     speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
@@ -327,7 +339,7 @@ def supports(
     depth: Annotated[
         Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
     ] = None,
-    paths: PathsOption = 3,
+    paths: PathsOption = CHAIN_LIMIT,
     as_json: JsonOption = False,
 ) -> None:
     """Which statements support ID, directly and through others, and by which chains.
@@ -386,7 +398,7 @@ def path(
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
-    paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = 3,
+    paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = CHAIN_LIMIT,
     as_json: JsonOption = False,
 ) -> None:
     """The chains of support and attack edges from FROM to TO, shortest first.
@@ -453,7 +465,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 # views in render/analysis.py).
 
 
-class Semantics(str, Enum):
+class Semantics(str, Enum):  # a test checks these are analysis.semantics.SEMANTICS
     grounded = "grounded"
     preferred = "preferred"
     stable = "stable"
@@ -506,8 +518,8 @@ def evaluate(
         ),
     ] = None,
     as_json: JsonOption = False,
-    budget: BudgetOption = 2_000_000,
-    timeout: TimeoutOption = 60.0,
+    budget: BudgetOption = BUDGET,
+    timeout: TimeoutOption = TIMEOUT,
 ) -> None:
     """Label every statement and argument IN, OUT or UNDEC: which stand, given the objections.
 
@@ -544,7 +556,7 @@ def critical(
     node: Annotated[str, typer.Argument(metavar="ID", help="A statement or argument id.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
-    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = 12,
+    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = MAX_SIZE,
     as_json: JsonOption = False,
 ) -> None:
     """Find the load-bearing premises of ID: the smallest sets of premises whose loss leaves it unsupported.

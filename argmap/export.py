@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .formats import ExportOptions
+from .formats import DEFAULT_FORMAT, ExportOptions
 
-#: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
-DEFAULT_FORMAT = "dot"
+if TYPE_CHECKING:
+    from .graph import Graph
 
 
-def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
+def export(G: Graph, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
     """The graph ``G`` (or a view of it) written in format ``fmt``.
 
     >>> import argmap
@@ -79,7 +79,7 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     return spec
 
 
-def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) -> Any:
+def neighbourhood(G: Graph, focus: str | None = None, depth: int | None = None) -> Any:
     """A view of ``G``: ``focus`` and what stands for or against it, ``depth`` levels down.
 
     Level 0 is ``focus``; the premises of its arguments and the statements

@@ -27,13 +27,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from .collector import collector_paused
 from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, SOURCE_FIELDS, STATEMENT_FIELDS
 
+#: a map's graph: the ``networkx.DiGraph`` :func:`build_graph` makes, or a view of
+#: one (networkx ships no type information, so this is ``Any`` to the type checker)
+Graph = Any
 
-def build_graph(amap: Any) -> nx.DiGraph:
+
+def build_graph(amap: Any) -> Graph:
     """A directed graph of the map's statements, arguments, supports and attacks.
 
     Graph attributes: ``title``, ``description``, ``source`` (a dict) and
@@ -43,6 +45,8 @@ def build_graph(amap: Any) -> nx.DiGraph:
     premise edges (argument by argument), conclusion edges, attack edges, so
     every adjacency dict lists them that way too.
     """
+    import networkx as nx
+
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
     G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
     with collector_paused():
@@ -56,7 +60,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     return G
 
 
-def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_trusted(data: dict[str, Any]) -> Graph:
     """The graph of a map given as plain data that is already known to be valid.
 
     Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
@@ -79,6 +83,8 @@ def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
                 out[k] = tuple(v) if isinstance(v, list) else v
         return out
 
+    import networkx as nx
+
     source = data.get("source")
     G = nx.DiGraph(
         title=data["title"],
@@ -96,7 +102,7 @@ def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_validated(data: dict[str, Any]) -> Graph:
     """The graph of a map validated by :func:`argmap.validate.validate_plain`:
     exactly what :func:`build_graph` makes of the same map's models.
 
@@ -111,13 +117,15 @@ def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     >>> G.nodes["a"]
     {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
     """
+    import networkx as nx
+
     G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
     with collector_paused():
         _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
     return G
 
 
-def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
+def _fill(G: Graph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
     """Fill an empty DiGraph's own dicts in one pass from the items' attribute
     dicts (``source`` names the attacks' "from" key): what ``add_nodes_from``
     and ``add_edges_from`` would make, without their per-item checks, copies
@@ -128,7 +136,10 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     dict factories are plain ``dict``). It is valid for a map that passed
     validation: every id is unique, every edge's ends exist and no two edges
     join the same pair, so nothing is merged or overwritten.
-    ``tests/test_fast_paths.py`` checks it against the networkx methods.
+    ``tests/test_fast_paths.py`` checks it against the networkx methods. At
+    100,000 statements it fills the graph in 0.75-1.0 s of CPU; the same graph
+    made with ``add_nodes_from``/``add_edges_from`` took 1.4-1.6 s (collector
+    paused for both, three runs).
     """
     node, succ, pred = G._node, G._succ, G._pred
     for attrs in statements:
@@ -164,7 +175,7 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     G.graph["attacks"] = edges
 
 
-def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] | None:
+def map_source(G: Graph, source_file: str | None = None) -> dict[str, Any] | None:
     """The map's ``source`` (a dict), with ``file`` replaced by ``source_file`` when
     that is given (a map written to another folder: see
     :func:`argmap.export.relocated_source`); None when the map names no source.
@@ -178,7 +189,7 @@ def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] 
     return {**source, "file": source_file} if source_file and "file" in source else source
 
 
-def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]:
+def map_data(G: Graph, *, source_file: str | None = None) -> dict[str, Any]:
     """The map a graph holds, as plain data in the map format (schema order),
     ``source.file`` replaced by ``source_file`` when that is given.
 
@@ -221,12 +232,12 @@ def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]
     return data
 
 
-def is_argument(G: nx.DiGraph, node: str) -> bool:
+def is_argument(G: Graph, node: str) -> bool:
     """Whether ``node`` is an argument (rather than a statement)."""
     return G.nodes[node]["kind"] == ARGUMENT
 
 
-def statements(G: nx.DiGraph, kind: str | None = None) -> list[str]:
+def statements(G: Graph, kind: str | None = None) -> list[str]:
     """Statement ids in map order, optionally only those of one kind.
 
     >>> statements(_demo(), "premise")
@@ -235,7 +246,7 @@ def statements(G: nx.DiGraph, kind: str | None = None) -> list[str]:
     return [n for n, k in G.nodes(data="kind") if k != ARGUMENT and (kind is None or k == kind)]
 
 
-def arguments_for(G: nx.DiGraph, node: str) -> list[str]:
+def arguments_for(G: Graph, node: str) -> list[str]:
     """The arguments concluding statement ``node``, in map order.
 
     >>> arguments_for(_demo(), "c")
@@ -244,7 +255,7 @@ def arguments_for(G: nx.DiGraph, node: str) -> list[str]:
     return [u for u, _, t in G.in_edges(node, data="type") if t == "conclusion"]
 
 
-def premises(G: nx.DiGraph, argument: str) -> list[str]:
+def premises(G: Graph, argument: str) -> list[str]:
     """The premises of an argument, in the order the map lists them.
 
     >>> premises(_demo(), "a")
@@ -253,7 +264,7 @@ def premises(G: nx.DiGraph, argument: str) -> list[str]:
     return [p for p in G.nodes[argument]["premises"] if p in G]
 
 
-def conclusion(G: nx.DiGraph, argument: str) -> str:
+def conclusion(G: Graph, argument: str) -> str:
     """The statement an argument concludes.
 
     >>> conclusion(_demo(), "a")
@@ -262,7 +273,7 @@ def conclusion(G: nx.DiGraph, argument: str) -> str:
     return G.nodes[argument]["conclusion"]
 
 
-def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
+def attacks_on(G: Graph, node: str) -> list[tuple[str, str, str]]:
     """``(attacker, type, attack id)`` for every attack on ``node``, in map order.
 
     >>> attacks_on(_demo(), "a")
@@ -271,7 +282,7 @@ def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACK_TYPES]
 
 
-def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
+def upstream(G: Graph, roots: list[str]) -> set[str]:
     """``roots`` and everything that bears on them, recursively: their reasons,
     premises and attackers (what a tree of ``argmap show`` rooted there can reach).
 
@@ -289,7 +300,7 @@ def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
     return seen
 
 
-def _demo() -> nx.DiGraph:
+def _demo() -> Graph:
     """The small graph the doctests use."""
     from .model import ArgumentMap
 
@@ -309,7 +320,7 @@ def _demo() -> nx.DiGraph:
     )
 
 
-def require(G: nx.DiGraph, node: str) -> str:
+def require(G: Graph, node: str) -> str:
     """``node`` if the map has it; otherwise a :class:`~argmap.errors.NotFound`
     error suggesting the closest ids (or, for an attack's id, what it joins).
 
@@ -330,7 +341,7 @@ def require(G: nx.DiGraph, node: str) -> str:
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
-def suggest(G: nx.DiGraph, node: str) -> str:
+def suggest(G: Graph, node: str) -> str:
     """``Did you mean ...?`` naming up to three ids close to ``node``.
 
     Tried in turn: ids containing ``node`` (statements first, then the
@@ -367,7 +378,7 @@ def suggest(G: nx.DiGraph, node: str) -> str:
 
 
 def statement_rows(
-    G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
+    G: Graph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
     """Statements as plain rows sorted by id, optionally filtered by kind, speaker, tag.
 

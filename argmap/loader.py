@@ -13,11 +13,14 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem, UsageError
 from .limits import LIMIT_VARIABLE, max_input_bytes, megabytes
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 EMBEDDED = "sco.yaml"
 EMBEDDED_NAME = "embedded map (sco.yaml)"
@@ -37,7 +40,7 @@ class Loaded:
     source_path: Any = None  # Path or importlib Traversable of the source text
     source: Any = None  # SourceText
     warnings: list[str] = field(default_factory=list)
-    graph: Any = None  # the map's graph, when read with read_graph (map is then None)
+    graph: Graph = None  # the map's graph, when read with read_graph (map is then None)
 
     @property
     def embedded(self) -> bool:
@@ -279,7 +282,7 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
 Section = tuple[str, list[dict[str, Any]]]
 
 
-def _graph_sections(G: Any) -> list[Section]:
+def _graph_sections(G: Graph) -> list[Section]:
     """The items of a map's graph (attack edges keep their fields, ``from`` and ``to`` aside)."""
     from .terms import ARGUMENT
 

@@ -24,9 +24,12 @@ Either way the map evaluates to the same labels as the framework.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MapInvalid, Problem
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 _AUX = ("not", "unsupported")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,7 +54,7 @@ def read_name(token: str) -> str:
     return token.replace("_", "-")
 
 
-def framework_lines(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
+def framework_lines(graph: Graph) -> tuple[list[str], list[tuple[str, str]]]:
     """The framework of a map's graph: written node names, and attacks as name pairs."""
     from ..analysis.framework import framework
 

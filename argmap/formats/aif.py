@@ -33,12 +33,16 @@ back so a round trip changes nothing.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, json_nesting_problem
 from ..locate import json_positions, nearest
 from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, title_from_name
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
@@ -382,7 +386,7 @@ def loads(text: str, *, name: str = "<string>") -> Any:
     return validate(data, name=name, locate=locate)
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as AIFdb-form JSON.
 
     Each statement is an I-node (with an L-node and a YA-node "Asserting"

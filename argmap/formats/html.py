@@ -12,10 +12,14 @@ offline and can be mailed as one file. All text from the map is escaped.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..terms import ARGUMENT
 from .diagram import KIND_LOOKS, clean, xml_safe
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 STYLE = """
 :root { --ink: #1a1a1a; --muted: #5f5f5f; --rule: #d9d9d9; --hit: #ffe27a; --pick: #d81b60; }
@@ -170,7 +174,7 @@ def spans(paragraph: str, quotes: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def passages(G: Any, source: Any) -> dict[int, list[tuple[int, int, str]]]:
+def passages(G: Graph, source: Any) -> dict[int, list[tuple[int, int, str]]]:
     """Per paragraph number, ``(start, end, id)`` of every quote of the map in it:
     statements first, then arguments and attacks."""
     items = [(n, d) for n, d in G.nodes(data=True) if d["kind"] != ARGUMENT]
@@ -234,7 +238,7 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
     return "".join(out)
 
 
-def source_html(G: Any, options: Any) -> str:
+def source_html(G: Graph, options: Any) -> str:
     source = options.source
     if source is None:
         if (G.graph.get("source") or {}).get("file"):
@@ -257,7 +261,7 @@ def source_html(G: Any, options: Any) -> str:
     )
 
 
-def table_html(G: Any) -> str:
+def table_html(G: Graph) -> str:
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT:
@@ -281,7 +285,7 @@ def table_html(G: Any) -> str:
     )
 
 
-def diagram_html(G: Any, options: Any) -> str:
+def diagram_html(G: Graph, options: Any) -> str:
     from . import svg
 
     drawing = svg.dumps(G, options)
@@ -295,7 +299,7 @@ def diagram_html(G: Any, options: Any) -> str:
     )
 
 
-def header_html(G: Any, options: Any) -> str:
+def header_html(G: Graph, options: Any) -> str:
     from ..stats import summary
 
     title = G.graph.get("title") or "Argument map"
@@ -313,10 +317,8 @@ def header_html(G: Any, options: Any) -> str:
     return "<header>" + "".join(out) + "</header>"
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as a self-contained HTML report."""
-    from . import ExportOptions
-
     options = options or ExportOptions()
     title = esc(clean(G.graph.get("title") or "Argument map"))
     return (

@@ -7,13 +7,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 import yaml
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, max_nesting, nesting_problem
 from ..locate import text_locator
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -123,7 +127,7 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     return validate_plain(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
     from ..graph import map_data

@@ -5,11 +5,14 @@ Colour is only decoration: the symbols and words carry the meaning.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from ..terms import ATTACKED_BY
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 
 KIND_STYLE = {
@@ -22,7 +25,7 @@ KIND_STYLE = {
 LABEL_STYLE = {"in": ("IN", "bold green"), "out": ("OUT", "bold red"), "undec": ("UNDEC", "bold yellow")}
 
 
-def statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None) -> Text:
+def statement_label(G: Graph, node: str, quotes: bool, prefix: Text | None = None) -> Text:
     d = G.nodes[node]
     symbol, word, style = KIND_STYLE.get(d["kind"], ("?", d["kind"].upper(), "bold"))
     label = Text()
@@ -49,7 +52,7 @@ def _append_quote(label: Text, d: dict) -> None:
             label.append(f" ¶{d['paragraph']}", style="dim")
 
 
-def argument_label(G: Any, node: str, quotes: bool) -> Text:
+def argument_label(G: Graph, node: str, quotes: bool) -> Text:
     d = G.nodes[node]
     count = len(d["premises"])
     label = Text()
@@ -69,13 +72,13 @@ def attack_prefix(kind: str) -> Text:
     return Text(f"✗ {ATTACKED_BY[kind]} ", style="bold red")
 
 
-def node_label(G: Any, node: str) -> Text:
+def node_label(G: Graph, node: str) -> Text:
     if G.nodes[node]["kind"] == "argument":
         return argument_label(G, node, False)
     return statement_label(G, node, False)
 
 
-def short_label(G: Any, node: str, kind: str | None = None) -> Text:
+def short_label(G: Graph, node: str, kind: str | None = None) -> Text:
     """``○ PREMISE id`` (or ``+ ARGUMENT id``) without the text."""
     kind = kind or G.nodes[node]["kind"]
     if kind == "argument":
@@ -84,7 +87,7 @@ def short_label(G: Any, node: str, kind: str | None = None) -> Text:
     return Text.assemble((f"{symbol} {word} ", style), (node, "bold"))
 
 
-def chain_text(chain: list[str], G: Any, *, arguments: bool = True) -> Text:
+def chain_text(chain: list[str], G: Graph, *, arguments: bool = True) -> Text:
     """``a → arg → b → ...``: with ``arguments`` their ids (dimmed), else only
     the statements."""
     out = Text()

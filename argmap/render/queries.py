@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from ..graph import arguments_for, conclusion, premises
+from ..graph import Graph, arguments_for, conclusion, premises
 from ..terms import ATTACKED_BY, plural
 from .console import emit, stdout
 from .labels import KIND_STYLE, argument_label, chain_text, node_label, short_label, statement_label
@@ -69,7 +69,7 @@ MAX_TREE_ENTRIES = 3000
 MAX_LISTED = 20
 
 
-def supports_view(G: Any, report: dict[str, Any]) -> None:
+def supports_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap supports``: a tree rooted at the target. Under each statement,
     the arguments for it (co-premises of a linked argument together, as one
     reason) and under each argument its premises, recursively. A statement is
@@ -171,7 +171,7 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
         )
 
 
-def attacks_view(G: Any, report: dict[str, Any]) -> None:
+def attacks_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap attacks``: the target, then its attackers grouped by type; for an
     attack on something the target rests on, what it hits and the chain from
     there to the target."""
@@ -201,7 +201,7 @@ def attacks_view(G: Any, report: dict[str, Any]) -> None:
     emit(console, Text(line, style="dim"))
 
 
-def _attack_where(G: Any, r: dict[str, Any]) -> Text:
+def _attack_where(G: Graph, r: dict[str, Any]) -> Text:
     """Where an attack bites, for one attacker row: ``att-x on arg-y (p + q → c)``
     for an undercut, ``att-x on p, 2 steps down: p → c → target`` otherwise."""
     on = r["on"]
@@ -218,7 +218,7 @@ def _attack_where(G: Any, r: dict[str, Any]) -> Text:
     return out
 
 
-def path_view(G: Any, report: dict[str, Any]) -> None:
+def path_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap path``: each chain from FROM to TO, one step per line."""
     from rich.table import Table
 
@@ -279,7 +279,7 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
     emit(console, Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
 
 
-def stats_view(G: Any, report: dict[str, Any]) -> None:
+def stats_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap stats``: counts as a two-column list, then the longest chain and
     the unsupported proposals and claims."""
     from rich.table import Table

@@ -7,14 +7,14 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from ..graph import arguments_for, attacks_on, is_argument, premises, statements, upstream
+from ..graph import Graph, arguments_for, attacks_on, is_argument, premises, statements, upstream
 from ..stats import summary
 from .console import emit, stdout
 from .labels import argument_label, attack_prefix, label_mark, statement_label
 
 
 def support_tree(
-    G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
+    G: Graph, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
 ) -> Tree:
     """The tree under one statement: its reasons (arguments with their premises,
     recursively) and the attacks on it and on its reasons, where they bite.
@@ -55,7 +55,7 @@ def support_tree(
 
 
 def show_map(
-    G: Any,
+    G: Graph,
     *,
     focus: str | None = None,
     depth: int | None = None,

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ...terms import KINDS
 from .._common import attack_type, slugify
 from .lexer import inline
 from .mapping import ATTACK_FIELDS, FIELDS, generated_id
+
+if TYPE_CHECKING:
+    from ...graph import Graph
+    from .. import ExportOptions
 
 
 _ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])|={2,}")  # the reference reads "===" anywhere as front matter
@@ -25,7 +29,7 @@ _WORD_TAG = re.compile(r"[\w-]+")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}=]")
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as Argdown, readable by the reference CLI.
 
     Statements become definitions (``[title]: text #kind {quote: ...}``),
