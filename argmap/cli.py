@@ -13,7 +13,8 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any
+from collections.abc import Callable
 
 import typer
 
@@ -43,7 +44,7 @@ READ_SUFFIXES = ", ".join(
 )
 
 MapOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--map",
         "-m",
@@ -52,7 +53,7 @@ MapOption = Annotated[
     ),
 ]
 FromOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--from",
         help=f"Read the map as this format ({READABLE}) instead of guessing it from the file name and content.",
@@ -62,10 +63,10 @@ FromOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
+    str | None, typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
 ]
 DepthOption = Annotated[
-    Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
+    int | None, typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
 ]
 QuotesOption = Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show each quote and its paragraph.")]
 EvaluateOption = Annotated[
@@ -183,9 +184,9 @@ def show(
 def list_(
     map_path: MapOption = None,
     from_format: FromOption = None,
-    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
-    tag: Annotated[Optional[str], typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List statements as a table, sorted by id, optionally filtered.
@@ -207,7 +208,7 @@ def list_(
 @command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
     ] = None,
     from_format: FromOption = None,
@@ -252,7 +253,7 @@ def schema() -> None:
 # ------------------------------------------------------- export (issue 4) ---
 
 ExportFormatOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--format",
         "-t",
@@ -262,14 +263,14 @@ ExportFormatOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
 ]
 ExportFocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
+    str | None, typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
 ]
 ExportDepthOption = Annotated[
-    Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
+    int | None, typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
 ]
 
 
@@ -337,7 +338,7 @@ def supports(
     from_format: FromOption = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
     depth: Annotated[
-        Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
+        int | None, typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
     ] = None,
     paths: PathsOption = CHAIN_LIMIT,
     as_json: JsonOption = False,
@@ -512,7 +513,7 @@ def evaluate(
     from_format: FromOption = None,
     semantics: SemanticsOption = Semantics.grounded,
     explain: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--explain", "-x", help="Explain why this statement or argument has its label.", show_default=False
         ),
@@ -582,7 +583,7 @@ def critical(
 def rank(
     map_path: MapOption = None,
     from_format: FromOption = None,
-    top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Rank statements by how many proposals depend on them, with a centrality score.

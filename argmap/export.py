@@ -108,10 +108,7 @@ def neighbourhood(G: Graph, focus: str | None = None, depth: int | None = None) 
 
     if focus is None and depth is None:
         return G
-    if focus is not None:
-        roots = [require(G, focus)]
-    else:
-        roots = statements(G, "proposal")
+    roots = [require(G, focus)] if focus is not None else statements(G, "proposal")
     keep = set(roots)
     if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
         keep.add(conclusion(G, focus))

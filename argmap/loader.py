@@ -315,7 +315,7 @@ def quote_problems(sections: list[Section], source: Any) -> list[Problem]:
                     Problem(
                         f"paragraph {para} is out of range: the source has {count} paragraphs",
                         (section, i, "paragraph"),
-                        hint="Use a number from 1 to %d." % count,
+                        hint=f"Use a number from 1 to {count}.",
                     )
                 )
                 continue

@@ -381,7 +381,7 @@ def _plain_type(kind: object) -> object:
     if origin is Annotated:
         return Annotated[(_plain_type(args[0]), *kind.__metadata__)]  # type: ignore[attr-defined]
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_plain_type(a) for a in args)]
+        return typing.Union[tuple(_plain_type(a) for a in args)]  # noqa: UP007 (a Union built from a tuple)
     if origin is tuple:
         return tuple[tuple(_plain_type(a) if a is not Ellipsis else a for a in args)]  # type: ignore[misc]
     return kind

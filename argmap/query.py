@@ -29,8 +29,10 @@ Examples
 
 from __future__ import annotations
 
+from itertools import pairwise
 from collections import deque
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from .graph import Graph, require
 from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES
@@ -395,7 +397,7 @@ def paths(G: Graph, source: str, target: str, *, limit: int = CHAIN_LIMIT) -> di
     succ = G.succ
     out = []
     for nodes in found:
-        edges = [succ[u][v]["type"] for u, v in zip(nodes, nodes[1:])]
+        edges = [succ[u][v]["type"] for u, v in pairwise(nodes)]
         out.append({"nodes": nodes, "edges": edges, "length": len(edges)})
     return {"from": row(G, source), "to": row(G, target), "paths": out, "paths_limit": limit, "more_paths": more}
 
@@ -441,7 +443,7 @@ def find(G: Graph, text: str) -> list[dict[str, Any]]:
         ).lower()
         if not all(w in hay for w in words):
             continue  # cheap test first: most nodes stop here
-        fields = dict(zip(FIELDS, hay.split("\x1f")))
+        fields = dict(zip(FIELDS, hay.split("\x1f"), strict=True))
         whole = [f for f in FIELDS if needle in fields[f] or (f == "id" and slug in fields[f])]
         if whole:
             rank = 0 if fields["id"] == slug else 1 + FIELDS.index(whole[0])

@@ -111,8 +111,9 @@ def validate_plain(data: Any, *, name: str, locate: Locate | None = None) -> dic
     through :func:`validate`, so its messages are exactly the usual ones.
 
     >>> validate_plain({"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "note": None}]},
-    ...                name="x")
-    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
+    ...                name="x")  # doctest: +NORMALIZE_WHITESPACE
+    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},),
+     'arguments': (), 'attacks': ()}
     """
     if isinstance(data, dict):
         try:
@@ -128,7 +129,9 @@ def validate_plain_json(text: str | bytes, *, name: str, locate: Locate | None =
     """:func:`validate_plain` straight from JSON text (:func:`validate_json`'s messages on a mistake).
 
     >>> validate_plain_json('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}]}', name="x")
-    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},),
+     'arguments': (), 'attacks': ()}
     """
     try:
         plain = _plain_validator().validate_json(text)

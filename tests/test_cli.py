@@ -37,7 +37,7 @@ def test_show_marks_attacks_by_symbol_and_word(run, tiny):
     # the undercut sits under the argument it attacks, which sits under the proposal
     lines = result.stdout.splitlines()
     order = [
-        next(i for i, l in enumerate(lines) if key in l)
+        next(i for i, line in enumerate(lines) if key in line)
         for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")
     ]
     assert order == sorted(order)

@@ -11,6 +11,7 @@ offline and can be mailed as one file. All text from the map is escaped.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from html import escape
 from typing import Any, TYPE_CHECKING
 
@@ -215,7 +216,7 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
     active: dict[str, None] = {}  # the quotes covering the current piece (a sweep, not a search per piece)
     anchored: set[str] = set()
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         for i in ends.get(start, ()):
             active.pop(i, None)
         for i in starts.get(start, ()):

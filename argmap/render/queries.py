@@ -244,7 +244,7 @@ def path_view(G: Graph, report: dict[str, Any]) -> None:
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold")
         grid.add_row("", node_label(G, chain["nodes"][0]))
-        for edge, node in zip(chain["edges"], chain["nodes"][1:]):
+        for edge, node in zip(chain["edges"], chain["nodes"][1:], strict=True):
             style = "bold red" if edge in ATTACKED_BY else "blue"
             grid.add_row(Text(EDGE_WORDS[edge], style=style), node_label(G, node))
         emit(console, grid)

@@ -447,7 +447,7 @@ class Parser:
         same statement already attacks or supports one of its premises (the
         same relation said twice)."""
         typed = []
-        for kind, _, source, target, line, col, _step, relation in self.raw:
+        for kind, _, source, target, _line, _col, _step, relation in self.raw:
             if source[0] == "a":
                 argument = self.arguments[source[1]]
                 if argument.reconstructed:

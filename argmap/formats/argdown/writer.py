@@ -113,11 +113,11 @@ class _Writer:
         stitles = self._titles(statements, avoid="+-_")
         atitles = self._titles(arguments, avoid="+-_")  # "<+ x>" would read as a relation
         kinds = {s["id"]: s["kind"] for s in statements}
-        for s, title in zip(statements, stitles):
+        for s, title in zip(statements, stitles, strict=True):
             self._statement(s, title)
-        name_of = {s["id"]: t for s, t in zip(statements, stitles)}
-        arg_name = {a["id"]: t for a, t in zip(arguments, atitles)}
-        for a, title in zip(arguments, atitles):
+        name_of = {s["id"]: t for s, t in zip(statements, stitles, strict=True)}
+        arg_name = {a["id"]: t for a, t in zip(arguments, atitles, strict=True)}
+        for a, title in zip(arguments, atitles, strict=True):
             self._argument(a, title, name_of)
         sources: set[str] = set()
         for t in data.get("attacks", []):
