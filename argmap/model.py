@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -152,7 +153,8 @@ def _search(
     arguments: list[tuple[str, tuple[str, ...], str]],
     attacks: list[tuple[str, str, str, str]],
 ) -> list[Problem]:
-    """Every cross-reference mistake, item by item (:func:`reference_problems` without its quick check)."""
+    """Every cross-reference mistake, item by item (:func:`reference_problems` without its quick check):
+    ids used twice, then each argument's references, then each attack's."""
     problems: list[Problem] = []
     where: dict[str, tuple[str, int]] = {}
     for section, ids in (
@@ -183,6 +185,17 @@ def _search(
             return f"'{id_}' is an attack, not a statement"
         return f"'{id_}' is not the id of any statement"
 
+    problems += _argument_problems(arguments, statement_ids, what)
+    problems += _attack_problems(attacks, statement_ids, argument_ids, premises_of, what)
+    return problems
+
+
+def _argument_problems(
+    arguments: list[tuple[str, tuple[str, ...], str]], statement_ids: set[str], what: Callable[[str], str]
+) -> list[Problem]:
+    """Premises and conclusions that name no statement, premises listed twice, and
+    arguments concluding one of their own premises."""
+    problems: list[Problem] = []
     for i, (arg_id, premises, conclusion) in enumerate(arguments):
         seen: set[str] = set()
         for j, premise in enumerate(premises):
@@ -219,6 +232,19 @@ def _search(
                     hint="A statement cannot support itself; remove it from the premises.",
                 )
             )
+    return problems
+
+
+def _attack_problems(
+    attacks: list[tuple[str, str, str, str]],
+    statement_ids: set[str],
+    argument_ids: set[str],
+    premises_of: dict[str, set[str]],
+    what: Callable[[str], str],
+) -> list[Problem]:
+    """Attacks from or to what cannot be attacked, self-attacks, undercuts by a
+    premise of their own argument, and the same pair attacked twice."""
+    problems: list[Problem] = []
     pairs: dict[tuple[str, str], int] = {}
     for i, (att_id, source, target, kind) in enumerate(attacks):
         if source not in statement_ids:
