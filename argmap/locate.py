@@ -69,7 +69,7 @@ _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WS = re.compile(r"[ \t\n\r]*")
 
 
-def json_positions(text: str) -> Positions:
+def json_positions(text: str) -> Positions:  # noqa: C901 (an iterative scanner: one loop over the tokens, a state machine)
     """Positions of every object key and array item in a JSON document.
 
     A small iterative scanner (so deep nesting cannot overflow the stack); on

@@ -38,7 +38,7 @@ def explanations(ev: Evaluation, G: Graph, node: str) -> list[dict[str, Any]]:
     return out
 
 
-def explain(
+def explain(  # noqa: C901 (one depth-first walk; its rules for each label and kind read best side by side)
     ev: Evaluation, G: Graph, node: str, labelling: list[str] | None = None, *, limit: int = EXPLAIN_LIMIT
 ) -> dict[str, Any]:
     """Why ``node`` has its label in one labelling (default: the first), as a

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..graph import Graph
 
 
-def rank(G: Graph) -> list[dict[str, Any]]:
+def rank(G: Graph) -> list[dict[str, Any]]:  # noqa: C901 (one pass over the support components: counts and flows share the components)
     """Statements ranked by how many proposals depend on them, then by centrality.
 
     ``proposals``: how many proposals (other than itself) rest on the

@@ -69,7 +69,7 @@ MAX_TREE_ENTRIES = 3000
 MAX_LISTED = 20
 
 
-def supports_view(G: Graph, report: dict[str, Any]) -> None:
+def supports_view(G: Graph, report: dict[str, Any]) -> None:  # noqa: C901 (one pre-order walk with an explicit stack; each entry kind is one branch)
     """``argmap supports``: a tree rooted at the target. Under each statement,
     the arguments for it (co-premises of a linked argument together, as one
     reason) and under each argument its premises, recursively. A statement is

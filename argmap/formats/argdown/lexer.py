@@ -177,7 +177,7 @@ def match_brace(text: str, start: int) -> int | None:
     return None
 
 
-def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Problem]]:
+def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Problem]]:  # noqa: C901 (the scanner: one pass over the characters, a state machine)
     """Split text into logical lines, cutting out comments and data blocks."""
     lines: list[Line] = []
     datas: list[Data] = []
@@ -300,7 +300,7 @@ class InlineText:
     stray: int | None = None  # offset of text after a data block (an error)
 
 
-def inline(s: str, remove_tags: bool = False) -> InlineText:
+def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the inline reader: one pass over a text's tokens, a state machine)
     """Resolve the inline elements of statement text: escapes, links, mentions,
     hashtags, shortcodes, bold and italic markers, data placeholders.
 

@@ -79,7 +79,7 @@ class _Mapper:
         self.concluding: dict[str, list[int]] | None = None  # statement -> arguments concluding it
         self.using: dict[str, list[int]] = {}  # statement -> arguments using it as a premise
 
-    def run(self, name: str) -> tuple[dict, dict]:
+    def run(self, name: str) -> tuple[dict, dict]:  # noqa: C901 (the mapping's passes in the order the reference applies them)
         doc = self.doc
         self._refuse_loops(name)
         for item in [*doc.statements.values(), *doc.arguments.values()]:

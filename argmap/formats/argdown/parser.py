@@ -481,7 +481,7 @@ class Parser:
 
     # ---- premise-conclusion structures
 
-    def _pcs(self, lines: list[Line], target: _Element | None) -> None:
+    def _pcs(self, lines: list[Line], target: _Element | None) -> None:  # noqa: C901 (one pass over a premise-conclusion structure's lines, as the grammar reads them)
         first = lines[0]
         start = first.pos(len(first.text) - len(first.text.lstrip()))
         if target is not None:
