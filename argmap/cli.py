@@ -225,7 +225,8 @@ def validate(
     from .stats import summary
 
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
-    for path in paths or [None]:
+    targets: list[Path | None] = list(paths) if paths else [None]
+    for path in targets:
         try:
             loaded = open_map(path, from_format, verify=True)
         except ArgmapError as err:
@@ -304,11 +305,11 @@ def export(
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
     loaded = open_map(map_path, from_format)
-    if not to_stdout:
+    if output is not None and not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
-    if to_stdout:
+    if output is None or to_stdout:
         write_export(data)
     else:
         write_atomic(output, data)

@@ -69,14 +69,14 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
         return get(DEFAULT_FORMAT)
     if Path(output).is_dir():
         raise UsageError(f"{output}: is a folder.", hint=f"Give a file name, e.g. -o {Path(output) / 'map.svg'}.")
-    spec = for_suffix(Path(output).name, write=True)
-    if spec is None:
+    named = for_suffix(Path(output).name, write=True)
+    if named is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
         raise UsageError(
             f"cannot tell the format from the name '{output}'.",
             hint=f"Give --format, or end the file name in one of: {suffixes}.",
         )
-    return spec
+    return named
 
 
 def neighbourhood(G: Graph, focus: str | None = None, depth: int | None = None) -> Any:

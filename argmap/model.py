@@ -382,13 +382,14 @@ def plain_schema(model: type[BaseModel]) -> type:
     for name, info in model.model_fields.items():
         kind = _plain_type(info.annotation)
         if info.metadata:
-            kind = Annotated[(kind, *info.metadata)]
+            params = (kind, *info.metadata)
+            kind = Annotated[params]
         if not info.is_required():
             if info.default is not None:
                 kind = Annotated[kind, Field(default=info.default)]
             kind = NotRequired[kind]
         fields[info.alias or name] = kind
-    plain = TypedDict(model.__name__ + "Data", fields)  # type: ignore[operator]
+    plain = TypedDict(model.__name__ + "Data", fields)  # type: ignore[misc]
     plain.__pydantic_config__ = ConfigDict(extra=model.model_config.get("extra"))  # type: ignore[attr-defined]
     return plain
 
@@ -405,7 +406,8 @@ def _plain_type(kind: object) -> object:
         return kind
     origin = typing.get_origin(kind)
     if origin is Annotated:
-        return Annotated[(_plain_type(args[0]), *kind.__metadata__)]  # type: ignore[attr-defined]
+        params = (_plain_type(args[0]), *kind.__metadata__)  # type: ignore[attr-defined]
+        return Annotated[params]
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_plain_type(a) for a in args)]  # noqa: UP007 (a Union built from a tuple)
     if origin is tuple:

@@ -436,7 +436,7 @@ def find(G: Graph, text: str) -> list[dict[str, Any]]:
     if not words:
         return []
     slug = needle.replace(" ", "-")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for node, kind, d in _searchable(G):
         hay = "\x1f".join(
             (node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "", " ".join(d.get("tags") or ()))

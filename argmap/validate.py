@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import repeat
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
@@ -25,7 +25,7 @@ from .model import SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statemen
 
 _SLUG = re.compile(SLUG_PATTERN)
 
-_FIELDS = {
+_FIELDS: dict[tuple[str, ...], type[BaseModel]] = {
     (): ArgumentMap,
     ("source",): Source,
     ("statements",): Statement,

@@ -353,7 +353,7 @@ class _Cutter:
         none smaller does (at most ``limit``)."""
         found: set[frozenset[int]] = set()
         # frames: (removed bitset, removed set, excluded bitset, grounds left to pick)
-        stack = [(0, frozenset(), 0, k)]
+        stack: list[tuple[int, frozenset[int], int, int]] = [(0, frozenset(), 0, k)]
         while stack and len(found) < limit:
             removed, chosen, excluded, left = stack.pop()
             if left == 1:

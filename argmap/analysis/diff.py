@@ -81,7 +81,7 @@ def _section(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
     }
 
 
-def _label_changes(old: Graph, new: Graph) -> list[dict[str, str]]:
+def _label_changes(old: Graph, new: Graph) -> list[dict[str, str | None]]:
     """Proposals in both maps whose grounded label differs."""
     from .semantics import evaluate
     from ..graph import statements

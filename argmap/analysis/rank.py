@@ -53,7 +53,7 @@ def rank(G: Graph) -> list[dict[str, Any]]:  # noqa: C901 (one pass over the sup
                 component_of[v] = c
         # proposals reachable along support, as bitsets, sinks first
         reach = [0] * len(nodes)
-        own = {}
+        own: dict[int, int] = {}
         for c, members in enumerate(components):
             bits = 0
             for v in members:

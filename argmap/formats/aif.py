@@ -152,7 +152,8 @@ class _Reader:
             if body.get(key) is not None and not isinstance(body[key], list):
                 self.error(f"'{key}' must be a list", (key,), hint=f'Write "{key}": [...], or leave it out.')
         self.fail()
-        extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
+        found = root.get(EXTENSION)
+        extension = found if isinstance(found, dict) else {}
         return self._read(body, extension)
 
     def _read(self, body: dict, extension: dict) -> tuple[dict, dict]:
@@ -161,7 +162,8 @@ class _Reader:
         self._index(body)
         self._check_propositions()
         speakers = self._speakers(body, self.nodes, self.type_of, self.incoming, self.outgoing)
-        self.notes = extension.get("nodes") if isinstance(extension.get("nodes"), dict) else {}
+        notes = extension.get("nodes")
+        self.notes: dict = notes if isinstance(notes, dict) else {}
         self._check_extension(self.notes)
         self.ids = Ids()
         for entry in self.notes.values():
@@ -375,7 +377,7 @@ class _Reader:
             if isinstance(loc, dict):
                 node, who = _key(loc.get("nodeID")), _key(loc.get("personID"))
                 if node is not None and who in names:
-                    person.setdefault(node, names[who])  # type: ignore[index]
+                    person.setdefault(node, names[who])
         found: dict[str, tuple[str | None, str | None]] = {}
         for ya in nodes:
             if type_of[ya] != "YA":

@@ -248,7 +248,7 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     for claim in claims:
         if claim.see is not None:
             continue
-        entry = {"id": ids.allocate(text_slug(claim.text), "claim"), "kind": None, "text": claim.text}
+        entry: dict[str, Any] = {"id": ids.allocate(text_slug(claim.text), "claim"), "kind": None, "text": claim.text}
         if claim.parent is None or (claim.label is None and claim.parent == claims[0].number):
             entry["kind"] = "proposal" if _PROPOSAL.search(claim.text) else "claim"
             explicit.add(entry["id"])

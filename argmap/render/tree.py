@@ -67,9 +67,12 @@ def show_map(
     (id -> in/out/undec), each node is marked with its label."""
     console = stdout()
     shown: set[str] = set()
-    tree_options = {"depth": depth, "quotes": quotes, "shown": shown, "labels": labels}
+
+    def tree(root: str) -> Tree:
+        return support_tree(G, root, depth=depth, quotes=quotes, shown=shown, labels=labels)
+
     if focus is not None:
-        emit(console, support_tree(G, focus, **tree_options))
+        emit(console, tree(focus))
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
@@ -80,7 +83,7 @@ def show_map(
     parts.append(Text())
     for p in statements(G, "proposal"):
         if p not in shown:
-            parts += [support_tree(G, p, **tree_options), Text()]
+            parts += [tree(p), Text()]
     # what a tree holds (below --depth too) is under it, even where the cut hides it
     covered = upstream(G, statements(G, "proposal")) | shown
     rest = [n for n in statements(G) if n not in covered]
@@ -90,7 +93,7 @@ def show_map(
         active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
         for n in [n for n in rest if n not in active] + rest:
             if n not in covered:
-                parts += [support_tree(G, n, **tree_options), Text()]
+                parts += [tree(n), Text()]
                 covered |= upstream(G, [n]) | shown
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)

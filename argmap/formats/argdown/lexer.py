@@ -265,8 +265,8 @@ def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Probl
             end = text.find("\n", pos)
             pos, commented = (n if end < 0 else end), True
         else:  # "{": a data block
-            end = match_brace(text, s) if braces else None
-            if end is None:
+            closing = match_brace(text, s) if braces else None
+            if closing is None:
                 if braces:
                     problems.append(
                         Problem(
@@ -279,6 +279,7 @@ def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Probl
                 braces = False
                 copy(s, pos)
                 continue
+            end = closing
             placeholder = f"\ue000{len(datas)}\ue001"
             datas.append(Data(text[s:end], line, s - start + 1))
             offsets.append(size)

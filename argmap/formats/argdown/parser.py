@@ -92,7 +92,8 @@ class Parser:
 
     def run(self) -> Document:
         body, first = self._frontmatter()
-        model = self.frontmatter.get("model") if isinstance(self.frontmatter.get("model"), dict) else {}
+        found = self.frontmatter.get("model")
+        model = found if isinstance(found, dict) else {}
         strict = model.get("mode") == "strict"
         self.remove_tags = model.get("removeTagsFromText") is True
         if self.problems or not Regular(self).read(body, first):
@@ -267,7 +268,7 @@ class Parser:
         self._finish(current)
         self._close(stack)
 
-    def _tree(self, lines: list[Line], stack: list, current: _Element) -> None:
+    def _tree(self, lines: list[Line], stack: list, current: _Element | None) -> None:
         for line in lines:
             current = self._line(line, stack, current)
             if current is None:
