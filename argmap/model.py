@@ -242,11 +242,12 @@ def _attack_problems(
     premises_of: dict[str, set[str]],
     what: Callable[[str], str],
 ) -> list[Problem]:
-    """Attacks from or to what cannot be attacked, self-attacks, undercuts by a
-    premise of their own argument, and the same pair attacked twice."""
+    """Attacks from or to what cannot be attacked, undercuts by a premise of
+    their own argument, and the same pair attacked twice (a statement may
+    attack itself: a self-defeating claim)."""
     problems: list[Problem] = []
     pairs: dict[tuple[str, str], int] = {}
-    for i, (att_id, source, target, kind) in enumerate(attacks):
+    for i, (_att_id, source, target, kind) in enumerate(attacks):
         if source not in statement_ids:
             problems.append(
                 Problem(
@@ -285,14 +286,6 @@ def _attack_problems(
             problems.append(
                 Problem(
                     f"{kind} target {what(target)}{extra}", ("attacks", i, "to"), hint=_suggest(target, statement_ids)
-                )
-            )
-        if source == target:
-            problems.append(
-                Problem(
-                    f"attack '{att_id}' has '{source}' attacking itself",
-                    ("attacks", i, "to"),
-                    hint="Point 'to' at the statement or argument it challenges.",
                 )
             )
         pair = (source, target)
@@ -340,7 +333,7 @@ def _all_resolve(
     if not statement_ids.issuperset([p for a in arguments for p in a[1]]):
         return False
     for _, source, target, kind in attacks:
-        if source not in statement_ids or source == target:
+        if source not in statement_ids:  # a statement may attack itself (a self-defeating claim)
             return False
         if kind == "undercut":
             if target not in argument_ids or source in premises_of[target]:

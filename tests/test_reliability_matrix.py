@@ -648,8 +648,8 @@ SELF_SUPPORT = {
             }
         ),
         "1:53",
-        "argument 'arg-a' concludes 'a', which is also one of its premises",
-    ),
+        "RA-node 2 concludes I-node 1, which is also one of its premises",
+    ),  # AIF's own words (issue 15)
     "kialo": ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.\n", "4:1", "a claim cannot support itself"),
 }
 

@@ -102,7 +102,7 @@ def test_blank_text_and_bad_paragraph():
     assert any("statements[0].paragraph: 0 is too small" in line for line in lines)
 
 
-def test_self_attack_and_duplicate_attack_and_premise_undercutting_its_argument():
+def test_duplicate_attack_and_premise_undercutting_its_argument():
     extra = (
         "  - id: att-2\n    from: wind\n    to: arg-umbrella\n    type: undercut\n"
         "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
@@ -110,8 +110,15 @@ def test_self_attack_and_duplicate_attack_and_premise_undercutting_its_argument(
     )
     lines = problems(TINY + extra)
     assert any("'wind' already attacks 'arg-umbrella' in attacks[0]" in line for line in lines)
-    assert any("has 'rain' attacking itself" in line for line in lines)
     assert any("'wet' undercuts argument 'arg-umbrella' but is one of its premises" in line for line in lines)
+    assert not any("rain" in line for line in lines)  # a self-attack is a self-defeating claim, not a mistake
+
+
+def test_a_statement_may_attack_itself():
+    # Dung-style self-attacking arguments are standard (issue 15, item 4); `check` flags them
+    extra = "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
+    m = loads(TINY + extra, "yaml", name="m.yaml")
+    assert [(t.from_, t.to) for t in m.attacks if t.id == "att-3"] == [("rain", "rain")]
 
 
 def test_yaml_syntax_error_has_line_and_column():

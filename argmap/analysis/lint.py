@@ -10,6 +10,7 @@ warning   unsupported         a proposal or claim that no argument concludes
 warning   isolated            a statement that supports, attacks and is attacked by nothing
 warning   fragile-argument    an argument resting on a single premise, and that premise attacked
 warning   repeated-quote      two statements quote the same words (or one inside the other)
+warning   self-attack         a statement that attacks itself: it can never stand
 info      unanswered-attack   an attack whose source nothing in the map attacks
 info      attack-type         a rebut aimed at a given premise, or an undermine aimed at a
                               statement that is argued for (or a proposal)
@@ -76,6 +77,7 @@ def check(G: Graph) -> list[Finding]:
             *_isolated(facts),
             *_fragile_arguments(facts),
             *_repeated_quotes(facts),
+            *_self_attacks(facts),
             *_unanswered_attacks(facts),
             *_attack_types(facts),
             *_argued_premises(facts),
@@ -282,6 +284,22 @@ def _repeated_quotes(facts: _Facts) -> list[Finding]:
                         )
                     )
     return out
+
+
+def _self_attacks(facts: _Facts) -> list[Finding]:
+    """A self-defeating statement (Dung's self-attacking argument): never IN; grounded
+    semantics leaves it undecided unless something else defeats it."""
+    return [
+        Finding(
+            "warning",
+            "self-attack",
+            (d["id"], u),
+            f"'{u}' attacks itself ('{d['id']}'): it can never stand, and it stays undecided "
+            "unless something else defeats it.",
+        )
+        for u, v, d in facts.attacks
+        if u == v
+    ]
 
 
 def _unanswered_attacks(facts: _Facts) -> list[Finding]:

@@ -33,7 +33,8 @@ back so a round trip changes nothing.
 from __future__ import annotations
 
 import json
-from typing import Any, TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, json_nesting_problem
@@ -47,10 +48,13 @@ if TYPE_CHECKING:
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
+DEFAULT_REPHRASE = "Default Rephrase"
 #: keys of the writer's extension block and of each entry in it
 EXTENSION = "argmap"
 _STATEMENT_KEYS = ("id", "kind", "title", "quote", "paragraph", "speaker", "tags", "note")
 _ARGUMENT_KEYS = ("id", "title", "scheme", "text", "quote", "paragraph", "speaker", "tags", "note")
+#: "Chris Philp : We follow the advice": a name of at most six words, then a colon
+_SPEAKER_PREFIX = re.compile(r"^\s*([^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*:[ \t]+(.*)$", re.S)
 _ATTACK_KEYS = ("id", "type", "text", "quote", "paragraph", "speaker", "tags", "note")
 
 
@@ -72,6 +76,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self._positions: dict | None = None
         self.prefix: tuple = ()
+        #: what was read past without a place in the map, each naming its AIF node
+        self.warnings: list[str] = []
 
     def where(self, *path: Any) -> tuple[int, int] | None:
         if self._positions is None:
@@ -288,6 +294,11 @@ class _Reader:
             return f"RA-node {k} has {len(conclusions)} conclusions", "An inference (RA) leads to exactly one I-node."
         if not premises:
             return f"RA-node {k} has no premises", "An inference (RA) needs at least one incoming I-node."
+        if conclusions[0] in premises:
+            return (
+                f"RA-node {k} concludes I-node {conclusions[0]}, which is also one of its premises",
+                "A statement cannot support itself; remove one of the two edges.",
+            )
         if others:
             return (
                 f"RA-node {k} is linked to {self.type_of[others[0]]}-node {others[0]}",
@@ -324,10 +335,41 @@ class _Reader:
             argument_of[k] = len(arguments)
             self.positions[("arguments", len(arguments))] = ("nodes", self.index[k])
             arguments.append(entry)
+        arguments += self._rephrases(len(arguments))
         for entry in arguments:
             if entry["id"] is None:
                 entry["id"] = self.ids.allocate(f"arg-{entry['conclusion']}"[:180].rstrip("-"), "argument")
         return arguments, argument_of
+
+    def _rephrases(self, first: int) -> list[dict]:
+        """One argument per MA-node (a rephrase): the restatement stands on what it
+        restates; an MA-node that relates no two I-nodes is skipped with a warning.
+        ``first``: how many arguments come before them."""
+        out: list[dict] = []
+        for k in self.nodes:
+            if self.type_of[k] != "MA":
+                continue
+            sources = list(dict.fromkeys(p for p in self.incoming[k] if self.type_of[p] == "I"))
+            targets = [c for c in self.outgoing[k] if self.type_of[c] == "I"]
+            if len(targets) != 1 or not sources or targets[0] in sources:
+                self.warnings.append(
+                    f"MA-node {k} (a rephrase) leads from {len(sources)} I-node(s) to "
+                    f"{len(targets)}, so it relates no two statements: skipped"
+                )
+                continue
+            extra = self._extra(k)
+            text = self.nodes[k].get("text")
+            entry = {
+                "id": None,
+                "premises": [self.id_of[p] for p in sources],
+                "conclusion": self.id_of[targets[0]],
+                "scheme": text if isinstance(text, str) and text.strip() else DEFAULT_REPHRASE,
+            }
+            if extra:
+                entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
+            self.positions[("arguments", first + len(out))] = ("nodes", self.index[k])
+            out.append(entry)
+        return out
 
     def _attacks(self, arguments: list[dict], argument_of: dict[str, int]) -> list[dict]:
         """One attack per CA-node: an undercut when it points at an RA-node."""
@@ -365,19 +407,25 @@ class _Reader:
     def _speakers(
         self, body: dict, nodes: dict, type_of: dict, incoming: dict, outgoing: dict
     ) -> dict[str, tuple[str | None, str | None]]:
-        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node."""
+        """Who asserted each I-node, and in what words: L-node -> YA-node -> I-node.
+
+        The speaker is the participant a locution's ``personID`` names; AIFdb's
+        corpus files (QT30 and most AIFdb downloads) have no ``participants``, and
+        there the speaker is the name before the colon of the L-node's text
+        (``"Chris Philp : We follow the advice"``). The quote is the text after it.
+        """
         names: dict[str, str] = {}
         for p in body.get("participants") or []:
             if isinstance(p, dict) and _key(p.get("participantID")) is not None:
                 full = " ".join(str(p.get(f) or "").strip() for f in ("firstname", "surname")).strip()
                 if full:
                     names[_key(p.get("participantID"))] = full  # type: ignore[index]
-        person: dict[str, str] = {}
+        person: dict[str, str | None] = {}
         for loc in body.get("locutions") or []:
-            if isinstance(loc, dict):
-                node, who = _key(loc.get("nodeID")), _key(loc.get("personID"))
-                if node is not None and who in names:
-                    person.setdefault(node, names[who])
+            node = _key(loc.get("nodeID")) if isinstance(loc, dict) else None
+            if node is not None:
+                who = _key(loc.get("personID"))
+                person.setdefault(node, names.get(who) if who is not None else None)
         found: dict[str, tuple[str | None, str | None]] = {}
         for ya in nodes:
             if type_of[ya] != "YA":
@@ -386,16 +434,20 @@ class _Reader:
             for target in outgoing[ya]:
                 if type_of[target] != "I" or target in found or not locutions:
                     continue
-                l_node = locutions[0]
-                speaker = person.get(l_node)
+                # a YA-node may anchor several L-nodes (an utterance and its copy): one naming a speaker wins
+                l_node = next(
+                    (x for x in locutions if person.get(x) or _SPEAKER_PREFIX.match(str(nodes[x].get("text") or ""))),
+                    locutions[0],
+                )
                 text = nodes[l_node].get("text")
-                quote = None
-                if isinstance(text, str) and text.strip():
-                    quote = text
-                    if speaker and text.startswith(speaker):
-                        rest = text[len(speaker) :].lstrip()
-                        if rest.startswith(":"):
-                            quote = rest[1:].strip() or None
+                if not isinstance(text, str) or not text.strip():
+                    found[target] = (person.get(l_node), None)
+                    continue
+                speaker = person.get(l_node)
+                quote: str | None = text
+                named = _SPEAKER_PREFIX.match(text)
+                if named and (speaker is None or named.group(1).strip() == speaker):
+                    speaker, quote = named.group(1).strip(), named.group(2).strip() or None
                 found[target] = (speaker, quote)
         return found
 
@@ -405,12 +457,15 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     return _Reader(text, name).run()
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
-    """Read AIF JSON (AIFdb or OVA3 form) into a validated map."""
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
+    """Read AIF JSON (AIFdb or OVA3 form) into a validated map; what was skipped
+    goes to ``warnings`` (``file: MA-node 7 ...``) when a list is given."""
     from ..validate import validate
 
     reader = _Reader(text, name)
     data, nodes = reader.run()
+    if warnings is not None:
+        warnings.extend(f"{name}: {w}" for w in reader.warnings)
 
     def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
         node = nodes.get(tuple(path[:2]))
@@ -465,7 +520,8 @@ def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
                 person = participants.setdefault(speaker, str(len(participants) + 1))
                 locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
     for a in data.get("arguments", []):
-        key = node_of[a["id"]] = node("RA", a.get("scheme") or DEFAULT_INFERENCE)
+        rephrase = "rephrase" in (a.get("scheme") or "").lower()
+        key = node_of[a["id"]] = node("MA" if rephrase else "RA", a.get("scheme") or DEFAULT_INFERENCE)
         if a.get("scheme"):
             nodes[-1]["scheme"] = a["scheme"]
         notes[key] = {f: a[f] for f in _ARGUMENT_KEYS if a.get(f) is not None}

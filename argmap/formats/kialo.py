@@ -39,6 +39,17 @@ _TITLE = re.compile(r"\s*Discussion Title:[ \t]*(.*)$")
 _CLAIM = re.compile(r"[ \t]*(\d+(?:\.\d+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$")
 _SEE = re.compile(r"->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.I)
 _PROPOSAL = PROPOSAL_WORDS
+#: Kialo writes claims as Markdown: a backslash before ASCII punctuation stands for that character
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    r"""A claim's text with Kialo's Markdown escapes resolved.
+
+    >>> unescape(r"Faith \(theology\) and science, 1\) a \\ b")
+    'Faith (theology) and science, 1) a \\ b'
+    """
+    return _ESCAPE.sub(r"\1", text)
 
 
 @dataclass
@@ -58,7 +69,7 @@ class _Claim:
     def text(self) -> str:
         """The claim's lines joined, whitespace runs made one space (read once
         parsing has added every line: a long claim is not joined again and again)."""
-        return " ".join(" ".join(self.lines).split())
+        return unescape(" ".join(" ".join(self.lines).split()))
 
 
 def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
@@ -94,7 +105,7 @@ def _title(lines: list[str], name: str) -> tuple[int, str]:
                 )
             ],
         )
-    return first, m.group(1).strip()
+    return first, unescape(m.group(1).strip())
 
 
 def _claims(lines: list[str], first: int, name: str, problems: list[Problem]) -> tuple[list[_Claim], dict[str, _Claim]]:

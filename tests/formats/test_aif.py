@@ -49,7 +49,8 @@ def test_aifdb_statements_keep_their_text():
 
 def test_linked_and_convergent_support():
     m = load(NUCLEAR)
-    linked, convergent = m.arguments
+    linked, convergent, rephrase = m.arguments
+    assert rephrase.scheme == "Default Rephrase"  # the MA-node, kept (issue 15, item 6)
     texts = {s.id: s.text for s in m.statements}
     assert [texts[p] for p in linked.premises] == [
         "Nuclear power emits almost no CO2.",
@@ -90,6 +91,97 @@ def test_speakers_and_quotes_come_from_locutions():
             "the waste stays dangerous for thousands of years",
         ),
     }
+
+
+def _nodeset(*nodes, edges=(), locutions=()):
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": i, "text": t, "type": k} for i, t, k in nodes],
+            "edges": [{"edgeID": str(n), "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)],
+            "locutions": [{"nodeID": i, "personID": p} for i, p in locutions],
+        }
+    )
+
+
+def test_aifdb_corpus_files_name_the_speaker_in_the_locution_text():
+    # QT30 and most AIFdb downloads: locutions with a personID, no participants (issue 15, item 1)
+    text = _nodeset(
+        ("1", "Chris Philp : We follow the advice", "L"),
+        ("2", "we follow the advice", "I"),
+        ("3", "Asserting", "YA"),
+        edges=[("1", "3"), ("3", "2")],
+        locutions=[("1", "3861")],
+    )
+    [s] = aif.loads(text).statements
+    assert (s.text, s.speaker, s.quote) == ("we follow the advice", "Chris Philp", "We follow the advice")
+
+
+def test_a_locution_without_a_name_gives_no_speaker():
+    text = _nodeset(
+        ("1", "We follow the advice", "L"),
+        ("2", "We follow the advice.", "I"),
+        ("3", "Asserting", "YA"),
+        edges=[("1", "3"), ("3", "2")],
+    )
+    [s] = aif.loads(text).statements
+    assert (s.speaker, s.quote) == (None, "We follow the advice")
+
+
+def test_of_two_locutions_anchored_together_the_one_naming_a_speaker_wins():
+    # QT30 keeps an utterance both bare and with its speaker, under one YA-node
+    text = _nodeset(
+        ("1", "Track and trace is slow", "L"),
+        ("2", "Matthew   : Track and trace is slow", "L"),
+        ("3", "track and trace is slow", "I"),
+        ("4", "Asserting", "YA"),
+        edges=[("1", "4"), ("2", "4"), ("4", "3")],
+    )
+    [s] = aif.loads(text).statements
+    assert (s.speaker, s.quote) == ("Matthew", "Track and trace is slow")
+
+
+def test_a_rephrase_is_kept_as_an_argument_and_written_back_as_an_ma_node():
+    # issue 15, item 6: QT30 holds thousands of MA-nodes; none may vanish without a word
+    text = _nodeset(
+        ("1", "Taxes must rise.", "I"),
+        ("2", "We need higher taxes.", "I"),
+        ("3", "Default Rephrase", "MA"),
+        ("4", "Default Rephrase", "MA"),
+        edges=[("1", "3"), ("3", "2"), ("4", "1")],
+    )
+    warnings: list[str] = []
+    m = aif.loads(text, name="qt.json", warnings=warnings)
+    [a] = m.arguments
+    assert (a.premises, a.conclusion, a.scheme) == (("taxes-must-rise",), "we-need-higher-taxes", "Default Rephrase")
+    assert warnings == [
+        "qt.json: MA-node 4 (a rephrase) leads from 0 I-node(s) to 1, so it relates no two statements: skipped"
+    ]
+    doc = json.loads(aif.dumps(build_graph(m)))
+    assert sorted(n["type"] for n in doc["nodes"]) == ["I", "I", "MA"]
+    assert aif.loads(aif.dumps(build_graph(m))) == m
+
+
+def test_skipped_nodes_are_reported_on_stderr(tmp_path, run):
+    path = tmp_path / "qt.json"
+    path.write_text(
+        _nodeset(("1", "Taxes must rise.", "I"), ("4", "Default Rephrase", "MA"), edges=[("4", "1")]), encoding="utf-8"
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert "MA-node 4 (a rephrase)" in result.stderr
+    assert "arguments[" not in result.stderr
+
+
+def test_an_inference_concluding_its_own_premise_is_named_by_its_node():
+    # QT30 has three; the message named argmap's internal path (issue 15, item 5)
+    text = _nodeset(
+        ("1", "A.", "I"), ("2", "B.", "I"), ("3", "Default Inference", "RA"), edges=[("1", "3"), ("2", "3"), ("3", "1")]
+    )
+    with pytest.raises(MapInvalid) as caught:
+        aif.loads(text, name="qt.json")
+    [line] = caught.value.lines()
+    assert "RA-node 3 concludes I-node 1, which is also one of its premises" in line
+    assert "arguments[" not in line
 
 
 def test_kinds_are_inferred_from_the_structure_and_the_wording():

@@ -545,3 +545,27 @@ def test_unknown_from_format_is_a_usage_error(run, tiny):
     result = run("show", "--from", "argdown")
     assert result.exit_code == 2
     assert "--from names the format of the file given with --map" in result.stderr
+
+
+def test_a_self_attacking_argument_is_read_evaluated_and_flagged():
+    # the reference CLI reads it; Dung-style frameworks rely on it (issue 15, item 4)
+    from argmap.analysis.semantics import evaluate
+    from argmap.graph import build_graph
+    from argmap.analysis.lint import check
+
+    m = argdown.loads("<S>: A self-defeating argument.\n  - <S>\n", name="s.argdown")
+    assert [(t.from_, t.to) for t in m.attacks] == [("s", "s")]
+    G = build_graph(m)
+    assert evaluate(G).label("s") == "undec"
+    assert evaluate(G, "preferred").label("s") == "undec"
+    assert [(f.severity, f.code) for f in check(G) if f.code == "self-attack"] == [("warning", "self-attack")]
+    defeated = build_graph(
+        argdown.loads("<S>: A self-defeating argument.\n  - <S>\n  - <T>: A defeater.\n", name="t.argdown")
+    )
+    assert (evaluate(defeated).label("s"), evaluate(defeated).label("t")) == ("out", "in")
+
+
+def test_support_of_itself_is_still_refused():
+    with pytest.raises(MapInvalid) as caught:
+        argdown.loads("[A]: Alpha.\n  + [A]\n", name="a.argdown")
+    assert "[A] supports itself" in caught.value.lines()[0]

@@ -125,3 +125,20 @@ def test_malformed_exports_get_located_errors(text, where, words):
     assert (first.line, first.column) == where
     assert words in first.message
     assert caught.value.lines()[0].startswith(f"debate.txt:{where[0]}:{where[1]}: ")
+
+
+def test_markdown_escapes_are_resolved():
+    # Kialo's export escapes Markdown characters (issue 15, item 3)
+    m = read(r"""
+        Discussion Title: Faith \(and\) reason
+
+        1. Faith \(theology\) and science can coexist.
+        1.1. Pro: Many scientists \[most, by some counts\] are religious; see 1\) and 2\).
+        1.2. Con: A backslash \\ stays one backslash.
+        """)
+    assert m.title == "Faith (and) reason"
+    assert [s.text for s in m.statements] == [
+        "Faith (theology) and science can coexist.",
+        "Many scientists [most, by some counts] are religious; see 1) and 2).",
+        "A backslash \\ stays one backslash.",
+    ]

@@ -135,15 +135,16 @@ class _Mapper:
         return data, self.positions
 
     def _refuse_loops(self, name: str) -> None:
-        """Argdown can relate a statement or argument to itself; a map cannot hold that."""
+        """Argdown can relate a statement or argument to itself. An attack on itself is a
+        self-defeating claim, which a map holds (``argmap check`` flags it); support of
+        itself a map cannot hold."""
         problems = []
         for r in self.doc.relations:
-            if r.source == r.target:
+            if r.source == r.target and r.type in ("support", "entails"):
                 shown = f"[{r.source[1]}]" if r.source[0] == "s" else f"<{r.source[1]}>"
-                verb = "supports" if r.type in ("support", "entails") else "attacks"
                 problems.append(
                     Problem(
-                        f"{shown} {verb} itself",
+                        f"{shown} supports itself",
                         line=r.line,
                         column=r.column,
                         hint="Relate it to another statement or argument, or remove the line.",
@@ -318,7 +319,7 @@ class _Mapper:
         if target is None and index is None or source is None:
             return
         key_target = target if index is None else ("argument", index)
-        if source == key_target or (source, key_target) in self.pairs:
+        if (source, key_target) in self.pairs:  # an attack on itself is kept: a self-defeating claim
             return
         self.pairs.add((source, key_target))
         info = relation.meta if meta and isinstance(relation.meta, dict) else {}
