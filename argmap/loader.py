@@ -142,7 +142,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
         elif (plain_reader := spec.plain_reader()) is not None:
             G = graph_from_validated(plain_reader(text, name=name))
         else:
-            G = build_graph(_call_reader(spec, text, name, warnings))
+            G = build_graph(spec.reader()(text, name=name, warnings=warnings))
     del text  # the graph holds everything now
     loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
     source = G.graph.get("source")
@@ -159,24 +159,13 @@ def read_map(path: str | Path | None = None, *, fmt: str | None = None, check_so
     text, name, file_path, base, spec = _read(path, fmt)
     warnings: list[str] = []
     with collector_paused():
-        amap = _call_reader(spec, text, name, warnings)
+        amap = spec.reader()(text, name=name, warnings=warnings)
     del text  # the models hold everything now
     loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
     if check_source:
         source = amap.source.__dict__ if amap.source is not None else None
         _check_quotes(loaded, base, amap.title, source, _model_sections(amap))
     return loaded
-
-
-def _call_reader(spec: Any, text: str, name: str, warnings: list[str]) -> Any:
-    """The format's reader on ``text``; readers that skip what the map has no place
-    for (AIF's dialogue nodes) say so in ``warnings``."""
-    import inspect
-
-    reader = spec.reader()
-    if "warnings" in inspect.signature(reader).parameters:
-        return reader(text, name=name, warnings=warnings)
-    return reader(text, name=name)
 
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:

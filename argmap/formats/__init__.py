@@ -30,9 +30,12 @@ if TYPE_CHECKING:
 
 class Reader(Protocol):
     """A format module's ``loads``: the map written in ``text``, validated
-    (:class:`~argmap.errors.MapInvalid`, each problem located, when it is not)."""
+    (:class:`~argmap.errors.MapInvalid`, each problem located, when it is not).
+    What the reader skips because the map has no place for it is said, one line
+    each naming the file, in ``warnings`` when a list is given (AIF's dialogue
+    nodes; the other formats skip nothing)."""
 
-    def __call__(self, text: str, *, name: str = ...) -> ArgumentMap: ...
+    def __call__(self, text: str, *, name: str = ..., warnings: list[str] | None = None) -> ArgumentMap: ...
 
 
 class PlainReader(Protocol):

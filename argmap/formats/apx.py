@@ -48,7 +48,7 @@ def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     return "".join(f"arg({n}).\n" for n in names) + "".join(f"att({u},{v}).\n" for u, v in attacks)
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read apx facts as a map. A mistake is reported with its line and column."""
     names: dict[str, None] = {}
     attacks: list[tuple[str, str, int, int]] = []

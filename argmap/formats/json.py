@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from . import ExportOptions
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read and validate a map written in JSON (one pass through Pydantic)."""
     return validate_json(text, name=name, locate=text_locator(text, "json"))
 

@@ -234,7 +234,7 @@ def _check_links(claims: list[_Claim], numbers: dict[str, _Claim], problems: lis
             )
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read a Kialo text export into a validated map."""
     from ..validate import validate
 

@@ -57,7 +57,7 @@ def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     return "".join(f"{n}\n" for n in names) + "#\n" + "".join(f"{u} {v}\n" for u, v in attacks)
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read TGF as a map. A mistake is reported with its line."""
     names: dict[str, None] = {}
     labels: dict[str, str] = {}

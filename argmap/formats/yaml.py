@@ -112,7 +112,7 @@ def parse(text: str, *, name: str) -> Any:
     return data
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read and validate a map written in YAML."""
     from ..validate import validate  # here, so that parse() alone does not import Pydantic
 

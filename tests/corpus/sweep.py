@@ -267,9 +267,8 @@ def sweep_file(path: Path, *, cli: str | None = None, write: bool = False, lenie
 
 def _read(text: str, fmt: str, name: str, lenient: bool, out: Outcome) -> Any:
     from argmap.formats import FORMATS
-    from argmap.loader import _call_reader
 
-    return _call_reader(FORMATS[fmt], text, name, out.warnings)
+    return FORMATS[fmt].reader()(text, name=name, warnings=out.warnings)
 
 
 def table(outcomes: list[Outcome]) -> str:

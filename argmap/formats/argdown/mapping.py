@@ -19,7 +19,7 @@ FIELDS = ("quote", "paragraph", "speaker", "note")
 ATTACK_FIELDS = ("text", "quote", "paragraph", "speaker", "note")
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read Argdown text into a validated :class:`~argmap.model.ArgumentMap`."""
     from ...validate import validate
 
