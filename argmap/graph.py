@@ -48,7 +48,7 @@ def build_graph(amap: Any) -> Graph:
     import networkx as nx
 
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     with collector_paused():
         _fill(
             G,
@@ -90,6 +90,7 @@ def graph_from_trusted(data: dict[str, Any]) -> Graph:
         title=data["title"],
         description=data.get("description"),
         source=plain(source, SOURCE_FIELDS) if source else None,
+        speakers=data.get("speakers"),
     )
     with collector_paused():
         _fill(
@@ -119,7 +120,12 @@ def graph_from_validated(data: dict[str, Any]) -> Graph:
     """
     import networkx as nx
 
-    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=data.get("source"),
+        speakers=data.get("speakers"),
+    )
     with collector_paused():
         _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
     return G
@@ -213,6 +219,8 @@ def map_data(G: Graph, *, source_file: str | None = None) -> dict[str, Any]:
     source = map_source(G, source_file)
     if source:
         data["source"] = source
+    if G.graph.get("speakers"):
+        data["speakers"] = dict(G.graph["speakers"])
     nodes = G.nodes
     data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
@@ -377,6 +385,36 @@ def suggest(G: Graph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
+def speaker_name(G: Graph, speaker: str | None) -> str | None:
+    """The name to show for ``speaker``: the map's ``speakers`` entry, else the speaker as written.
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph(speakers={"chinese-scholar": "a Chinese scholar"})
+    >>> speaker_name(G, "chinese-scholar"), speaker_name(G, "author"), speaker_name(G, None)
+    ('a Chinese scholar', 'author', None)
+    """
+    if speaker is None:
+        return None
+    return (G.graph.get("speakers") or {}).get(speaker, speaker)
+
+
+def _require_value(G: Graph, what: str, value: str, values: list[Any]) -> None:
+    """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
+    item of the map has ``value`` (ignoring case) among ``values``."""
+    import difflib
+
+    from .errors import NotFound
+
+    known = sorted({v for v in values if v})
+    if value.lower() in (v.lower() for v in known):
+        return
+    close = [v for v in known if value.lower() in v.lower()] or difflib.get_close_matches(value, known, n=3)
+    hint = f"Did you mean {', '.join(repr(c) for c in close[:3])}? " if close else ""
+    listed = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    hint += f"The map's {what}s: {listed}." if known else f"No item of the map has a {what}."
+    raise NotFound(f"no statement has the {what} '{value}'.", hint=hint)
+
+
 def statement_rows(
     G: Graph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
@@ -388,6 +426,13 @@ def statement_rows(
     >>> [r["id"] for r in statement_rows(_demo())]
     ['c', 'p', 'x']
     """
+    names = G.graph.get("speakers") or {}
+    if speaker:
+        # a speaker is asked for by its id or by the name the map gives it
+        speaker = next((k for k, v in names.items() if v.lower() == speaker.lower()), speaker)
+        _require_value(G, "speaker", speaker, [d.get("speaker") for _, d in G.nodes(data=True)])
+    if tag:
+        _require_value(G, "tag", tag, [t for _, d in G.nodes(data=True) for t in d.get("tags", ())])
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT or (kind and d["kind"] != kind):

@@ -17,6 +17,8 @@ ARGUMENT = "argument"
 SUPPORT_EDGES = ("premise", "conclusion")
 #: the types of attack, which are also the types of the attack edges
 ATTACK_TYPES = ("rebut", "undermine", "undercut")
+#: how an attack reads from its source: "rebuts" ... (a derived attack id: ``wind-undercuts-arg-umbrella``)
+ATTACK_VERBS = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
 #: how an attack reads from its target: "rebutted by" ...
 ATTACKED_BY = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
 

@@ -292,7 +292,7 @@ def readme_examples() -> list[tuple[str, str]]:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sections = [
-        (readme.index("### check"), readme.index("## The map format")),
+        (readme.index("### check"), readme.index("### init")),  # authoring: test_walkthrough.py
         (readme.index("## How evaluate works"), readme.index("## Using argmap from Python")),
     ]
     blocks = [

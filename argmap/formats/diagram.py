@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..graph import speaker_name
 from ..terms import ARGUMENT
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def header(G: Graph, node: str, options: Any) -> str:
     if options.ids:
         parts.append(node)
     if options.speakers and d.get("speaker"):
-        parts.append(clean(d["speaker"]))
+        parts.append(clean(speaker_name(G, d["speaker"]) or d["speaker"]))
     return " · ".join(parts)
 
 

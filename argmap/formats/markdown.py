@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, TYPE_CHECKING
 
+from ..graph import speaker_name
 from ..terms import ATTACKED_BY
 from .diagram import clean
 from . import ExportOptions
@@ -35,7 +36,7 @@ def describe(G: Graph, node: str) -> str:
     d = G.nodes[node]
     out = f"**{d['kind'].capitalize()}** `{node}`: {escape(d['text'])}"
     if d.get("speaker") and d["speaker"] != "author":
-        out += f" — *{escape(d['speaker'])}*"
+        out += f" — *{escape(speaker_name(G, d['speaker']) or d['speaker'])}*"
     return out + quote(d)
 
 
@@ -131,7 +132,7 @@ def dumps(G: Graph, options: ExportOptions | None = None) -> str:
         d = G.nodes[node]
         title = "Proposal" if d["kind"] == "proposal" else f"{d['kind'].capitalize()} not under any proposal"
         out += [f"## {title}: {escape(d['text'])}", ""]
-        who = f", *{escape(d['speaker'])}*" if d.get("speaker") else ""
+        who = f", *{escape(speaker_name(G, d['speaker']) or d['speaker'])}*" if d.get("speaker") else ""
         out += [f"`{node}`{who}{quote(d)}", ""]
         seen.add(node)
         body = bullets(G, reason_items(G, node, "", undercuts=False), seen)

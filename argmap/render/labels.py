@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from ..graph import speaker_name
 from ..terms import ATTACKED_BY
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def statement_label(G: Graph, node: str, quotes: bool, prefix: Text | None = Non
     label.append(d["text"])
     speaker = d.get("speaker")
     if speaker and speaker != "author":
-        label.append(f" [{speaker}]", style="yellow")
+        label.append(f" [{speaker_name(G, speaker)}]", style="yellow")
     if quotes:
         _append_quote(label, d)
     return label

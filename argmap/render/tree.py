@@ -57,22 +57,27 @@ def support_tree(
 def show_map(
     G: Graph,
     *,
-    focus: str | None = None,
+    focus: str | list[str] | None = None,
     depth: int | None = None,
     quotes: bool = False,
     labels: dict[str, str] | None = None,
 ) -> None:
     """Print the map as trees: each proposal with everything for and against it,
-    then whatever no proposal reaches (so nothing is dropped). With ``labels``
-    (id -> in/out/undec), each node is marked with its label."""
+    then whatever no proposal reaches (so nothing is dropped); with ``focus``, the
+    tree under that id (or each of several). With ``labels`` (id -> in/out/undec),
+    each node is marked with its label."""
     console = stdout()
     shown: set[str] = set()
 
     def tree(root: str) -> Tree:
         return support_tree(G, root, depth=depth, quotes=quotes, shown=shown, labels=labels)
 
-    if focus is not None:
-        emit(console, tree(focus))
+    if focus:
+        trees: list[Any] = []
+        for node in [focus] if isinstance(focus, str) else focus:
+            trees += [Text()] if trees else []
+            trees.append(tree(node))
+        emit(console, *trees)
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
     source = G.graph.get("source") or {}
