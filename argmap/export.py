@@ -76,9 +76,11 @@ def neighbourhood(G: Graph, focus: str | list[str] | None = None, depth: int | N
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
-    ``argmap show`` counts. Focused on an argument, its premises and its
-    conclusion are kept at any depth, so the part is still a valid map (an
-    argument is its premises and conclusion). Without ``focus`` the roots are the
+    ``argmap show`` counts reasons and attacks (the proposals that serve
+    ``focus``, which ``show`` hangs under it, are not part of what bears on
+    it). Focused on an argument, its premises and its conclusion are kept at
+    any depth, so the part is still a valid map (an argument is its premises
+    and conclusion). Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 
     Examples

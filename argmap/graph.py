@@ -281,6 +281,58 @@ def conclusion(G: Graph, argument: str) -> str:
     return G.nodes[argument]["conclusion"]
 
 
+def is_means_step(G: Graph, argument: str) -> bool:
+    """Whether an argument runs from goal to means: it concludes a proposal from
+    premises of which at least one is a proposal (the goal the conclusion serves).
+
+    >>> G = _means_demo()
+    >>> is_means_step(G, "a-bike"), is_means_step(G, "a-health")
+    (True, False)
+    """
+    d = G.nodes[argument]
+    kinds = G.nodes
+    return kinds[d["conclusion"]]["kind"] == "proposal" and any(
+        p in kinds and kinds[p]["kind"] == "proposal" for p in d["premises"]
+    )
+
+
+def means_of(G: Graph, proposal: str) -> list[str]:
+    """The goal-to-means arguments that start from ``proposal``, in map order:
+    each concludes a proposal that serves it.
+
+    >>> means_of(_means_demo(), "fitter"), means_of(_means_demo(), "health")
+    (['a-bike'], [])
+    """
+    if G.nodes[proposal]["kind"] != "proposal":
+        return []
+    return [a for a, t in G.succ[proposal].items() if t["type"] == "premise" and is_means_step(G, a)]
+
+
+def goals_of(G: Graph, proposal: str) -> list[str]:
+    """The goal-to-means arguments that conclude ``proposal``, in map order: a
+    proposal with none serves no other proposal.
+
+    >>> goals_of(_means_demo(), "bike"), goals_of(_means_demo(), "fitter")
+    (['a-bike'], [])
+    """
+    return [a for a in arguments_for(G, proposal) if is_means_step(G, a)]
+
+
+def _means_demo() -> Graph:
+    """A goal, a means to it and a reason for the goal, for the doctests."""
+    return _doctest_graph(
+        [
+            ("fitter", "proposal", "Get fitter."),
+            ("bike", "proposal", "Cycle to work."),
+            ("health", "premise", "Fitness keeps you healthy."),
+        ],
+        [
+            {"id": "a-bike", "premises": ["fitter"], "conclusion": "bike"},
+            {"id": "a-health", "premises": ["health"], "conclusion": "fitter"},
+        ],
+    )
+
+
 def attacks_on(G: Graph, node: str) -> list[tuple[str, str, str]]:
     """``(attacker, type, attack id)`` for every attack on ``node``, in map order.
 
@@ -308,21 +360,46 @@ def upstream(G: Graph, roots: list[str]) -> set[str]:
     return seen
 
 
+def means_below(G: Graph, goals: list[str], seen: set[str]) -> set[str]:
+    """``seen`` with ``goals`` and every proposal that serves them, directly or
+    through other means, added in place (what ``seen`` holds is not walked again).
+
+    >>> sorted(means_below(_means_demo(), ["fitter"], set()))
+    ['bike', 'fitter']
+    """
+    stack = [g for g in goals if g not in seen]
+    seen.update(stack)
+    while stack:
+        for a in means_of(G, stack.pop()):
+            c = G.nodes[a]["conclusion"]
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen
+
+
 def _demo() -> Graph:
     """The small graph the doctests use."""
+    return _doctest_graph(
+        [("p", "premise", "P."), ("c", "proposal", "C."), ("x", "claim", "X.")],
+        [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+        ({"id": "t", "from": "x", "to": "a", "type": "undercut"},),
+    )
+
+
+def _doctest_graph(
+    statements: list[tuple[str, str, str]], arguments: list[dict], attacks: tuple[dict, ...] = ()
+) -> Graph:
+    """The graph of a small map given as ``(id, kind, text)`` statements, arguments and attacks."""
     from .model import ArgumentMap
 
     return build_graph(
         ArgumentMap.model_validate(
             {
                 "title": "T",
-                "statements": [
-                    {"id": "p", "kind": "premise", "text": "P."},
-                    {"id": "c", "kind": "proposal", "text": "C."},
-                    {"id": "x", "kind": "claim", "text": "X."},
-                ],
-                "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-                "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+                "statements": [{"id": i, "kind": k, "text": t} for i, k, t in statements],
+                "arguments": arguments,
+                "attacks": list(attacks),
             }
         )
     )

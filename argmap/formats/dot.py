@@ -51,12 +51,12 @@ def html(text: str) -> str:
     r"""Text escaped for a Graphviz HTML-like label.
 
     Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
-    name, the graph's...), so a backslash is doubled. Graphviz 2.43 refuses a
-    ``]`` right after a tag (``<B>]</B>``: "syntax error"), so every ``]`` is
-    written as its character reference; both renderers draw it as ``]``.
+    name, the graph's...), so a backslash is doubled. Graphviz's own ``dot``
+    (2.43) refuses a label text that is only ``]``, so brackets are
+    character references too.
 
-    >>> print(html('a <b> & "c" \\N ]'))
-    a &lt;b&gt; &amp; &quot;c&quot; \\N &#93;
+    >>> print(html('a <b> & "c" \\N [x]'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N &#91;x&#93;
     """
     return (
         clean(text)
@@ -66,6 +66,7 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("[", "&#91;")
         .replace("]", "&#93;")
     )
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ..graph import speaker_name
-from ..terms import ATTACKED_BY
+from ..terms import ATTACKED_BY, plural
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -66,6 +66,31 @@ def argument_label(G: Graph, node: str, quotes: bool) -> Text:
         label.append(f": {count} premises together", style="dim")
     if quotes:
         _append_quote(label, d)
+    return label
+
+
+def means_label(G: Graph, node: str, quotes: bool, goal: str) -> Text:
+    """``→ means arg-id (scheme)``: a goal-to-means argument, under its goal."""
+    d = G.nodes[node]
+    others = sum(1 for p in d["premises"] if p != goal and p in G)
+    label = Text()
+    label.append("→ means ", style="bold magenta")
+    label.append(node, style="bold magenta")
+    if d.get("scheme"):
+        label.append(f" ({d['scheme']})", style="dim")
+    if others:
+        label.append(f": with {plural(others, 'more premise')}", style="dim")
+    if quotes:
+        _append_quote(label, d)
+    return label
+
+
+def serves_label(G: Graph, goal: str, argument: str, quotes: bool, prefix: Text | None = None) -> Text:
+    """``↗ a means to ◆ PROPOSAL goal: ... (through arg-id)``: a goal the root of a tree serves."""
+    label = Text("↗ a means to ", style="bold magenta") + statement_label(G, goal, False, prefix)
+    label.append(f" (through {argument})", style="dim")
+    if quotes:
+        _append_quote(label, G.nodes[argument])
     return label
 
 
