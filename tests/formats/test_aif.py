@@ -331,8 +331,8 @@ def test_without_argmap_block_the_structure_survives():
     doc = json.loads(aif.dumps(build_graph(m)))
     del doc["argmap"]
     back = aif.loads(json.dumps(doc), name="plain.json")
-    sid = {a.id: b.id for a, b in zip(m.statements, back.statements)}
-    aid = {a.id: b.id for a, b in zip(m.arguments, back.arguments)}
+    sid = {a.id: b.id for a, b in zip(m.statements, back.statements, strict=True)}
+    aid = {a.id: b.id for a, b in zip(m.arguments, back.arguments, strict=True)}
     # without argmap's block a reader has only the participants: the people's names
     assert [(s.text, m.speakers[s.speaker], s.quote) for s in m.statements] == [
         (s.text, s.speaker, s.quote) for s in back.statements
