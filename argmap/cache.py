@@ -29,6 +29,7 @@ instead of reading the map again when it is asked about the same text again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -120,10 +121,8 @@ def load(text: str, fmt: str) -> tuple[Any, str | None]:
     except (ValueError, TypeError, EOFError, KeyError):
         entry.unlink(missing_ok=True)
         return None, k
-    try:
+    with contextlib.suppress(OSError):
         os.utime(entry)  # recently used
-    except OSError:
-        pass
     return G, k
 
 
@@ -176,10 +175,8 @@ def _write(path: Path, *parts: bytes) -> None:
                 f.write(part)
         os.replace(tmp, path)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _evict(where: Path) -> None:
@@ -190,7 +187,5 @@ def _evict(where: Path) -> None:
         except OSError:
             continue
         for old in entries[KEEP:]:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass

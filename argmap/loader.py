@@ -13,11 +13,15 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 from .collector import collector_paused
-from .errors import InputError, MapInvalid, Problem, UsageError
+from .errors import InputError, MapInvalid, Problem
 from .limits import LIMIT_VARIABLE, max_input_bytes, megabytes
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 EMBEDDED = "sco.yaml"
 EMBEDDED_NAME = "embedded map (sco.yaml)"
@@ -37,7 +41,7 @@ class Loaded:
     source_path: Any = None  # Path or importlib Traversable of the source text
     source: Any = None  # SourceText
     warnings: list[str] = field(default_factory=list)
-    graph: Any = None  # the map's graph, when read with read_graph (map is then None)
+    graph: Graph = None  # the map's graph, when read with read_graph (map is then None)
 
     @property
     def embedded(self) -> bool:
@@ -156,10 +160,10 @@ def read_graph(
                 from .formats.yaml import parse
 
                 G = graph_from_trusted(parse(text, name=name))
-            elif spec.plain_reader() is not None:
-                G = graph_from_validated(_call_reader(spec, text, name, warnings, plain=True))
+            elif (plain_reader := spec.plain_reader()) is not None:
+                G = graph_from_validated(plain_reader(text, name=name, warnings=warnings))
             else:
-                G = build_graph(_call_reader(spec, text, name, warnings))
+                G = build_graph(spec.reader()(text, name=name, warnings=warnings))
             if not warnings:  # a map read with warnings is read afresh, so that they are given every time
                 cache.store(key, G)
     except MapInvalid as err:
@@ -188,7 +192,7 @@ def read_map(
     warnings: list[str] = []
     try:
         with collector_paused():
-            amap = _call_reader(spec, text, name, warnings)
+            amap = spec.reader()(text, name=name, warnings=warnings)
     except MapInvalid as err:
         raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the models hold everything now
@@ -197,17 +201,6 @@ def read_map(
         source = amap.source.__dict__ if amap.source is not None else None
         _check_quotes(loaded, base, amap.title, source, lambda: _model_sections(amap), strict, require_source)
     return loaded
-
-
-def _call_reader(spec: Any, text: str, name: str, warnings: list[str], *, plain: bool = False) -> Any:
-    """The format's reader on ``text`` (its ``loads_plain`` when ``plain``); readers that
-    skip what the map has no place for (AIF's dialogue nodes) say so in ``warnings``."""
-    import inspect
-
-    reader = spec.plain_reader() if plain else spec.reader()
-    if "warnings" in inspect.signature(reader).parameters:
-        return reader(text, name=name, warnings=warnings)
-    return reader(text, name=name)
 
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:
@@ -221,10 +214,7 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
         text, name = read_text(path)
         file_path = None if str(path) == "-" else Path(path)
         base = file_path.parent if file_path else Path.cwd()
-    if fmt:
-        spec = get(fmt, read=True)
-    else:
-        spec = detect(name if file_path else "", text)
+    spec = get(fmt, read=True) if fmt else detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
     return text, name, file_path, base, spec
@@ -409,7 +399,7 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
 Section = tuple[str, list[dict[str, Any]]]
 
 
-def _graph_sections(G: Any) -> list[Section]:
+def _graph_sections(G: Graph) -> list[Section]:
     """The items of a map's graph (attack edges keep their fields, ``from`` and ``to`` aside)."""
     from .terms import ARGUMENT
 
@@ -442,7 +432,7 @@ def quote_problems(sections: list[Section], source: Any) -> list[Problem]:
                     Problem(
                         f"paragraph {para} is out of range: the source has {count} paragraphs",
                         (section, i, "paragraph"),
-                        hint="Use a number from 1 to %d." % count,
+                        hint=f"Use a number from 1 to {count}.",
                     )
                 )
                 continue

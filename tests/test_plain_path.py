@@ -111,8 +111,10 @@ def test_read_graph_checks_quotes_like_read_map(tmp_path: Path):
 FOREIGN_BAD = {
     ".argdown": "[A]: It rains.\n  + [B]: The forecast. {paragraph: 0}\n",
     ".aif": json.dumps(
-        {"nodes": [{"nodeID": "1", "type": "I", "text": "x"}, {"nodeID": "2", "type": "RA", "text": "Default"}],
-         "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "2", "toID": "9"}]}
+        {
+            "nodes": [{"nodeID": "1", "type": "I", "text": "x"}, {"nodeID": "2", "type": "RA", "text": "Default"}],
+            "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "2", "toID": "9"}],
+        }
     ),
     ".txt": "Discussion Title: T\n\n1. We should.\n1.1. Pro: \n",
 }

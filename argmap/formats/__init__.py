@@ -1,8 +1,10 @@
 """The format table: every file format argmap reads or writes, in one place.
 
 A format is a module in this package with ``loads(text, *, name) -> ArgumentMap``
-(a reader) and/or ``dumps(graph, options) -> str | bytes`` (a writer), plus one
-row in :data:`FORMATS`. Adding a format touches nothing else.
+(a :class:`Reader`) and/or ``dumps(graph, options) -> str | bytes`` (a
+:class:`Writer`), plus one row in :data:`FORMATS`. Adding a format touches
+nothing else: the loader, the exporter and the command line's help and
+messages all take the formats from this table.
 
 >>> get("yaml").suffixes
 ('.yaml', '.yml')
@@ -15,9 +17,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Callable
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from ..model import ArgumentMap
+    from ..source import SourceText
+
+
+class Reader(Protocol):
+    """A format module's ``loads``: the map written in ``text``, validated
+    (:class:`~argmap.errors.MapInvalid`, each problem located, when it is not).
+    What the reader skips because the map has no place for it is said, one line
+    each naming the file, in ``warnings`` when a list is given (AIF's dialogue
+    nodes; the other formats skip nothing)."""
+
+    def __call__(self, text: str, *, name: str = ..., warnings: list[str] | None = None) -> ArgumentMap: ...
+
+
+class PlainReader(Protocol):
+    """A format module's ``loads_plain``: as :class:`Reader`, into the plain dicts
+    of :func:`argmap.validate.validate_plain` (for :func:`argmap.graph.graph_from_validated`)."""
+
+    def __call__(self, text: str, *, name: str = ..., warnings: list[str] | None = None) -> dict[str, Any]: ...
+
+
+class Writer(Protocol):
+    """A format module's ``dumps``: the map (or part of it) in ``graph``, written
+    as text or bytes; it never touches a file."""
+
+    def __call__(self, graph: Graph, options: ExportOptions | None = None) -> str | bytes: ...
 
 
 @dataclass(frozen=True)
@@ -36,18 +68,22 @@ class Format:
     #: and a sniff of 3 or more overrides the suffix (AIF inside a .json file).
     sniff: Callable[[str], int] | None = None
 
-    def reader(self) -> Callable[..., Any]:
+    def reader(self) -> Reader:
         """The module's ``loads(text, *, name)``."""
-        return import_module(f"{__name__}.{self.module}").loads
+        return cast(Reader, import_module(f"{__name__}.{self.module}").loads)
 
-    def plain_reader(self) -> Callable[..., Any] | None:
+    def plain_reader(self) -> PlainReader | None:
         """The module's ``loads_plain(text, *, name)``, when it reads straight into
         plain dicts for the graph (:func:`argmap.loader.read_graph`); else None."""
-        return getattr(import_module(f"{__name__}.{self.module}"), "loads_plain", None)
+        return cast("PlainReader | None", getattr(import_module(f"{__name__}.{self.module}"), "loads_plain", None))
 
-    def writer(self) -> Callable[..., Any]:
+    def writer(self) -> Writer:
         """The module's ``dumps(graph, options)``."""
-        return import_module(f"{__name__}.{self.module}").dumps
+        return cast(Writer, import_module(f"{__name__}.{self.module}").dumps)
+
+
+#: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
+DEFAULT_FORMAT = "dot"
 
 
 @dataclass(frozen=True)
@@ -66,7 +102,7 @@ class ExportOptions:
     quotes: bool = False
     ids: bool = False
     speakers: bool = False
-    source: Any = None
+    source: SourceText | None = None
     source_file: str | None = None
     renderer: str | None = None
 

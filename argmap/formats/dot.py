@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..terms import ARGUMENT
 from .diagram import (
@@ -32,6 +32,10 @@ from .diagram import (
     supports,
     wrap,
 )
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 FONT = "Helvetica"
 
@@ -48,10 +52,12 @@ def html(text: str) -> str:
     r"""Text escaped for a Graphviz HTML-like label.
 
     Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
-    name, the graph's...), so a backslash is doubled.
+    name, the graph's...), so a backslash is doubled. Graphviz's own ``dot``
+    (2.43) refuses a label text that is only ``]``, so brackets are
+    character references too.
 
-    >>> print(html('a <b> & "c" \\N'))
-    a &lt;b&gt; &amp; &quot;c&quot; \\N
+    >>> print(html('a <b> & "c" \\N [x]'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N &#91;x&#93;
     """
     return (
         clean(text)
@@ -61,6 +67,8 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("[", "&#91;")
+        .replace("]", "&#93;")
     )
 
 
@@ -81,7 +89,7 @@ def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def statement_label(G: Any, node: str, options: Any) -> str:
+def statement_label(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     look = KIND_LOOKS[d["kind"]]
     lines = [html(line) for line in wrap(d["text"], options.wrap)]
@@ -108,7 +116,7 @@ def tooltip(d: dict[str, Any]) -> str:
     return quoted(text)
 
 
-def statement_node(G: Any, node: str, options: Any) -> str:
+def statement_node(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     look = KIND_LOOKS[d["kind"]]
     style = {"proposal": '"filled,bold", peripheries=2', "claim": '"filled,rounded"', "premise": '"filled"'}[d["kind"]]
@@ -118,7 +126,7 @@ def statement_node(G: Any, node: str, options: Any) -> str:
     )
 
 
-def argument_node(G: Any, node: str, options: Any) -> str:
+def argument_node(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     xlabel = f', xlabel=<{html(node)}>, fontsize=8, fontcolor="#2e7d32"' if options.ids else ""
     words = "linked reason: these premises support it together" if len(d["premises"]) > 1 else "reason"
@@ -143,7 +151,7 @@ def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
     )
 
 
-def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
+def title_label(G: Graph, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
     """The title, and under it a one-line key to the lines the diagram uses:
     the support ``lines`` and the attack ``kinds``."""
     key = [f'<FONT COLOR="{SUPPORT_LOOK.line}">──► supports</FONT>']
@@ -159,10 +167,8 @@ def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> s
     return f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >'
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as DOT text."""
-    from . import ExportOptions
-
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
     lines = supports(G, drawn)

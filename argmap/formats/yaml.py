@@ -8,13 +8,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, max_nesting, nesting_problem
 from ..locate import text_locator
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -164,6 +168,21 @@ def _from_events(text: str) -> Any:
         from yaml._yaml import CParser  # libyaml's parser, which CSafeLoader is built on
     except ImportError:
         return _DECLINED
+    parser = CParser(text)
+    try:
+        return _document(parser.get_event, _Scalars())
+    except (yaml.YAMLError, LookupError, TypeError, ValueError):  # _Declined is a LookupError
+        return _DECLINED
+    finally:
+        parser.dispose()
+
+
+class _Declined(LookupError):
+    """Raised inside :func:`_from_events` when the text is not plain YAML."""
+
+
+def _document(get: Any, scalar: Any) -> Any:
+    """The value of the one document of an event stream (``get`` gives the next event)."""
     from yaml.events import (
         DocumentEndEvent,
         DocumentStartEvent,
@@ -176,84 +195,80 @@ def _from_events(text: str) -> Any:
         StreamStartEvent,
     )
 
-    resolvers = _Loader.yaml_implicit_resolvers
-    wildcard = resolvers.get(None, [])
-    constructor = _Loader("")  # only its scalar constructors are used
-    constructors = constructor.yaml_constructors
-    str_tag = _Loader.DEFAULT_SCALAR_TAG
-    known: dict[tuple[str, str], Any] = {}  # resolved scalars that are not text: few, repeated
+    if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+        raise _Declined  # (the second: an empty stream)
+    root: list[Any] = []
+    stack: list[Any] = [root]  # the open collections; a mapping's pending key is pushed after it
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is DocumentEndEvent:
+            break
+        if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent) or event.anchor is not None:
+            raise _Declined  # an anchor, an alias, or anything unforeseen
+        if kind is ScalarEvent:
+            _place(stack, scalar(event), False)
+        elif event.tag is not None and event.tag != "!":
+            raise _Declined
+        else:  # a collection: added to its parent now, filled as its events come
+            _place(stack, {} if kind is MappingStartEvent else [], True)
+    if type(get()) is not StreamEndEvent:
+        raise _Declined  # more than one document
+    return root[0]
 
-    def scalar(event: Any) -> Any:
-        tag = event.tag
-        value = event.value
+
+def _place(stack: list[Any], value: Any, collection: bool) -> None:
+    """Put ``value`` where the top of ``stack`` wants it: in a list, as a mapping's
+    key, or as the value of the key waiting there; a collection is opened."""
+    top = stack[-1]
+    if type(top) is list:
+        top.append(value)
+    elif type(top) is dict:  # value is a key
+        if collection or value in top:
+            raise _Declined  # a key that is a collection, or a key given twice
+        stack.append(_Key(value))
+        return
+    else:  # the key of the mapping below it
+        stack.pop()
+        stack[-1][top.key] = value
+    if collection:
+        stack.append(value)
+
+
+class _Scalars:
+    """Scalars resolved and constructed as :class:`_Loader` does: text stays text;
+    plain scalars that read as numbers, booleans or null become them."""
+
+    def __init__(self) -> None:
+        self.resolvers = _Loader.yaml_implicit_resolvers
+        self.wildcard = self.resolvers.get(None, [])
+        self.constructor = _Loader("")  # only its scalar constructors are used
+        self.known: dict[tuple[str, str], Any] = {}  # resolved scalars that are not text: few, repeated
+
+    def __call__(self, event: Any) -> Any:
+        tag, value = event.tag, event.value
         if tag is None or tag == "!":
-            tag = str_tag
+            tag = _STR
             if event.implicit[0]:
-                for candidate, regexp in resolvers.get(value[:1], []) + wildcard if value else resolvers.get("", []):
-                    if regexp.match(value):
-                        tag = candidate
-                        break
-        elif tag != str_tag:
-            raise LookupError  # an explicit tag: the general road says what it makes of it
-        if tag == str_tag:
+                candidates = self.resolvers.get(value[:1], []) + self.wildcard if value else self.resolvers.get("", [])
+                tag = next((t for t, regexp in candidates if regexp.match(value)), _STR)
+        elif tag != _STR:
+            raise _Declined  # an explicit tag: the general road says what it makes of it
+        if tag == _STR:
             return value
-        done = known.get((tag, value), _DECLINED)
+        done = self.known.get((tag, value), _DECLINED)
         if done is _DECLINED:
-            make = constructors.get(tag)
+            make = self.constructor.yaml_constructors.get(tag)
             if make is None or tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
-                raise LookupError
-            done = known[(tag, value)] = make(constructor, yaml.ScalarNode(tag, value))
+                raise _Declined
+            done = self.known[(tag, value)] = make(self.constructor, yaml.ScalarNode(tag, value))
         return done
 
-    parser = CParser(text)
-    try:
-        get = parser.get_event
-        if type(get()) is not StreamStartEvent:
-            return _DECLINED
-        event = get()
-        if type(event) is not DocumentStartEvent:
-            return _DECLINED  # an empty stream
-        root: list[Any] = []
-        stack: list[Any] = [root]  # the open collections; a mapping's pending key is pushed after it
-        while True:
-            event = get()
-            kind = type(event)
-            if kind is ScalarEvent:
-                if event.anchor is not None:
-                    return _DECLINED
-                value = scalar(event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
-                    return _DECLINED
-                value = {} if kind is MappingStartEvent else []
-                # ... added to its parent now, filled as its events come
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-                continue
-            elif kind is DocumentEndEvent:
-                break
-            else:  # an alias, or anything unforeseen
-                return _DECLINED
-            top = stack[-1]
-            if type(top) is list:
-                top.append(value)
-            elif type(top) is dict:  # value is a key
-                if type(value) in (dict, list) or value in top:
-                    return _DECLINED
-                stack.append(_Key(value))
-                continue
-            else:  # the key of the mapping below it
-                stack.pop()
-                stack[-1][top.key] = value
-            if type(value) in (dict, list):
-                stack.append(value)
-        if type(get()) is not StreamEndEvent:
-            return _DECLINED  # more than one document
-        return root[0]
-    except (yaml.YAMLError, LookupError, TypeError, ValueError):
-        return _DECLINED
-    finally:
-        parser.dispose()
+
+_STR = _Loader.DEFAULT_SCALAR_TAG
 
 
 class _Key:
@@ -349,14 +364,14 @@ def parse(text: str, *, name: str) -> Any:
     return data
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read and validate a map written in YAML."""
     from ..validate import validate  # here, so that parse() alone does not import Pydantic
 
     return validate(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
-def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
+def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
     """Read and validate a map written in YAML into plain data
     (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
     from ..validate import validate_plain
@@ -364,7 +379,7 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     return validate_plain(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
     from ..graph import map_data

@@ -193,6 +193,16 @@ def machine() -> str:
     )
 
 
+def cell(result: Result) -> str:
+    """A table cell: CPU seconds and peak MB (or why there are none)."""
+    return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[2]:.0f} MB"
+
+
+def wall(result: Result) -> str:
+    """The wall time of a result, for the progress lines on stderr."""
+    return "" if isinstance(result, str) else f"  (wall {result[1]:.2f} s)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time argmap on generated maps.")
     parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated statement counts")
@@ -233,12 +243,6 @@ def main(argv: list[str] | None = None) -> int:
     order: list[str] = []
     failed = False
 
-    def cell(result: Result) -> str:
-        return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[2]:.0f} MB"
-
-    def wall(result: Result) -> str:
-        return "" if isinstance(result, str) else f"  (wall {result[1]:.2f} s)"
-
     def record(name: str, n: int, cmd: list[str], runs: int, cache: Path | None = None) -> None:
         nonlocal failed
         if not only.search(name):
@@ -271,14 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                     record(name, n, cmd, runs, Path(cache))
             for path in folder.iterdir():
                 path.unlink()
-    runs_note = f"median of {args.runs} runs" + (" (1 from a million statements)" if max(sizes) >= 1_000_000 else "")
-    lines = [f"Machine: {machine()}; {runs_note}; CPU time (user + system), peak memory.", ""]
-    if args.baseline:
-        lines += ["Cells read: this argmap (the baseline's, timed in the same run).", ""]
-    lines.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
-    lines.append("|---|" + "---|" * len(sizes))
-    lines += [f"| {name} | " + " | ".join(table[name].get(n, "") for n in sizes) + " |" for name in order]
-    text = "\n".join(lines) + "\n"
+    text = table_text(table, order, sizes, args.runs, bool(args.baseline))
     print("\n" + text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
@@ -287,6 +284,18 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         print("a command crashed (see above)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def table_text(table: dict[str, dict[int, str]], order: list[str], sizes: list[int], runs: int, baseline: bool) -> str:
+    """The Markdown table of the cells timed: one row per command, one column per size."""
+    runs_note = f"median of {runs} runs" + (" (1 from a million statements)" if max(sizes) >= 1_000_000 else "")
+    lines = [f"Machine: {machine()}; {runs_note}; CPU time (user + system), peak memory.", ""]
+    if baseline:
+        lines += ["Cells read: this argmap (the baseline's, timed in the same run).", ""]
+    lines.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+    lines.append("|---|" + "---:|" * len(sizes))
+    lines += [f"| {name} | " + " | ".join(table[name].get(n, "") for n in sizes) + " |" for name in order]
+    return "\n".join(lines) + "\n"
 
 
 def write_section(readme: Path, marker: str, text: str) -> None:

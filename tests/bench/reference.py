@@ -44,7 +44,6 @@ SHAPES = ("pcs", "relations")
 CONVERSIONS = ("json", "dot")
 
 
-
 @dataclass(frozen=True)
 class Timing:
     """CPU seconds, wall seconds and peak MB of one run (or the median of several);
@@ -277,9 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---:|---|---|---:|---:|",
     ]
     for name, n, a, b in rows:
-        lines.append(
-            f"| {name} | {n:,} | {cell(a)} | {cell(b)} | {ratio(a, b, 'cpu')} | {ratio(a, b, 'wall')} |"
-        )
+        lines.append(f"| {name} | {n:,} | {cell(a)} | {cell(b)} | {ratio(a, b, 'cpu')} | {ratio(a, b, 'wall')} |")
     text = "\n".join(lines) + "\n"
     print("\n" + text)
     if args.out:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import argmap
+from argmap.export import export
 from argmap.formats import ExportOptions
 from argmap.formats.dot import dumps, html, quoted
 from argmap.graph import build_graph
 
 from ..export_helpers import SMALL
+from .test_writers import RENDERERS, svg_lines
 
 
 def small() -> str:
@@ -42,3 +46,15 @@ def test_ids_speakers_and_quotes_only_on_request():
 def test_label_text_is_escaped_for_graphviz():
     assert html('<b> & "x" \\N') == "&lt;b&gt; &amp; &quot;x&quot; \\\\N"
     assert quoted('a "b" \\') == '"a \\"b\\" \\\\\\\\"'
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("text", ["]", "]]", "[x]", "a ] b"])
+def test_closing_brackets_are_drawn_by_every_renderer(renderer, text):
+    """Issue 15 item 9: Graphviz 2.43 refused the DOT of a statement or title ']'
+    (its HTML-label lexer fails on ']' after a tag); graphviz-pure accepted it."""
+    m = argmap.ArgumentMap.model_validate(
+        {"title": text, "statements": [{"id": "p", "kind": "proposal", "text": text}]}
+    )
+    svg = export(build_graph(m), "svg", ExportOptions(renderer=renderer))
+    assert text in svg_lines(svg)

@@ -88,11 +88,18 @@ def test_generated_map_reads_alike():
 
 
 @settings(max_examples=40, deadline=None)
-@given(maps(), st.integers(10, 120), st.booleans(), st.sampled_from([None, False, True]), st.sampled_from([None, "'", '"']))
+@given(
+    maps(), st.integers(10, 120), st.booleans(), st.sampled_from([None, False, True]), st.sampled_from([None, "'", '"'])
+)
 def test_random_maps_read_alike(amap, width, unicode, flow, style):
     data = amap.model_dump(by_alias=True, exclude_none=True)
     text = yaml.dump(
-        data, Dumper=DUMPER, sort_keys=False, allow_unicode=unicode, width=width, default_flow_style=flow,
+        data,
+        Dumper=DUMPER,
+        sort_keys=False,
+        allow_unicode=unicode,
+        width=width,
+        default_flow_style=flow,
         default_style=style,
     )
     assert same(text)
