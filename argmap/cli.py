@@ -372,8 +372,7 @@ def export_once(
     if output is None or to_stdout:
         write_export(data)
     else:
-        write_atomic(output, data)
-        wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+        wrote(str(output), spec.name, write_atomic(output, data))
     return loaded
 
 
