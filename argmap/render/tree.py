@@ -24,10 +24,10 @@ def support_tree(
     stack, so long chains cannot overflow Python's.
     """
     holder = Tree("")
-    # (parent branch, node, attack type or "", statement level)
-    stack: list[tuple[Tree, str, str, int]] = [(holder, root, "", 0)]
+    # (parent branch, the node it shows, node, attack type or "", statement level)
+    stack: list[tuple[Tree, str, str, str, int]] = [(holder, "", root, "", 0)]
     while stack:
-        parent, node, attack, level = stack.pop()
+        parent, parent_node, node, attack, level = stack.pop()
         prefix = attack_prefix(attack) if attack else None
         if labels is not None:  # `show --evaluate`: the node's label, before it
             prefix = (prefix or Text()) + label_mark(labels.get(node, "undec"))
@@ -35,6 +35,11 @@ def support_tree(
             branch = parent.add((prefix or Text()) + argument_label(G, node, quotes))
             children = [(p, "") for p in premises(G, node)]
             next_level = level + 1
+        elif attack and node == parent_node:  # a self-defeating statement: not "shown above"
+            label = Text() if prefix is None else prefix
+            label.append("itself", style="bold")
+            parent.add(label)
+            continue
         elif node in shown:
             label = Text() if prefix is None else prefix
             label.append(f"↑ {node}", style="bold")
@@ -50,7 +55,7 @@ def support_tree(
             next_level = level
         children += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
         for child, kind in reversed(children):
-            stack.append((branch, child, kind, next_level if not kind else level + 1))
+            stack.append((branch, node, child, kind, next_level if not kind else level + 1))
     return holder.children[0]
 
 
