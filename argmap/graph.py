@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from .collector import collector_paused
-from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, SOURCE_FIELDS, STATEMENT_FIELDS
+from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, PREMISE_TOO, SOURCE_FIELDS, STATEMENT_FIELDS
 
 
 def build_graph(amap: Any) -> nx.DiGraph:
@@ -127,7 +127,9 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     ``G._succ[u][v] is G._pred[v][u]`` the edge's attribute dict; DiGraph's
     dict factories are plain ``dict``). It is valid for a map that passed
     validation: every id is unique, every edge's ends exist and no two edges
-    join the same pair, so nothing is merged or overwritten.
+    join the same pair, so nothing is merged or overwritten, except that a
+    premise undercutting its own argument makes one edge, the undercut, marked
+    ``PREMISE_TOO`` (see :func:`argmap.terms.is_support`).
     ``tests/test_fast_paths.py`` checks it against the networkx methods.
     """
     node, succ, pred = G._node, G._succ, G._pred
@@ -158,6 +160,8 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     for attrs in attacks:
         u = attrs.pop(source)
         v = attrs.pop("to")
+        if v in succ[u]:  # a premise undercutting its own argument: one edge for both
+            attrs[PREMISE_TOO] = True
         succ[u][v] = attrs
         pred[v][u] = attrs
         edges.append((u, v))

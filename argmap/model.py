@@ -174,7 +174,6 @@ def _search(
                 where[id_] = (section, i)
     statement_ids = set(statements)
     argument_ids = {a[0] for a in arguments}
-    premises_of = {a[0]: set(a[1]) for a in arguments}
 
     def what(id_: str) -> str:
         if id_ in argument_ids:
@@ -246,14 +245,6 @@ def _search(
                         hint=_suggest(target, argument_ids),
                     )
                 )
-            elif source in premises_of.get(target, ()):
-                problems.append(
-                    Problem(
-                        f"'{source}' undercuts argument '{target}' but is one of its premises",
-                        ("attacks", i, "from"),
-                        hint="Remove the attack or the premise.",
-                    )
-                )
         elif target not in statement_ids:
             extra = " (to attack an argument, use type: undercut)" if target in argument_ids else ""
             problems.append(
@@ -284,7 +275,7 @@ def _all_resolve(
     operations and no per-item bookkeeping: the quick answer for the usual,
     valid map (the full search then only runs to explain what is wrong).
 
-    >>> _all_resolve(["a", "b"], [("x", ("a",), "b")], [("t", "a", "x", "undercut")])
+    >>> _all_resolve(["a", "b"], [("x", ("a",), "b")], [("t", "a", "b", "undercut")])
     False
     >>> _all_resolve(["a", "b", "c"], [("x", ("a",), "b")], [("t", "c", "x", "undercut")])
     True
@@ -296,20 +287,18 @@ def _all_resolve(
     ids.update(t[0] for t in attacks)
     if len(ids) != total:  # an id used twice
         return False
-    premises_of = {}
-    for arg_id, premises, conclusion in arguments:
+    for _, premises, conclusion in arguments:
         if conclusion not in statement_ids or conclusion in premises:
             return False
         if len(premises) > 1 and len(set(premises)) < len(premises):
             return False
-        premises_of[arg_id] = premises
     if not statement_ids.issuperset([p for a in arguments for p in a[1]]):
         return False
     for _, source, target, kind in attacks:
         if source not in statement_ids:  # a statement may attack itself (a self-defeating claim)
             return False
         if kind == "undercut":
-            if target not in argument_ids or source in premises_of[target]:
+            if target not in argument_ids:  # its own premise may undercut it (a self-defeating argument)
                 return False
         elif target not in statement_ids:
             return False

@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 
 from .graph import require
-from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES
+from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES, is_support
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
@@ -75,7 +75,7 @@ def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str
     pred = G._pred
 
     def into(node: str) -> list[str]:
-        return [u for u, d in pred[node].items() if d["type"] in types]
+        return [u for u, d in pred[node].items() if is_support(d, types)]
 
     return into
 
@@ -85,7 +85,7 @@ def _edges_out(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[st
     succ = G._succ
 
     def out(node: str) -> list[str]:
-        return [v for v, d in succ[node].items() if d["type"] in types]
+        return [v for v, d in succ[node].items() if is_support(d, types)]
 
     return out
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from .terms import plural, ARGUMENT, ATTACK_TYPES
+from .terms import plural, ARGUMENT, ATTACK_TYPES, is_support
 
 
 def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
         d = attrs[node]
         if d["kind"] == ARGUMENT:
             return [d["conclusion"]] if d["conclusion"] in attrs else []
-        return [v for v, e in succ[node].items() if e["type"] == "premise"]
+        return [v for v, e in succ[node].items() if is_support(e, ("premise",))]
 
     # Iterative depth-first walk from the statements nothing supports (so chains
     # from first premises stay whole), then from anything left. When a node is

@@ -629,3 +629,10 @@ def test_what_the_reference_reads_as_text_stays_text():
     assert texts["a"] == "Gamma @[B] delta @<E>, use [-x], 1 < 2 and 3 > 2."
     assert "5 degrees is cold." in texts.values()  # "-5" at a line's start is an attack, as the reference reads it
     assert m.statements[0].tags == ("Facts more of the title",)  # a heading's text goes on to the end of its block
+
+
+def test_a_premise_undercutting_its_own_argument_is_read():
+    # the reference CLI reads it; argmap refused the whole map (issue 15, item 4)
+    m = argdown.loads("<A>\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[P]\n  _> <A>\n", name="u.argdown")
+    assert [(t.from_, t.to, t.type) for t in m.attacks] == [("p", "a", "undercut")]
+    assert argdown.loads(argdown.dumps(build_graph(m)), name="again.argdown") == m
