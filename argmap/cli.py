@@ -48,6 +48,13 @@ FromOption = Annotated[
         metavar="FORMAT",
     ),
 ]
+LenientOption = Annotated[
+    bool,
+    typer.Option(
+        "--lenient",
+        help="AIF: skip malformed nodes (each reported on stderr with its node id) instead of refusing the file.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
     Optional[str], typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
@@ -122,7 +129,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False) -> Any:
+def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False, lenient: bool = False) -> Any:
     """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
     Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
     even the embedded map (``argmap validate``)."""
@@ -133,7 +140,7 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False)
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt, verify=verify)
+    loaded = read_graph(path, fmt=fmt, verify=verify, lenient=lenient)
     for message in loaded.warnings:
         warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
@@ -147,6 +154,7 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False)
 def show(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     focus: FocusOption = None,
     depth: DepthOption = None,
     quotes: QuotesOption = False,
@@ -160,7 +168,7 @@ def show(
     from .graph import require
     from .render.tree import show_map
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     if focus is not None:
         require(G, focus)
     labels = evaluate_map(G, "grounded").labels() if evaluate else None
@@ -171,6 +179,7 @@ def show(
 def list_(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
     tag: Annotated[Optional[str], typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
@@ -184,7 +193,7 @@ def list_(
     from .render.queries import statement_table
     from .graph import statement_rows
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
         write_json(rows)
@@ -199,6 +208,7 @@ def validate(
         typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
     ] = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
 
@@ -214,7 +224,7 @@ def validate(
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, verify=True)
+            loaded = open_map(path, from_format, verify=True, lenient=lenient)
         except ArgmapError as err:
             error(err.lines())
             failed = max(failed, err.exit_code)
@@ -267,6 +277,7 @@ ExportDepthOption = Annotated[
 def export(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     fmt: ExportFormatOption = None,
     output: OutputOption = None,
     focus: ExportFocusOption = None,
@@ -290,7 +301,7 @@ def export(
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
-    loaded = open_map(map_path, from_format)
+    loaded = open_map(map_path, from_format, lenient=lenient)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
@@ -323,6 +334,7 @@ def supports(
     node: IdArgument,
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
     depth: Annotated[
         Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
@@ -343,7 +355,7 @@ def supports(
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
         write_json(report)
@@ -356,6 +368,7 @@ def attacks(
     node: IdArgument,
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     deep: Annotated[bool, typer.Option("--deep", help="Also attacks on everything ID rests on.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -370,7 +383,7 @@ def attacks(
     from .render.queries import attacks_view
     from .query import attack_report
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = attack_report(G, node, deep=deep)
     if as_json:
         write_json(report)
@@ -386,6 +399,7 @@ def path(
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = 3,
     as_json: JsonOption = False,
 ) -> None:
@@ -397,7 +411,7 @@ def path(
     from .render.queries import path_view
     from .query import paths as find_paths
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = find_paths(G, source, target, limit=paths)
     if as_json:
         write_json(report)
@@ -410,6 +424,7 @@ def find(
     text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search ids, texts, quotes, speakers and tags; id and text matches first.
@@ -420,7 +435,7 @@ def find(
     from .render.queries import find_view
     from .query import find as search
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     rows = search(G, text)
     if as_json:
         write_json({"query": text, "matches": rows})
@@ -429,7 +444,12 @@ def find(
 
 
 @command()
-def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+def stats(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    lenient: LenientOption = False,
+    as_json: JsonOption = False,
+) -> None:
     """Counts and gaps: statements by kind and speaker, arguments, attacks, the
     longest support chain, and proposals and claims nothing supports.
 
@@ -439,7 +459,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .render.queries import stats_view
     from .stats import stats as count
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = count(G)
     if as_json:
         write_json(report)
@@ -471,7 +491,12 @@ TimeoutOption = Annotated[
 
 
 @command()
-def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+def check(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    lenient: LenientOption = False,
+    as_json: JsonOption = False,
+) -> None:
     """Lint the map: what an analyst should look at that validation allows.
 
     Unsupported proposals and claims, isolated statements, circular support,
@@ -485,7 +510,7 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .analysis.lint import check as lint
     from .analysis.lint import has_errors
 
-    findings = lint(open_map(map_path, from_format).graph)
+    findings = lint(open_map(map_path, from_format, lenient=lenient).graph)
     if as_json:
         write_json([f.as_dict() for f in findings])
     else:
@@ -498,6 +523,7 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 def evaluate(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     semantics: SemanticsOption = Semantics.grounded,
     explain: Annotated[
         Optional[str],
@@ -525,7 +551,7 @@ def evaluate(
     from .analysis.semantics import evaluation_data
     from .graph import require
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     if explain is not None:
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
@@ -544,6 +570,7 @@ def critical(
     node: Annotated[str, typer.Argument(metavar="ID", help="A statement or argument id.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = 12,
     as_json: JsonOption = False,
 ) -> None:
@@ -558,7 +585,7 @@ def critical(
     from .render.console import write_json
     from .analysis.critical import critical as find
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     result = find(G, node, max_size=max_size)
     if as_json:
         write_json(result.as_dict())
@@ -570,6 +597,7 @@ def critical(
 def rank(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -581,7 +609,7 @@ def rank(
     from .render.console import write_json
     from .analysis.rank import rank as ranking
 
-    rows = ranking(open_map(map_path, from_format).graph)[:top]
+    rows = ranking(open_map(map_path, from_format, lenient=lenient).graph)[:top]
     if as_json:
         write_json(rows)
     else:

@@ -102,12 +102,15 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify: bool = False) -> Loaded:
+def read_graph(
+    path: str | Path | None = None, *, fmt: str | None = None, verify: bool = False, lenient: bool = False
+) -> Loaded:
     """The one road from any input to a map's validated graph: read the map at
     ``path`` (None: the embedded map; ``"-"``: stdin) in format ``fmt`` (by
     default detected from the suffix and the content), validate it, build its
     graph (``loaded.graph``) and check every quote against the source text when
-    that is found. Every command reads its map this way.
+    that is found. Every command reads its map this way. ``lenient`` (AIF only)
+    skips malformed nodes, each with a warning in ``loaded.warnings``.
 
     Behind it, fast paths that give exactly the graph
     ``build_graph(read_map(path).map)`` gives (property tests compare them):
@@ -130,6 +133,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
     from .graph import build_graph, graph_from_trusted, graph_from_validated
 
     text, name, file_path, base, spec = _read(path, fmt)
+    _check_lenient(spec, name, lenient)
     warnings: list[str] = []
     with collector_paused():
         if path is None and spec.name == "yaml" and not verify:
@@ -139,7 +143,7 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
         elif (plain_reader := spec.plain_reader()) is not None:
             G = graph_from_validated(plain_reader(text, name=name))
         else:
-            G = build_graph(_call_reader(spec, text, name, warnings))
+            G = build_graph(_call_reader(spec, text, name, warnings, lenient))
     del text  # the graph holds everything now
     loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
     source = G.graph.get("source")
@@ -147,16 +151,19 @@ def read_graph(path: str | Path | None = None, *, fmt: str | None = None, verify
     return loaded
 
 
-def read_map(path: str | Path | None = None, *, fmt: str | None = None, check_source: bool = True) -> Loaded:
+def read_map(
+    path: str | Path | None = None, *, fmt: str | None = None, check_source: bool = True, lenient: bool = False
+) -> Loaded:
     """The map at ``path`` as its Pydantic models (``loaded.map``), for the Python
     API (:func:`load`): read and validated as :func:`read_graph` reads it, and
     (unless ``check_source`` is false) its quotes checked. Commands use
     :func:`read_graph`.
     """
     text, name, file_path, base, spec = _read(path, fmt)
+    _check_lenient(spec, name, lenient)
     warnings: list[str] = []
     with collector_paused():
-        amap = _call_reader(spec, text, name, warnings)
+        amap = _call_reader(spec, text, name, warnings, lenient)
     del text  # the models hold everything now
     loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
     if check_source:
@@ -165,15 +172,23 @@ def read_map(path: str | Path | None = None, *, fmt: str | None = None, check_so
     return loaded
 
 
-def _call_reader(spec: Any, text: str, name: str, warnings: list[str]) -> Any:
-    """The format's reader on ``text``; readers that skip what the map has no place
-    for (AIF's dialogue nodes) say so in ``warnings``."""
-    import inspect
+def _call_reader(spec: Any, text: str, name: str, warnings: list[str], lenient: bool) -> Any:
+    """The format's reader on ``text``. Readers that can (AIF) say in ``warnings`` what
+    they read past, and with ``lenient`` skip malformed items with a warning instead of
+    refusing the file."""
+    if spec.lenient:
+        return spec.reader()(text, name=name, warnings=warnings, lenient=lenient)
+    return spec.reader()(text, name=name)
 
-    reader = spec.reader()
-    if "warnings" in inspect.signature(reader).parameters:
-        return reader(text, name=name, warnings=warnings)
-    return reader(text, name=name)
+
+def _check_lenient(spec: Any, name: str, lenient: bool) -> None:
+    if lenient and not spec.lenient:
+        from .errors import UsageError
+
+        raise UsageError(
+            f"--lenient applies to AIF files only; {name} is read as {spec.name}.",
+            hint="Leave out --lenient: a map in this format is read whole or refused with every problem listed.",
+        )
 
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:

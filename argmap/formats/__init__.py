@@ -35,6 +35,9 @@ class Format:
     #: suffix counts 2, so a sniff of 1 only decides when the suffix is silent
     #: and a sniff of 3 or more overrides the suffix (AIF inside a .json file).
     sniff: Callable[[str], int] | None = None
+    #: the reader reports what it reads past and can skip malformed items instead of
+    #: refusing the file: ``loads(text, *, name, warnings, lenient)`` (``--lenient``)
+    lenient: bool = False
 
     def reader(self) -> Callable[..., Any]:
         """The module's ``loads(text, *, name)``."""
@@ -125,6 +128,7 @@ FORMATS: dict[str, Format] = {
             read=True,
             write=True,
             sniff=_looks_like_aif,
+            lenient=True,
         ),
         Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True, sniff=_looks_like_kialo),
         # ---- export formats (issue 4): writers only ----
