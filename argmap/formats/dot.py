@@ -47,10 +47,13 @@ def html(text: str) -> str:
     r"""Text escaped for a Graphviz HTML-like label.
 
     Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
-    name, the graph's...), so a backslash is doubled.
+    name, the graph's...), so a backslash is doubled. A text of only ``]`` or
+    ``]]`` between two tags is a syntax error for Graphviz 2.43 (its lexer takes
+    it for the end of a CDATA section), so ``]`` is written as a character
+    reference, which every renderer reads (graphviz-pure too).
 
-    >>> print(html('a <b> & "c" \\N'))
-    a &lt;b&gt; &amp; &quot;c&quot; \\N
+    >>> print(html('a <b> & "c" \\N [x]'))
+    a &lt;b&gt; &amp; &quot;c&quot; \\N [x&#93;
     """
     return (
         clean(text)
@@ -60,6 +63,7 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("]", "&#93;")
     )
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import argmap
 from argmap.formats import ExportOptions
 from argmap.formats.dot import dumps, html, quoted
+from argmap.formats.graphviz import render
 from argmap.graph import build_graph
 
 from ..export_helpers import SMALL
+from .test_writers import RENDERERS, svg_lines
 
 
 def small() -> str:
@@ -42,3 +46,29 @@ def test_ids_speakers_and_quotes_only_on_request():
 def test_label_text_is_escaped_for_graphviz():
     assert html('<b> & "x" \\N') == "&lt;b&gt; &amp; &quot;x&quot; \\\\N"
     assert quoted('a "b" \\') == '"a \\"b\\" \\\\\\\\"'
+
+
+BRACKETS = {
+    "title": "]]",
+    "statements": [
+        {"id": "a", "kind": "proposal", "text": "]]", "quote": "]]", "speaker": "]]"},
+        {"id": "b", "kind": "premise", "text": "]", "quote": "]", "paragraph": 2},
+        {"id": "c", "kind": "claim", "text": "]]]"},
+        {"id": "d", "kind": "premise", "text": "a ] b"},
+    ],
+    "arguments": [{"id": "arg", "premises": ["b", "d"], "conclusion": "a", "scheme": "]"}],
+    "attacks": [{"id": "t", "from": "c", "to": "a", "type": "rebut", "text": "]]"}],
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("options", [{}, {"quotes": True, "ids": True, "speakers": True}])
+def test_a_text_of_closing_brackets_renders_with_every_renderer(renderer, options):
+    # issue 15, item 9: "]" or "]]" alone between two tags is a syntax error for Graphviz 2.43
+    G = build_graph(argmap.ArgumentMap.model_validate(BRACKETS))
+    text = dumps(G, ExportOptions(**options))
+    assert "<B>]]</B>" not in text and "&#93;&#93;" in text
+    lines = svg_lines(render(text, "svg", prefer=renderer).decode("utf-8"))
+    assert {"]]", "]", "]]]", "a ] b"} <= lines
+    if options:
+        assert {"“]]”", "“]” ¶2"} <= lines
