@@ -330,30 +330,10 @@ class Parser:
         at = len(line.text) - len(stripped)
         m = RELATION.match(stripped)
         if m is None:
-            if HEADING_START.match(stripped):
+            misplaced = _misplaced(stripped, current)
+            if misplaced is not None:
                 self._finish(current)
-                self.error(
-                    "a heading must start after an empty line",
-                    line.pos(at),
-                    hint="Insert an empty line before it, or write \\# to begin the line with '#'.",
-                )
-                return None
-            if stripped.startswith("--") and current is not None and current.context != "pcs":
-                self._finish(current)
-                self.error(
-                    "an inference line (--) may only stand between the numbered statements of a "
-                    "premise-conclusion structure",
-                    line.pos(at),
-                    hint="Write \\-- to begin the line with hyphens, or remove them.",
-                )
-                return None
-            if NEW_ELEMENT.match(stripped):
-                self._finish(current)
-                self.error(
-                    "a new statement, argument or list item must start after an empty line",
-                    line.pos(at),
-                    hint="Insert an empty line before it, or a relation symbol such as '+'.",
-                )
+                self.error(misplaced[0], line.pos(at), hint=misplaced[1])
                 return None
             if current is not None:
                 current.pieces.append((line, 0))
@@ -684,6 +664,26 @@ class Parser:
         for i in text.data:
             data.update(self._data(i))
         return Inference(text.text, data, conclusion, *where)
+
+
+def _misplaced(stripped: str, current: _Element | None) -> tuple[str, str] | None:
+    """What a line inside a block cannot start with, unless it is a relation (message, hint)."""
+    if HEADING_START.match(stripped):
+        return (
+            "a heading must start after an empty line",
+            "Insert an empty line before it, or write \\# to begin the line with '#'.",
+        )
+    if stripped.startswith("--") and current is not None and current.context != "pcs":
+        return (
+            "an inference line (--) may only stand between the numbered statements of a premise-conclusion structure",
+            "Write \\-- to begin the line with hyphens, or remove them.",
+        )
+    if NEW_ELEMENT.match(stripped):
+        return (
+            "a new statement, argument or list item must start after an empty line",
+            "Insert an empty line before it, or a relation symbol such as '+'.",
+        )
+    return None
 
 
 def parse(text: str, *, name: str = "<string>") -> Document:
