@@ -160,8 +160,11 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     for attrs in attacks:
         u = attrs.pop(source)
         v = attrs.pop("to")
-        if v in succ[u]:  # a premise undercutting its own argument: one edge for both
-            attrs[PREMISE_TOO] = True
+        premise = succ[u].get(v)
+        if premise is not None:  # a premise undercutting its own argument: one edge for both
+            premise.update(attrs)  # as networkx's add_edges_from does, and marked
+            premise[PREMISE_TOO] = True
+            attrs = premise
         succ[u][v] = attrs
         pred[v][u] = attrs
         edges.append((u, v))
