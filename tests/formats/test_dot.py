@@ -72,3 +72,46 @@ def test_a_text_of_closing_brackets_renders_with_every_renderer(renderer, option
     assert {"]]", "]", "]]]", "a ] b"} <= lines
     if options:
         assert {"“]]”", "“]” ¶2"} <= lines
+
+
+#: a generated map (reduced) whose attack between two proposals, which sit on one rank,
+#: ran beside a support line: Graphviz 2.43 failed on its label ("in routesplines, illegal
+#: values of prev 1 and next 1", "lost s2 s4 edge") and exited 1 (issue 15, item 9)
+FLAT = {
+    "title": "T",
+    "statements": [
+        {"id": s, "kind": k, "text": t}
+        for s, k, t in [
+            ("s2", "proposal", "rail"),
+            ("s3", "premise", "tax"),
+            ("s4", "proposal", "health"),
+            ("s5", "claim", "wind"),
+            ("s6", "claim", "power"),
+            ("s7", "premise", "trade"),
+            ("s8", "claim", "rail"),
+            ("s9", "proposal", "law"),
+            ("s10", "claim", "rail"),
+        ]
+    ],
+    "arguments": [
+        {"id": "a0", "premises": ["s2"], "conclusion": "s4"},
+        {"id": "a1", "premises": ["s9"], "conclusion": "s3"},
+        {"id": "a2", "premises": ["s4", "s8"], "conclusion": "s7"},
+        {"id": "a3", "premises": ["s2", "s3", "s6"], "conclusion": "s4"},
+        {"id": "a5", "premises": ["s9", "s10", "s5"], "conclusion": "s2"},
+    ],
+    "attacks": [{"id": "t0", "from": "s2", "to": "s4", "type": "undermine"}],
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_an_attack_between_two_proposals_is_routed_by_every_renderer(renderer):
+    text = dumps(build_graph(argmap.ArgumentMap.model_validate(FLAT)))
+    assert '"s2" -> "s4" [id="e-t0", color="#e65100", fontcolor="#e65100", xlabel=<<I>undermines</I>>' in text
+    svg = render(text, "svg", prefer=renderer).decode("utf-8")
+    assert 'id="e&#45;t0"' in svg and "undermines" in svg_lines(svg)  # the line is drawn, and its word
+
+
+def test_only_a_line_between_two_proposals_has_its_word_outside():
+    text = dumps(build_graph(argmap.load(SMALL)))
+    assert "xlabel" not in text  # elsewhere the word is the line's own label, placed with it
