@@ -13,10 +13,28 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
+
+
+class ArgmapGroup(TyperGroup):
+    """Typer's command group, saying "Did you mean ...?" once for an unknown
+    command: Typer writes it into the message, and Click from 8.4 adds it
+    again when the error is shown."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as err:
+            if "Did you mean" in err.message and getattr(err, "possibilities", None):
+                err.possibilities = None  # type: ignore[misc]
+            raise
+
 
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Map the arguments of policy texts: show them, question them, export them.\n\n"
     "Every command reads the embedded map of 'The Shanghai Cooperation Organization in the "
     "War on Terror' unless --map names another.",
@@ -57,7 +75,13 @@ LenientOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Show only the tree under this statement or argument id.")
+    Optional[list[str]],
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        show_default=False,
+        help="Show only the tree under this statement or argument id; repeat for several trees.",
+    ),
 ]
 DepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
@@ -129,10 +153,14 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False, lenient: bool = False) -> Any:
+def open_map(
+    path: Path | None, fmt: str | None = None, *, verify: bool = False, strict: bool = False, lenient: bool = False
+) -> Any:
     """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
     Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
-    even the embedded map (``argmap validate``)."""
+    even the embedded map (``argmap validate``). Quotes not in the source, and
+    a source file not found, are warnings: a draft can be drawn; ``strict``
+    (``argmap validate``) makes them problems."""
     from .collector import settle
     from .errors import UsageError
     from .loader import read_graph
@@ -140,7 +168,7 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False,
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt, verify=verify, lenient=lenient)
+    loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict, lenient=lenient)
     for message in loaded.warnings:
         warning(message)
     settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
@@ -169,8 +197,8 @@ def show(
     from .render.tree import show_map
 
     G = open_map(map_path, from_format, lenient=lenient).graph
-    if focus is not None:
-        require(G, focus)
+    for node in focus or ():
+        require(G, node)
     labels = evaluate_map(G, "grounded").labels() if evaluate else None
     show_map(G, focus=focus, depth=depth, quotes=quotes, labels=labels)
 
@@ -198,7 +226,7 @@ def list_(
     if as_json:
         write_json(rows)
     else:
-        statement_table(rows)
+        statement_table(rows, G.graph.get("speakers"))
 
 
 @command()
@@ -224,7 +252,7 @@ def validate(
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
     for path in paths or [None]:
         try:
-            loaded = open_map(path, from_format, verify=True, lenient=lenient)
+            loaded = open_map(path, from_format, verify=True, strict=True, lenient=lenient)
         except ArgmapError as err:
             error(err.lines())
             failed = max(failed, err.exit_code)
@@ -253,7 +281,7 @@ ExportFormatOption = Annotated[
     Optional[str],
     typer.Option(
         "--format",
-        "-t",
+        "-f",
         metavar="FORMAT",
         show_default=False,
         help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
@@ -266,7 +294,13 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
 ]
 ExportFocusOption = Annotated[
-    Optional[str], typer.Option("--focus", "-f", help="Export only this statement or argument and what bears on it.")
+    Optional[list[str]],
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        show_default=False,
+        help="Export only this statement or argument and what bears on it; repeat to keep several.",
+    ),
 ]
 ExportDepthOption = Annotated[
     Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
@@ -287,30 +321,99 @@ def export(
     ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
     speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Allow -o to overwrite the map being read.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Export again each time the map or its source text is saved, until Ctrl-C.")
+    ] = False,
 ) -> None:
     """Export the map, or a focused part of it, as a diagram, a report or data.
 
     Example: argmap export -o map.svg; argmap export --focus prop-6n-partnership --format mermaid
     """
-    from .render.console import write_export, wrote
     from .errors import UsageError
-    from .export import ExportOptions, choose_format, export_loaded
-    from .output import check_target, write_atomic
+    from .export import ExportOptions, choose_format
 
     spec = choose_format(fmt, output)
     to_stdout = output is None or str(output) == "-"
     if to_stdout and spec.binary and sys.stdout.isatty():
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
+    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
+    if not watch:
+        export_once(map_path, from_format, spec, output, focus, depth, options, force, lenient)
+        return
+    if map_path is None or str(map_path) == "-" or to_stdout:
+        raise UsageError(
+            "--watch re-exports a map file to a file each time the map is saved.", hint="Give --map FILE and -o FILE."
+        )
+    export_watching(map_path, from_format, spec, output, focus, depth, options, force, lenient)
+
+
+def export_once(
+    map_path: Optional[Path],
+    from_format: Optional[str],
+    spec: Any,
+    output: Optional[Path],
+    focus: Optional[list[str]],
+    depth: Optional[int],
+    options: Any,
+    force: bool,
+    lenient: bool = False,
+) -> Any:
+    """Read the map and write one export of it (to stdout when ``output`` is None or '-'); the loaded map."""
+    from .export import export_loaded
+    from .output import check_target, write_atomic
+    from .render.console import write_export, wrote
+
+    to_stdout = output is None or str(output) == "-"
     loaded = open_map(map_path, from_format, lenient=lenient)
     if not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
-    options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
     if to_stdout:
         write_export(data)
     else:
         write_atomic(output, data)
         wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+    return loaded
+
+
+def export_watching(
+    map_path: Path,
+    from_format: Optional[str],
+    spec: Any,
+    output: Path,
+    focus: Optional[list[str]],
+    depth: Optional[int],
+    options: Any,
+    force: bool,
+    lenient: bool = False,
+) -> None:
+    """:func:`export_once` now and on every save of the map or its source, until Ctrl-C;
+    a map with mistakes gets its messages and is exported again once they are fixed."""
+    from .authoring.preview import watch, watched_files
+    from .errors import ArgmapError
+    from .render.authoring import note
+    from .render.console import error
+
+    files = [map_path]
+
+    def again() -> list[Path]:
+        nonlocal files
+        try:
+            files = watched_files(
+                export_once(map_path, from_format, spec, output, focus, depth, options, force, lenient)
+            )
+        except ArgmapError as err:
+            error(err.lines())
+            note("Fix it and save; argmap exports again then.")
+        return files
+
+    note(f"Watching {map_path} and its source text; Ctrl-C to stop.")
+    try:
+        watch(again, files)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        note(f"Stopped watching {map_path}.")
 
 
 # ----------------------------------------------------- end of export block ---
@@ -651,6 +754,230 @@ def diff(
 
 
 # ------------------------------------------------------- end of analysis ---
+
+
+# ------------------------------------------------ authoring (issue 14) ---
+# init, quote, coverage, draft, preview (library: argmap.authoring).
+
+SourceArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="SOURCE",
+        show_default=False,
+        help="The source text: plain UTF-8 text, paragraphs separated by blank lines.",
+    ),
+]
+NewMapOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", show_default=False, help="The map file to write (atomically); '-' or none: stdout."),
+]
+OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")]
+
+
+def write_new(output: Optional[Path], text: str, force: bool, what: str) -> None:
+    """Write a new map to ``output`` (stdout when None or '-'), never over an existing file unless ``force``."""
+    from .errors import UsageError
+    from .output import check_target, write_atomic
+    from .render.authoring import wrote
+    from .render.console import write_text
+
+    if output is None or str(output) == "-":
+        write_text(text)
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise UsageError(
+            f"{output}: already exists; argmap will not overwrite a map you may have edited.",
+            hint="Choose another name, or add --force to replace it.",
+        )
+    write_atomic(output, text)
+    wrote(str(output), what)
+
+
+@command()
+def init(source: SourceArgument, output: NewMapOption = None, force: OverwriteOption = False) -> None:
+    """Start a map of a new source text: title, source, its paragraphs numbered
+    (as comments) and one example of each item, quoting the text; it validates.
+
+    Example: argmap init article.txt -o article.yaml
+    """
+    from .authoring.scaffold import starter, title_of
+    from .authoring.sources import file_from, read_source
+
+    text, _ = read_source(source)
+    title = title_of(text, source)
+    map_name = str(output) if output is not None and str(output) != "-" else "MAP.yaml"
+    data = starter(text, title=title, source_file=file_from(source, output), map_name=map_name)
+    count = len(text.paragraphs)
+    write_new(
+        output,
+        data,
+        force,
+        f"a starter map of '{title}' ({count} paragraph{'s' if count != 1 else ''}); overwrite its examples.",
+    )
+
+
+@command()
+def quote(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...", show_default=False, help="Words of the passage as you remember them; '...' skips words."
+        ),
+    ],
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    source: Annotated[
+        Optional[Path],
+        typer.Option("--source", "-s", show_default=False, help="Search this text instead of the map's source."),
+    ] = None,
+    as_yaml: Annotated[bool, typer.Option("--yaml", help="Print quote: and paragraph: to paste into a map.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Find a passage of the source: its exact words and paragraph, to quote.
+
+    Case, curly quotes, line breaks and small typos do not matter; '...' stands
+    for the words in between. Several equally good passages are all listed.
+
+    Example: argmap quote hot issues remain --yaml
+    """
+    from .authoring.coverage import quoted_by, quoted_items, quoted_spans
+    from .authoring.quotes import find_passages, nearest, passage_data
+    from .authoring.sources import read_source, source_of
+    from .errors import InputError, UsageError
+    from .render.authoring import passages
+    from .render.console import write_json
+
+    if source is not None and (map_path is not None or from_format is not None):
+        raise UsageError("--source and --map both name the text to search.", hint="Give one of them.")
+    loaded = open_map(map_path, from_format) if source is None else None
+    text, name = read_source(source) if loaded is None else source_of(loaded)
+    typed = " ".join(words)
+    found = find_passages(text, typed)
+    if not found:
+        near = nearest(text, typed)
+        hint = f'Closest passage (paragraph {near[0]}): "{near[1]}". ' if near else ""
+        raise InputError(
+            f"{name}: no passage matches '{typed}'.", hint=hint + "Check the words, or type fewer of them."
+        )
+    spans = quoted_spans(text, quoted_items(loaded.graph)) if loaded is not None else {}
+    quoted = [quoted_by(spans, p.paragraph, p.start, p.end) for p in found]
+    if as_json:
+        write_json([{**passage_data(p, name), "quoted_by": ids} for p, ids in zip(found, quoted)])
+    else:
+        passages(found, typed, snippet=as_yaml, quoted=quoted)
+
+
+@command("coverage")
+def coverage_(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+    """What of the source the map quotes: by paragraph, the share of words covered
+    and each sentence or clause no statement, argument or attack quotes.
+
+    Passages left out on purpose are named as such: a standfirst that repeats
+    the text, a disclaimer.
+
+    Example: argmap coverage --map my-map.yaml
+    """
+    from .authoring.coverage import coverage as measure
+    from .authoring.coverage import quoted_items
+    from .authoring.sources import source_of
+    from .render.authoring import coverage_view
+    from .render.console import write_json
+
+    loaded = open_map(map_path, from_format)
+    text, name = source_of(loaded)
+    cov = measure(text, quoted_items(loaded.graph))
+    if as_json:
+        write_json({"map": loaded.name, "source": name, **cov.as_dict()})
+    else:
+        coverage_view(cov, name, loaded.name)
+
+
+@command("draft")
+def draft_(
+    source: SourceArgument,
+    output: NewMapOption = None,
+    force: OverwriteOption = False,
+    against: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--against",
+            show_default=False,
+            metavar="MAP",
+            help="Score the draft against this curated map of the same "
+            "text: precision and recall of proposals and arguments.",
+        ),
+    ] = None,
+) -> None:
+    """Draft a map of a source text for an analyst to correct: proposals, arguments,
+    attacks and speakers proposed from the words that mark them, each quoting the
+    text verbatim. The draft validates.
+
+    Example: argmap draft article.txt -o article.yaml
+    """
+    from .authoring.draft import checked, draft, score, to_yaml
+    from .authoring.scaffold import title_of
+    from .authoring.sources import file_from, read_source
+    from .render.authoring import scores
+    from .stats import summary
+
+    text, name = read_source(source)
+    title = title_of(text, source)
+    made = draft(text, title=title, source_file=file_from(source, output), source_title=text.title_line)
+    G = checked(made, text, name)
+    data = to_yaml(made, source_name=name)
+    write_new(output, data, force, summary(G) + "; every quote checked against the source.")
+    if against is not None:
+        curated = open_map(against)
+        scores(score(G, curated.graph, text), curated.name)
+
+
+@command()
+def preview(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 to serve on (0: any free port).")
+    ] = 8765,
+) -> None:
+    """Serve the map's HTML report on this computer (127.0.0.1 only) and reload it
+    in the browser each time the map or its source text is saved; Ctrl-C stops.
+
+    A map with mistakes shows them on the page until they are fixed.
+
+    Example: argmap preview --map my-map.yaml
+    """
+    from .authoring.preview import HOST, Report, html_report, server
+    from .errors import UsageError
+    from .render.authoring import note
+
+    if map_path is not None and str(map_path) == "-":
+        raise UsageError("preview reloads a map file when it is saved; stdin cannot be.", hint="Give --map FILE.")
+    if from_format is not None and map_path is None:
+        raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
+    name = str(map_path) if map_path is not None else "the embedded map"
+    report = Report(name, lambda: html_report(map_path, from_format), [map_path] if map_path else [])
+    report.current()  # build once now: a map that cannot be read at all is said here too
+    try:
+        httpd = server(report, port)
+    except OSError as err:
+        raise UsageError(
+            f"cannot serve on {HOST}:{port} ({err.strerror or err}).",
+            hint="Another program may be using it: give --port N, or --port 0 for any free one.",
+        ) from None
+    url = f"http://{HOST}:{httpd.server_address[1]}/"
+    note(f"Serving the report of {name} at {url} ; it reloads when the map or its source is saved. Ctrl-C to stop.")
+    try:
+        httpd.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt as err:
+        if isinstance(err, Terminated):
+            raise
+        note("Stopped.")
+    finally:
+        httpd.server_close()
+
+
+# ------------------------------------------------- end of authoring ---
 
 
 def version_callback(value: bool) -> None:

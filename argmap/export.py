@@ -34,13 +34,9 @@ def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = No
     >>> export(argmap.build_graph(argmap.load()), "json").startswith('{')
     True
     """
-    from .formats import get, names
+    from .formats import get
 
-    spec = get(fmt)
-    if not spec.write:
-        raise UsageError(
-            f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
-        )
+    spec = get(fmt, write=True)
     if options is not None and options.wrap < 8:
         raise UsageError(f"--wrap {options.wrap} is too narrow.", hint="Use 8 columns or more.")
     return spec.writer()(G, options or ExportOptions())
@@ -56,15 +52,10 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     >>> choose_format(None, None).name
     'dot'
     """
-    from .formats import FORMATS, for_suffix, get, names
+    from .formats import FORMATS, for_suffix, get
 
     if fmt:
-        spec = get(fmt)
-        if not spec.write:
-            raise UsageError(
-                f"argmap cannot write the '{fmt}' format.", hint="Use one of: " + ", ".join(names(write=True)) + "."
-            )
-        return spec
+        return get(fmt, write=True)
     if output is None or str(output) == "-":
         return get(DEFAULT_FORMAT)
     if Path(output).is_dir():
@@ -79,14 +70,17 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
     return spec
 
 
-def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) -> Any:
-    """A view of ``G``: ``focus`` and what stands for or against it, ``depth`` levels down.
+def neighbourhood(G: Any, focus: str | list[str] | None = None, depth: int | None = None) -> Any:
+    """A view of ``G``: ``focus`` (an id, or several) and what stands for or
+    against it, ``depth`` levels down.
 
     Level 0 is ``focus``; the premises of its arguments and the statements
     attacking it (or its arguments) are level 1, and so on, the way
-    ``argmap show`` counts. Focused on an argument, its premises and its
-    conclusion are kept at any depth, so the part is still a valid map (an
-    argument is its premises and conclusion). Without ``focus`` the roots are the
+    ``argmap show`` counts reasons and attacks (the proposals that serve
+    ``focus``, which ``show`` hangs under it, are not part of what bears on
+    it). Focused on an argument, its premises and its conclusion are kept at
+    any depth, so the part is still a valid map (an argument is its premises
+    and conclusion). Without ``focus`` the roots are the
     proposals. Without ``depth`` there is no limit. Nodes keep the map's order.
 
     Examples
@@ -100,21 +94,21 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
     ['p', 'c', 'x', 'a']
     >>> list(neighbourhood(_demo(), "a", 0).nodes)
     ['p', 'c', 'a']
+    >>> list(neighbourhood(_demo(), ["p", "x"], 0).nodes)
+    ['p', 'x']
     """
     import networkx as nx
 
     from .graph import arguments_for, conclusion, premises, require, statements
     from .terms import ARGUMENT
 
-    if focus is None and depth is None:
+    focused = [focus] if isinstance(focus, str) else list(focus or [])
+    if not focused and depth is None:
         return G
-    if focus is not None:
-        roots = [require(G, focus)]
-    else:
-        roots = statements(G, "proposal")
+    roots = [require(G, node) for node in focused] if focused else statements(G, "proposal")
     keep = set(roots)
-    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
-        keep.add(conclusion(G, focus))
+    arguments = [node for node in focused if G.nodes[node]["kind"] == ARGUMENT]
+    keep.update(conclusion(G, node) for node in arguments)
     frontier, level = list(roots), 0
     while frontier and (depth is None or level < depth):
         found = []
@@ -127,8 +121,8 @@ def neighbourhood(G: Any, focus: str | None = None, depth: int | None = None) ->
                         keep.add(source)
                         found.append(source)
         frontier, level = found, level + 1
-    if focus is not None and G.nodes[focus]["kind"] == ARGUMENT:
-        keep.update(premises(G, focus))  # (at depth 0 the walk above did not reach them)
+    for node in arguments:
+        keep.update(premises(G, node))  # (at depth 0 the walk above did not reach them)
     return nx.subgraph_view(G, filter_node=keep.__contains__)
 
 
@@ -153,7 +147,7 @@ def export_loaded(
     fmt: str,
     *,
     output: str | Path | None = None,
-    focus: str | None = None,
+    focus: str | list[str] | None = None,
     depth: int | None = None,
     options: ExportOptions | None = None,
 ) -> str | bytes:

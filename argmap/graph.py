@@ -44,7 +44,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     every adjacency dict lists them that way too.
     """
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     with collector_paused():
         _fill(
             G,
@@ -84,6 +84,7 @@ def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
         title=data["title"],
         description=data.get("description"),
         source=plain(source, SOURCE_FIELDS) if source else None,
+        speakers=data.get("speakers"),
     )
     with collector_paused():
         _fill(
@@ -111,7 +112,12 @@ def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     >>> G.nodes["a"]
     {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
     """
-    G = nx.DiGraph(title=data["title"], description=data.get("description"), source=data.get("source"))
+    G = nx.DiGraph(
+        title=data["title"],
+        description=data.get("description"),
+        source=data.get("source"),
+        speakers=data.get("speakers"),
+    )
     with collector_paused():
         _fill(G, data["statements"], data["arguments"], data["attacks"], "from")
     return G
@@ -209,6 +215,8 @@ def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]
     source = map_source(G, source_file)
     if source:
         data["source"] = source
+    if G.graph.get("speakers"):
+        data["speakers"] = dict(G.graph["speakers"])
     nodes = G.nodes
     data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
@@ -269,6 +277,58 @@ def conclusion(G: nx.DiGraph, argument: str) -> str:
     return G.nodes[argument]["conclusion"]
 
 
+def is_means_step(G: nx.DiGraph, argument: str) -> bool:
+    """Whether an argument runs from goal to means: it concludes a proposal from
+    premises of which at least one is a proposal (the goal the conclusion serves).
+
+    >>> G = _means_demo()
+    >>> is_means_step(G, "a-bike"), is_means_step(G, "a-health")
+    (True, False)
+    """
+    d = G.nodes[argument]
+    kinds = G.nodes
+    return kinds[d["conclusion"]]["kind"] == "proposal" and any(
+        p in kinds and kinds[p]["kind"] == "proposal" for p in d["premises"]
+    )
+
+
+def means_of(G: nx.DiGraph, proposal: str) -> list[str]:
+    """The goal-to-means arguments that start from ``proposal``, in map order:
+    each concludes a proposal that serves it.
+
+    >>> means_of(_means_demo(), "fitter"), means_of(_means_demo(), "health")
+    (['a-bike'], [])
+    """
+    if G.nodes[proposal]["kind"] != "proposal":
+        return []
+    return [a for a, t in G.succ[proposal].items() if t["type"] == "premise" and is_means_step(G, a)]
+
+
+def goals_of(G: nx.DiGraph, proposal: str) -> list[str]:
+    """The goal-to-means arguments that conclude ``proposal``, in map order: a
+    proposal with none serves no other proposal.
+
+    >>> goals_of(_means_demo(), "bike"), goals_of(_means_demo(), "fitter")
+    (['a-bike'], [])
+    """
+    return [a for a in arguments_for(G, proposal) if is_means_step(G, a)]
+
+
+def _means_demo() -> nx.DiGraph:
+    """A goal, a means to it and a reason for the goal, for the doctests."""
+    return _doctest_graph(
+        [
+            ("fitter", "proposal", "Get fitter."),
+            ("bike", "proposal", "Cycle to work."),
+            ("health", "premise", "Fitness keeps you healthy."),
+        ],
+        [
+            {"id": "a-bike", "premises": ["fitter"], "conclusion": "bike"},
+            {"id": "a-health", "premises": ["health"], "conclusion": "fitter"},
+        ],
+    )
+
+
 def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     """``(attacker, type, attack id)`` for every attack on ``node``, in map order.
 
@@ -296,21 +356,46 @@ def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
     return seen
 
 
+def means_below(G: nx.DiGraph, goals: list[str], seen: set[str]) -> set[str]:
+    """``seen`` with ``goals`` and every proposal that serves them, directly or
+    through other means, added in place (what ``seen`` holds is not walked again).
+
+    >>> sorted(means_below(_means_demo(), ["fitter"], set()))
+    ['bike', 'fitter']
+    """
+    stack = [g for g in goals if g not in seen]
+    seen.update(stack)
+    while stack:
+        for a in means_of(G, stack.pop()):
+            c = G.nodes[a]["conclusion"]
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen
+
+
 def _demo() -> nx.DiGraph:
     """The small graph the doctests use."""
+    return _doctest_graph(
+        [("p", "premise", "P."), ("c", "proposal", "C."), ("x", "claim", "X.")],
+        [{"id": "a", "premises": ["p"], "conclusion": "c"}],
+        ({"id": "t", "from": "x", "to": "a", "type": "undercut"},),
+    )
+
+
+def _doctest_graph(
+    statements: list[tuple[str, str, str]], arguments: list[dict], attacks: tuple[dict, ...] = ()
+) -> nx.DiGraph:
+    """The graph of a small map given as ``(id, kind, text)`` statements, arguments and attacks."""
     from .model import ArgumentMap
 
     return build_graph(
         ArgumentMap.model_validate(
             {
                 "title": "T",
-                "statements": [
-                    {"id": "p", "kind": "premise", "text": "P."},
-                    {"id": "c", "kind": "proposal", "text": "C."},
-                    {"id": "x", "kind": "claim", "text": "X."},
-                ],
-                "arguments": [{"id": "a", "premises": ["p"], "conclusion": "c"}],
-                "attacks": [{"id": "t", "from": "x", "to": "a", "type": "undercut"}],
+                "statements": [{"id": i, "kind": k, "text": t} for i, k, t in statements],
+                "arguments": arguments,
+                "attacks": list(attacks),
             }
         )
     )
@@ -373,6 +458,35 @@ def suggest(G: nx.DiGraph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
+def speaker_name(G: nx.DiGraph, speaker: str | None) -> str | None:
+    """The name to show for ``speaker``: the map's ``speakers`` entry, else the speaker as written.
+
+    >>> G = nx.DiGraph(speakers={"chinese-scholar": "a Chinese scholar"})
+    >>> speaker_name(G, "chinese-scholar"), speaker_name(G, "author"), speaker_name(G, None)
+    ('a Chinese scholar', 'author', None)
+    """
+    if speaker is None:
+        return None
+    return (G.graph.get("speakers") or {}).get(speaker, speaker)
+
+
+def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> None:
+    """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
+    item of the map has ``value`` (ignoring case) among ``values``."""
+    import difflib
+
+    from .errors import NotFound
+
+    known = sorted({v for v in values if v})
+    if value.lower() in (v.lower() for v in known):
+        return
+    close = [v for v in known if value.lower() in v.lower()] or difflib.get_close_matches(value, known, n=3)
+    hint = f"Did you mean {', '.join(repr(c) for c in close[:3])}? " if close else ""
+    listed = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
+    hint += f"The map's {what}s: {listed}." if known else f"No item of the map has a {what}."
+    raise NotFound(f"no statement has the {what} '{value}'.", hint=hint)
+
+
 def statement_rows(
     G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
@@ -384,6 +498,13 @@ def statement_rows(
     >>> [r["id"] for r in statement_rows(_demo())]
     ['c', 'p', 'x']
     """
+    names = G.graph.get("speakers") or {}
+    if speaker:
+        # a speaker is asked for by its id or by the name the map gives it
+        speaker = next((k for k, v in names.items() if v.lower() == speaker.lower()), speaker)
+        _require_value(G, "speaker", speaker, [d.get("speaker") for _, d in G.nodes(data=True)])
+    if tag:
+        _require_value(G, "tag", tag, [t for _, d in G.nodes(data=True) for t in d.get("tags", ())])
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT or (kind and d["kind"] != kind):

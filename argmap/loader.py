@@ -103,7 +103,13 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_graph(
-    path: str | Path | None = None, *, fmt: str | None = None, verify: bool = False, lenient: bool = False
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    verify: bool = False,
+    strict: bool = True,
+    require_source: bool = False,
+    lenient: bool = False,
 ) -> Loaded:
     """The one road from any input to a map's validated graph: read the map at
     ``path`` (None: the embedded map; ``"-"``: stdin) in format ``fmt`` (by
@@ -126,6 +132,12 @@ def read_graph(
       time saved on this small map; ``verify`` validates it all the same
       (``argmap validate``).
 
+    A quote not in the source is a problem (:class:`MapInvalid`) when
+    ``strict``, else a warning in ``loaded.warnings`` (a draft can still be
+    drawn); a source file that cannot be found is a warning, or a problem with
+    ``require_source``. A map with structural problems has its quote problems
+    reported with them, in one pass.
+
     >>> loaded = read_graph()
     >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
     (True, 'proposal')
@@ -135,40 +147,52 @@ def read_graph(
     text, name, file_path, base, spec = _read(path, fmt)
     _check_lenient(spec, name, lenient)
     warnings: list[str] = []
-    with collector_paused():
-        if path is None and spec.name == "yaml" and not verify:
-            from .formats.yaml import parse
+    try:
+        with collector_paused():
+            if path is None and spec.name == "yaml" and not verify:
+                from .formats.yaml import parse
 
-            G = graph_from_trusted(parse(text, name=name))
-        elif (plain_reader := spec.plain_reader()) is not None:
-            G = graph_from_validated(plain_reader(text, name=name))
-        else:
-            G = build_graph(_call_reader(spec, text, name, warnings, lenient))
+                G = graph_from_trusted(parse(text, name=name))
+            elif (plain_reader := spec.plain_reader()) is not None:
+                G = graph_from_validated(plain_reader(text, name=name))
+            else:
+                G = build_graph(_call_reader(spec, text, name, warnings, lenient))
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the graph holds everything now
     loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
     source = G.graph.get("source")
-    _check_quotes(loaded, base, G.graph["title"], source, _graph_sections(G))
+    _check_quotes(loaded, base, G.graph["title"], source, _graph_sections(G), strict, require_source)
     return loaded
 
 
 def read_map(
-    path: str | Path | None = None, *, fmt: str | None = None, check_source: bool = True, lenient: bool = False
+    path: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    check_source: bool = True,
+    strict: bool = True,
+    require_source: bool = False,
+    lenient: bool = False,
 ) -> Loaded:
     """The map at ``path`` as its Pydantic models (``loaded.map``), for the Python
     API (:func:`load`): read and validated as :func:`read_graph` reads it, and
-    (unless ``check_source`` is false) its quotes checked. Commands use
-    :func:`read_graph`.
+    (unless ``check_source`` is false) its quotes checked, ``strict`` and
+    ``require_source`` as there. Commands use :func:`read_graph`.
     """
     text, name, file_path, base, spec = _read(path, fmt)
     _check_lenient(spec, name, lenient)
     warnings: list[str] = []
-    with collector_paused():
-        amap = _call_reader(spec, text, name, warnings, lenient)
+    try:
+        with collector_paused():
+            amap = _call_reader(spec, text, name, warnings, lenient)
+    except MapInvalid as err:
+        raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the models hold everything now
     loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
     if check_source:
         source = amap.source.__dict__ if amap.source is not None else None
-        _check_quotes(loaded, base, amap.title, source, _model_sections(amap))
+        _check_quotes(loaded, base, amap.title, source, _model_sections(amap), strict, require_source)
     return loaded
 
 
@@ -193,7 +217,7 @@ def _check_lenient(spec: Any, name: str, lenient: bool) -> None:
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:
     """The text of the map at ``path``, its name, file, folder and format (see :func:`read_graph`)."""
-    from .formats import detect, get, names
+    from .formats import detect, get
 
     if path is None:
         text = data_dir().joinpath(EMBEDDED).read_text(encoding="utf-8")
@@ -203,11 +227,7 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
         file_path = None if str(path) == "-" else Path(path)
         base = file_path.parent if file_path else Path.cwd()
     if fmt:
-        spec = get(fmt)
-        if not spec.read:
-            raise UsageError(
-                f"argmap cannot read the '{fmt}' format.", hint="Use one of: " + ", ".join(names(read=True)) + "."
-            )
+        spec = get(fmt, read=True)
     else:
         spec = detect(name if file_path else "", text)
     if not text.strip():
@@ -255,30 +275,116 @@ def portable_source(file: str, base: Any, new_dir: Path | None) -> str:
         return str(target.resolve())
 
 
-def _check_quotes(loaded: Loaded, base: Any, title: str, src: dict[str, Any] | None, sections: list[Section]) -> None:
+def _check_quotes(
+    loaded: Loaded,
+    base: Any,
+    title: str,
+    src: dict[str, Any] | None,
+    sections: list[Section],
+    strict: bool = True,
+    require_source: bool = False,
+) -> None:
     """Find the source text a map names and check every quote and paragraph against it.
 
-    A missing source file is a warning (quote checks are skipped); a quote that
-    is not in the text, or not in its paragraph, is a problem.
+    A quote that is not in the text, or not in its paragraph, is a problem
+    (a warning unless ``strict``). A source file that cannot be found is a
+    warning, and quote checks are skipped; with ``require_source`` it is a
+    problem.
     """
-    from .source import SourceText
-
     if src is None or src.get("file") is None:
         return
-    target = resolve_source(src["file"], base)
+    found = _source_text(src["file"], base, src.get("title") or title)
+    if isinstance(found, Problem):
+        if require_source:
+            raise MapInvalid(loaded.name, _locate([found], loaded))
+        loaded.warnings.append(f"{loaded.name}: {found.message}; quotes were not checked.")
+        return
+    loaded.source, loaded.source_path = found
+    problems = quote_problems(sections, loaded.source)
+    if problems and strict:
+        raise MapInvalid(loaded.name, _locate(problems, loaded))
+    loaded.warnings += [p.format(loaded.name) for p in _locate(problems, loaded)]
+
+
+def _source_text(file: str, base: Any, title: str | None) -> Any:
+    """``(SourceText, where it is)`` for a map's ``source.file``, or the
+    :class:`Problem` of a file that cannot be read."""
+    from .source import SourceText
+
+    target = resolve_source(file, base)
     try:
         raw = target.read_bytes()
     except OSError:
-        shown = target if isinstance(target, Path) else src["file"]
-        loaded.warnings.append(
-            f"{loaded.name}: source file '{src['file']}' not found (looked for {shown}); quotes were not checked."
+        shown = target.absolute() if isinstance(target, Path) else file
+        return Problem(
+            f"source file '{file}' not found (looked for {shown})",
+            ("source", "file"),
+            hint="Correct source.file: it is relative to the map's folder.",
         )
-        return
-    source = SourceText.from_text(decode(raw, str(target)), title=src.get("title") or title)
-    loaded.source, loaded.source_path = source, target
-    problems = quote_problems(sections, source)
-    if problems:
-        raise MapInvalid(loaded.name, _locate(problems, loaded))
+    return SourceText.from_text(decode(raw, str(target)), title=title), target
+
+
+def with_quote_problems(err: MapInvalid, text: str, fmt: str, base: Any, require_source: bool) -> MapInvalid:
+    """``err`` (a map's structural problems) with the quote problems of the same
+    map added, found in its raw data, so that one pass reports every problem.
+
+    Only for the map format (YAML, JSON), whose raw data has the map's fields;
+    items too broken to tell their quote and paragraph are left to ``err``.
+    """
+    if fmt not in ("yaml", "json"):
+        return err
+    try:
+        from .formats.yaml import parse
+
+        data = parse(text, name=err.file or "<map>")  # YAML reads JSON too
+    except Exception:  # noqa: BLE001 (a syntax error: err already says it)
+        return err
+    src = data.get("source") if isinstance(data, dict) else None
+    if not isinstance(src, dict) or not isinstance(src.get("file"), str):
+        return err
+    title = src.get("title") if isinstance(src.get("title"), str) else data.get("title")
+    found = _source_text(src["file"], base, title if isinstance(title, str) else None)
+    if isinstance(found, Problem):
+        extra = [found] if require_source else []
+    else:
+        extra = quote_problems(_raw_sections(data), found[0])
+    if not extra:
+        return err
+    from .locate import text_locator
+
+    find = text_locator(text, fmt)
+    placed = []
+    for p in extra:
+        where = find(p.path)
+        placed.append(Problem(p.message, p.path, where[0], where[1], p.hint) if where else p)
+    seen = {(p.path, p.message) for p in err.problems}
+    merged = err.problems + [p for p in placed if (p.path, p.message) not in seen]
+    merged.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return MapInvalid(err.file, merged)
+
+
+def _raw_sections(data: dict[str, Any]) -> list[Section]:
+    """The items of raw map data as :func:`quote_problems` reads them: an item
+    whose quote (text) or paragraph (a whole number from 1, or none) is broken
+    stands as an empty one, so every item keeps its place."""
+    out = []
+    for section in ("statements", "arguments", "attacks"):
+        items = data.get(section)
+        kept: list[dict[str, Any]] = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            para = item.get("paragraph") if isinstance(item, dict) else None
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("quote"), str)
+                or not item["quote"].strip()
+                or (para is not None and (isinstance(para, bool) or not isinstance(para, int) or para < 1))
+            ):
+                kept.append({})
+                continue
+            ident = item.get("id") if isinstance(item.get("id"), str) else f"{section}[{i}]"
+            kept.append({"quote": item["quote"], "paragraph": para, "id": ident})
+        out.append((section, kept))
+    return out
 
 
 def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:

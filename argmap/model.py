@@ -25,6 +25,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .errors import MapProblems, Problem
+from .terms import ATTACK_VERBS
 
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -89,9 +90,35 @@ class Argument(Base):
     title: Text | None = None
 
 
+def derived_attack_id(source: str, kind: str, target: str) -> str:
+    """The id of an attack that has none: its ends joined by its verb.
+
+    >>> derived_attack_id("wind", "undercut", "arg-umbrella")
+    'wind-undercuts-arg-umbrella'
+    """
+    return f"{source}-{ATTACK_VERBS.get(kind, kind)}-{target}"
+
+
+def fill_attack_ids(data: object) -> object:
+    """Raw map data with an id given to each attack that has none (derived from
+    its ``from``, ``type`` and ``to``); data it cannot tell about is left as it is."""
+    if not isinstance(data, dict) or not isinstance(data.get("attacks"), list):
+        return data
+    attacks = data["attacks"]
+    if all(not isinstance(t, dict) or "id" in t for t in attacks):
+        return data
+    filled = []
+    for t in attacks:
+        if isinstance(t, dict) and "id" not in t and all(isinstance(t.get(k), str) for k in ("from", "to", "type")):
+            t = {"id": derived_attack_id(t["from"], t["type"], t["to"]), **t}
+        filled.append(t)
+    return {**data, "attacks": filled}
+
+
 class Attack(Base):
     """An objection: a statement attacking a statement (rebut, undermine) or an
-    argument (undercut)."""
+    argument (undercut). Without an ``id``, it gets one from its ends and type
+    (:func:`derived_attack_id`)."""
 
     id: Slug
     from_: Slug = Field(alias="from")
@@ -104,13 +131,26 @@ class Attack(Base):
     tags: tuple[Text, ...] = ()
     note: Text | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, data: object) -> object:
+        if (
+            isinstance(data, dict)
+            and "id" not in data
+            and all(isinstance(data.get(k), str) for k in ("from", "to", "type"))
+        ):
+            return {"id": derived_attack_id(data["from"], data["type"], data["to"]), **data}
+        return data
+
 
 class ArgumentMap(Base):
-    """A whole map. Valid means: every id unique and every reference resolves."""
+    """A whole map. Valid means: every id unique, every reference resolves, and
+    when ``speakers`` (speaker -> the name to show) is given, every speaker is in it."""
 
     title: Text
     description: Text | None = None
     source: Source | None = None
+    speakers: dict[Text, Text] | None = None
     statements: Annotated[tuple[Statement, ...], Field(min_length=1)]
     arguments: tuple[Argument, ...] = ()
     attacks: tuple[Attack, ...] = ()
@@ -122,9 +162,39 @@ class ArgumentMap(Base):
             [(a.id, a.premises, a.conclusion) for a in self.arguments],
             [(t.id, t.from_, t.to, t.type) for t in self.attacks],
         )
+        if self.speakers is not None:
+            problems += speaker_problems(
+                self.speakers,
+                [
+                    (section, i, item.speaker)
+                    for section in ("statements", "arguments", "attacks")
+                    for i, item in enumerate(getattr(self, section))
+                    if item.speaker is not None
+                ],
+            )
         if problems:
             raise MapProblems(problems)
         return self
+
+
+def speaker_problems(speakers: dict[str, str], used: list[tuple[str, int, str]]) -> list[Problem]:
+    """A problem for each speaker (``(section, index, speaker)``) that a map's
+    ``speakers`` does not name.
+
+    >>> [p.format("m.yaml") for p in speaker_problems({"author": "The author"}, [("statements", 0, "autor")])]
+    ["m.yaml: statements[0].speaker: 'autor' is not one of the speakers the map names. Did you mean 'author'?"]
+    """
+    problems = []
+    known = set(speakers)
+    for section, i, speaker in used:
+        if speaker not in known:
+            hint = _suggest(speaker, known) if known else ""
+            if not hint.startswith("Did you mean"):
+                hint = f"Add '{speaker}' to speakers:, or use one of: {', '.join(sorted(known))}."
+            problems.append(
+                Problem(f"'{speaker}' is not one of the speakers the map names", (section, i, "speaker"), hint=hint)
+            )
+    return problems
 
 
 def reference_problems(

@@ -35,6 +35,8 @@ def is_support(edge: dict, types: tuple[str, ...] = SUPPORT_EDGES) -> bool:
     return edge["type"] in types or (PREMISE_TOO in edge and "premise" in types)
 
 
+#: how an attack reads from its source: "rebuts" ... (a derived attack id: ``wind-undercuts-arg-umbrella``)
+ATTACK_VERBS = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
 #: how an attack reads from its target: "rebutted by" ...
 ATTACKED_BY = {"rebut": "rebutted by", "undermine": "undermined by", "undercut": "undercut by"}
 

@@ -21,7 +21,17 @@ from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
 from .locate import Locate
 from .terms import ATTACK_TYPES
-from .model import SLUG_PATTERN, Argument, ArgumentMap, Attack, Source, Statement, reference_problems
+from .model import (
+    SLUG_PATTERN,
+    Argument,
+    ArgumentMap,
+    Attack,
+    Source,
+    Statement,
+    fill_attack_ids,
+    reference_problems,
+    speaker_problems,
+)
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -61,6 +71,7 @@ def validate(data: Any, *, name: str, locate: Locate | None = None) -> ArgumentM
                 )
             ],
         )
+    data = fill_attack_ids(data)
     try:
         return ArgumentMap.model_validate(data)
     except ValidationError as err:
@@ -114,6 +125,7 @@ def validate_plain(data: Any, *, name: str, locate: Locate | None = None) -> dic
     ...                name="x")
     {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
     """
+    data = fill_attack_ids(data)
     if isinstance(data, dict):
         try:
             plain = _plain_validator().validate_python(data)
@@ -158,6 +170,13 @@ def _resolves(plain: dict[str, Any]) -> bool:
     """Whether the map's references all resolve (the models' ``model_validator``, on dicts)."""
     from .model import _all_resolve
 
+    speakers = plain.get("speakers")
+    if speakers is not None and any(
+        item.get("speaker") is not None and item["speaker"] not in speakers
+        for key in ("statements", "arguments", "attacks")
+        for item in plain[key]
+    ):
+        return False
     return _all_resolve(
         [s["id"] for s in plain["statements"]],
         [(a["id"], a["premises"], a["conclusion"]) for a in plain["arguments"]],
@@ -305,7 +324,25 @@ def _slug(value: Any) -> str:
 
 
 def _lenient_references(data: dict) -> list[Problem]:
-    """Reference problems in data that failed field validation, skipping broken items."""
+    """Reference problems in data that failed field validation, skipping broken
+    items (and speakers missing from a valid ``speakers``)."""
+    return _lenient_speakers(data) + _lenient_links(data)
+
+
+def _lenient_speakers(data: dict) -> list[Problem]:
+    speakers = data.get("speakers")
+    if not isinstance(speakers, dict) or not all(isinstance(k, str) for k in speakers):
+        return []
+    used = []
+    for section in ("statements", "arguments", "attacks"):
+        items = data.get(section)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("speaker"), str):
+                used.append((section, i, item["speaker"]))
+    return speaker_problems(speakers, used)
+
+
+def _lenient_links(data: dict) -> list[Problem]:
 
     def items(key: str) -> list:
         value = data.get(key)

@@ -35,8 +35,8 @@ EXAMPLES: list[tuple[str, str, dict]] = [
     ("sco.apx", "apx", {}),
     ("sco.tgf", "tgf", {}),
     # a figure one page wide: one proposal and what bears on it, with quotes
-    ("sco-6n-partnership.svg", "svg", {"focus": "prop-6n-partnership", "quotes": True}),
-    ("sco-6n-partnership.png", "png", {"focus": "prop-6n-partnership", "quotes": True}),
+    ("sco-china-ready.svg", "svg", {"focus": "prop-china-ready", "quotes": True}),
+    ("sco-china-ready.png", "png", {"focus": "prop-china-ready", "quotes": True}),
 ]
 
 

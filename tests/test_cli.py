@@ -89,6 +89,116 @@ def test_show_survives_support_cycles(run, write):
     assert "↑ a (shown above)" in result.stdout
 
 
+MEANS = """\
+    title: Fitter
+    statements:
+      - {id: fitter, kind: proposal, text: Get fitter.}
+      - {id: health, kind: premise, text: Fitness keeps you healthy.}
+      - {id: bike, kind: proposal, text: Cycle to work.}
+      - {id: near, kind: premise, text: Work is 5 km away.}
+      - {id: helmet, kind: proposal, text: Buy a helmet.}
+      - {id: falls, kind: premise, text: Cyclists fall.}
+      - {id: rain, kind: premise, text: It often rains.}
+    arguments:
+      - {id: a-health, premises: [health], conclusion: fitter}
+      - {id: a-bike, premises: [fitter, near], conclusion: bike, scheme: practical-reasoning}
+      - {id: a-helmet, premises: [bike], conclusion: helmet}
+      - {id: a-falls, premises: [falls], conclusion: helmet}
+    attacks:
+      - {id: t-rain, from: rain, to: a-bike, type: undercut}
+    """
+
+
+def test_show_reads_from_goal_to_means(run, write, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("show", "-m", write("means.yaml", MEANS))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    # one root: the goal; each means under what it serves, never beside it
+    assert [line for line in lines if line.startswith("◆")] == ["◆ PROPOSAL fitter: Get fitter."]
+    assert lines[2:13] == [
+        "◆ PROPOSAL fitter: Get fitter.",
+        "├── + reason a-health",
+        "│   └── ○ PREMISE health: Fitness keeps you healthy.",
+        "└── → means a-bike (practical-reasoning): with 1 more premise",
+        "    ├── with ○ PREMISE near: Work is 5 km away.",
+        "    ├── ◆ PROPOSAL bike: Cycle to work.",
+        "    │   └── → means a-helmet",
+        "    │       └── ◆ PROPOSAL helmet: Buy a helmet.",
+        "    │           └── + reason a-falls",
+        "    │               └── ○ PREMISE falls: Cyclists fall.",
+        "    └── ✗ undercut by ○ PREMISE rain: It often rains.",
+    ]
+    assert "shown above" not in result.stdout and "Not under any proposal" not in result.stdout
+
+
+def test_show_reads_the_embedded_map_as_two_trees(run, monkeypatch):
+    """The article's thesis and the spokesman's call; every other proposal hangs under the
+    goal it serves (the first edition showed 15 proposals side by side)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("show").stdout
+    roots = [line.split(":")[0] for line in out.splitlines() if line.startswith("◆")]
+    assert roots == ["◆ PROPOSAL prop-deepen-ct", "◆ PROPOSAL prop-intl-reinforce-cooperation"]
+    tops = [
+        line.split(":")[0]
+        for line in out.split("Not under any proposal", 1)[1].splitlines()
+        if line.startswith(("●", "○"))
+    ]
+    assert tops == [
+        "● CLAIM sco-core-task",
+        "● CLAIM sco-ct-expanding",
+        "○ PREMISE ct-most-active-efficient",
+        "● CLAIM china-pushes",
+        "● CLAIM sco-highly-alert",
+    ]
+    assert out.count("→ means ") == 10 and out.count("(shown above)") == 2
+
+
+def test_show_focus_on_a_means_names_the_goal_it_serves(run, write):
+    path = write("means.yaml", MEANS)
+    result = run("show", "-m", path, "--focus", "helmet")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "◆ PROPOSAL helmet: Buy a helmet.",
+        "├── ↗ a means to ◆ PROPOSAL bike: Cycle to work. (through a-helmet)",
+        "└── + reason a-falls",
+        "    └── ○ PREMISE falls: Cyclists fall.",
+    ]
+    # --depth counts means like reasons: one level under the goal, then cut
+    cut = run("show", "-m", path, "--depth", "1").stdout
+    assert "◆ PROPOSAL bike: Cycle to work." in cut and "helmet" not in cut.split("Not under", 1)[0]
+    # show --evaluate marks the means step and what hangs under it
+    marked = run("show", "-m", path, "--evaluate").stdout
+    assert "└── [OUT] → means a-bike (practical-reasoning): with 1 more premise" in marked
+    assert "[OUT] ◆ PROPOSAL bike: Cycle to work." in marked and "[IN] ◆ PROPOSAL helmet" in marked
+
+
+def test_show_keeps_proposals_that_only_serve_each_other(run, write):
+    path = write(
+        "circle.yaml",
+        """\
+        title: Circle
+        statements:
+          - {id: a, kind: proposal, text: Do A.}
+          - {id: b, kind: proposal, text: Do B.}
+        arguments:
+          - {id: ab, premises: [a], conclusion: b}
+          - {id: ba, premises: [b], conclusion: a}
+        """,
+    )
+    result = run("show", "-m", path)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2:8] == [
+        "◆ PROPOSAL a: Do A.",
+        "├── ↗ a means to ◆ PROPOSAL b: Do B. (through ba)",
+        "└── → means ab",
+        "    └── ◆ PROPOSAL b: Do B.",
+        "        └── → means ba",
+        "            └── ↑ a (shown above)",
+    ]
+
+
 def test_unknown_focus_is_an_error_with_suggestions(run):
     result = run("show", "--focus", "6n-partnership")
     assert result.exit_code == 1
@@ -187,7 +297,7 @@ def test_version(run):
 def test_show_depth_does_not_list_cut_statements_again(run):
     result = run("show", "--depth", "1")
     assert result.exit_code == 0, result.output
-    # sco-ten-years sits four levels under a proposal: cut by --depth 1, not a leftover
+    # ct-builds-trust sits three levels under the thesis: cut by --depth 1, not a leftover
     rest = result.stdout.split("Not under any proposal", 1)[1]
-    assert "sco-ten-years" not in result.stdout
+    assert "coop-beneficial" in result.stdout and "ct-builds-trust" not in result.stdout
     assert "summit-agenda" in rest  # under no proposal at all: still shown

@@ -54,11 +54,9 @@ def fits(text: str) -> bool:
 def test_check_embedded_map(run, narrow):
     result = run("check")
     assert result.exit_code == 0, result.output
-    assert (
-        "! warning unsupported: no argument supports proposal\n          'prop-china-new-security-concept'"
-        in result.stdout
-    )
-    assert result.stdout.rstrip().endswith("0 errors, 14 warnings, 3 notes")
+    assert "! warning isolated: 'ct-most-active-efficient' supports, attacks and is attacked\n" in result.stdout
+    assert "unsupported" not in result.stdout  # every claim of the map is argued for
+    assert result.stdout.rstrip().endswith("0 errors, 2 warnings, 1 note")
     assert fits(result.stdout) and result.stderr == ""
 
 
@@ -84,9 +82,12 @@ def test_evaluate_embedded_map_labels_every_statement_and_argument(run, narrow):
     result = run("evaluate")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Proposals: 14 in, 2 out, 0 undecided" in out
-    assert "[OUT]   prop-deepen-ct: Anti-terrorism cooperation" in out
+    # every proposal stands; the one OUT is the spokesman's conceded point, answered
+    assert "Proposals: 12 in, 0 out, 0 undecided" in out
+    assert "[IN]    prop-deepen-ct: Anti-terrorism cooperation" in out
     assert "[IN]    prop-6n-partnership: Construct a 6+N" in out
+    assert "Premises: 25 in, 1 out, 0 undecided" in out
+    assert "[OUT]   bin-laden-progress: The killing of bin Laden" in out
     G = build_graph(load())
     for n in G:
         assert f" {n}" in out, n
@@ -112,13 +113,17 @@ def test_other_semantics_agree_on_the_embedded_map(run, semantics):
 
 
 def test_explain_names_the_defeater(run, narrow):
-    result = run("evaluate", "--explain", "prop-deepen-ct")
+    result = run("evaluate", "--explain", "bin-laden-progress")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "Why prop-deepen-ct is OUT (grounded):"
-    assert "└── ✗ rebutted by [IN] ○ PREMISE members-differ-concepts:" in result.stdout
+    assert lines[0] == "Why bin-laden-progress is OUT (grounded):"
+    assert "└── ✗ undermined by [IN] ○ PREMISE terror-still-frequent:" in result.stdout
     assert "given: no argument concludes it, and nothing attacks it" in result.stdout
     assert fits(result.stdout)
+    # the call the concession was raised against is reinstated by the answer
+    reinstated = run("evaluate", "--explain", "prop-intl-reinforce-cooperation").stdout
+    assert reinstated.splitlines()[0] == "Why prop-intl-reinforce-cooperation is IN (grounded):"
+    assert "└── ✗ rebutted by [OUT] ○ PREMISE bin-laden-progress:" in reinstated
 
 
 def test_explain_json_and_unknown_id(run):
@@ -158,16 +163,22 @@ def test_a_search_beyond_the_budget_is_a_message_not_a_hang(run, write):
 
 
 def test_show_evaluate_marks_every_node(run, narrow):
-    result = run("show", "--evaluate", "--focus", "prop-uniform-understanding")
+    result = run("show", "--evaluate", "--focus", "prop-intl-reinforce-cooperation")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("[OUT] ◆ PROPOSAL prop-uniform-understanding")
-    assert "├── [IN] + reason arg-necessitates-understanding" in result.stdout
-    assert "└── ✗ rebutted by [IN] ○ PREMISE members-disputes" in result.stdout
-    starts = [line.lstrip("│├└─ ") for line in lines if line.lstrip("│├└─ ")[:1] in "[✗"]
-    assert len(starts) == 8 and all("[IN]" in s or "[OUT]" in s for s in starts)
+    assert lines[0].startswith("[IN] ◆ PROPOSAL prop-intl-reinforce-cooperation")
+    assert "├── [IN] + reason arg-frequent-reinforce" in result.stdout
+    assert "✗ rebutted by [OUT] ○ PREMISE bin-laden-progress" in result.stdout
+    assert "✗ undermined by [IN] ↑ terror-still-frequent (shown above)" in result.stdout
+    assert "└── [IN] → means arg-call-china-ready (practical-reasoning)" in result.stdout
+    nodes = [
+        line
+        for line in lines
+        if any(w in line for w in ("◆ PROPOSAL", "● CLAIM", "○ PREMISE", "+ reason", "→ means", "↑ "))
+    ]
+    assert len(nodes) == 11 and all("[IN]" in s or "[OUT]" in s for s in nodes)
     assert fits(result.stdout)
-    plain = run("show", "--focus", "prop-uniform-understanding").stdout
+    plain = run("show", "--focus", "prop-intl-reinforce-cooperation").stdout
     assert "[IN]" not in plain
 
 
@@ -175,20 +186,23 @@ def test_show_evaluate_marks_every_node(run, narrow):
 
 
 def test_critical_embedded(run, narrow):
-    result = run("critical", "prop-6n-partnership")
+    result = run("critical", "prop-china-ready")
     assert result.exit_code == 0, result.output
     out = result.stdout
+    # three independent reasons: only losing all three leaves the commitment unsupported
     assert "It rests on 3 grounds (statements no argument concludes)." in out
-    assert "Losing 2 grounds together leaves it with no support; 2 smallest sets:" in out
-    assert "1. ct-deepening-meaningful, sixn-framework-issues" in out
+    assert "Losing 3 grounds together leaves it with no support; 1 smallest set:" in out
+    assert "1. terror-still-frequent, security-major-element, stable-environment" in out
     assert "(in every set)" in out and fits(out)
-    single = run("critical", "prop-uniform-understanding").stdout
-    assert "Load-bearing: losing any one of these 2 grounds leaves it with no support:" in single
+    # the linked argument: the investigation hinges on the members' differences alone
+    single = run("critical", "prop-investigate-practices").stdout
+    assert "It rests on 9 grounds" in single
+    assert "Load-bearing: losing this one ground leaves it with no support:\n○ members-differ:" in single
 
 
 def test_critical_json_and_errors(run, write):
     data = json.loads(run("critical", "prop-deepen-ct", "--json").stdout)
-    assert data["size"] == 7 and len(data["cuts"]) == 8 and data["complete"]
+    assert data["size"] == 8 and len(data["cuts"]) == 1 and data["complete"]
     assert data["load_bearing"] == []
     result = run("critical", "nope")
     assert result.exit_code == 1 and "no statement or argument has the id 'nope'" in result.stderr
@@ -200,17 +214,20 @@ def test_rank(run, narrow):
     result = run("rank", "--top", "3")
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if re.match(r"\s*\d+\s+\d+\s+[\d.]+ ", line)]
-    assert len(rows) == 3 and "ct-deepening-meaningful" in rows[0]
+    # the thesis's three direct reasons carry the ten proposals that rest on it
+    assert len(rows) == 3 and "coop-beneficial" in rows[0] and "ct-deepening-meaningful" in rows[2]
     assert fits(result.stdout)
     data = json.loads(run("rank", "--json").stdout)
     assert len(data) == len(load().statements)
     assert data[0] == {
         "rank": 1,
-        "id": "ct-deepening-meaningful",
+        "id": "coop-beneficial",
         "kind": "claim",
-        "proposals": 8,
-        "centrality": 6.75,
-        "text": "Enhancing and deepening SCO anti-terrorism cooperation is a meaningful task.",
+        "proposals": 10,
+        "centrality": 1.791667,
+        "text": "Cooperating with other SCO members against terrorism helps "
+        "solve military and security issues and removes obstacles "
+        "in the economic and social spheres.",
     }
 
 
@@ -292,7 +309,7 @@ def readme_examples() -> list[tuple[str, str]]:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sections = [
-        (readme.index("### check"), readme.index("## The map format")),
+        (readme.index("### check"), readme.index("### init")),  # authoring: test_walkthrough.py
         (readme.index("## How evaluate works"), readme.index("## Using argmap from Python")),
     ]
     blocks = [
@@ -322,9 +339,11 @@ def test_readme_examples_are_real_output(run, tmp_path, monkeypatch):
     sco = (ROOT / "argmap" / "data" / "sco.yaml").read_text(encoding="utf-8")
     (tmp_path / "argmap" / "data").mkdir(parents=True)
     (tmp_path / "argmap" / "data" / "sco.yaml").write_text(sco)
-    revised = sco[: sco.index("  - id: att-differences-joint-cooperation")].rstrip() + "\n"
+    revised = sco[: sco.index("  - id: att-still-frequent-answer")].rstrip() + "\n"
     (tmp_path / "sco-revised.yaml").write_text(
-        revised.replace('text: "Improve the mechanism."', 'text: "Improve the anti-terrorism mechanism."')
+        revised.replace(
+            'text: "Other tough tasks will emerge in the future."', 'text: "The future will bring other tough tasks."'
+        )
     )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")

@@ -111,14 +111,20 @@ def test_supports_on_the_embedded_map_answers_the_6n_question(run80):
         "arg-mechanism-6n",
         "prop-improve-mechanism",
         "prop-improve-performance",
-        "linked reason arg-tasks-performance",
-        "ct-deepening-meaningful",
+        "reason arg-tasks-performance",
         "future-tough-tasks",
+        "reason arg-deepen-performance",
+        "prop-deepen-ct",
+        "ct-deepening-meaningful",
         "arg-6n-framework",
         "sixn-framework-issues",
     ):
         assert node in result.stdout
-    assert "5 supporters: 2 direct, 3 indirect" in result.stdout
+    assert "linked reason" not in result.stdout  # every reason on the way is independent
+    # the means rests on everything its goals rest on: the thesis and its reasons
+    assert "16 supporters: 2 direct, 14 indirect; the farthest is 6 steps away." in result.stdout
+    spokesman = run80("supports", "prop-china-ready").stdout
+    assert "4 supporters: 3 direct, 1 indirect; the farthest is 2 steps away." in spokesman
 
 
 def test_views_fit_80_columns_carry_no_colour_and_no_trailing_blanks(run80, bridge):
@@ -188,9 +194,12 @@ def test_attacks_json(run80, bridge):
 
 
 def test_attacks_on_the_embedded_map(run80):
-    result = run80("attacks", "prop-uniform-understanding", "--json")
+    result = run80("attacks", "prop-china-ready", "--deep", "--json")
     data = json.loads(result.stdout)
-    assert sorted(r["id"] for r in data["attackers"]) == ["members-differ-concepts", "members-disputes"]
+    assert [(r["id"], r["type"], r["on"], r["depth"], r["attack"]) for r in data["attackers"]] == [
+        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation", 1, "att-progress-concession")
+    ]
+    assert json.loads(run80("attacks", "prop-deepen-ct", "--deep", "--json").stdout)["attackers"] == []
     result = run80("attacks", "sco-core-task")
     assert "Nothing in the map attacks sco-core-task (--deep also looks at what it rests on)." in " ".join(
         result.stdout.split()
@@ -277,10 +286,11 @@ def test_unknown_ids_exit_1_with_a_suggestion_on_stderr(run80, args):
 
 
 def test_an_attack_id_is_explained(run80):
-    result = run80("attacks", "att-differing-concepts")
+    result = run80("attacks", "att-progress-concession")
     assert result.exit_code == 1
-    assert "'att-differing-concepts' is an attack (members-differ-concepts rebuts prop-uniform-understanding)" in (
-        result.stderr
+    assert (
+        "'att-progress-concession' is an attack (bin-laden-progress rebuts prop-intl-reinforce-cooperation)"
+        in " ".join(result.stderr.split())
     )
 
 

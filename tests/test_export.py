@@ -216,12 +216,12 @@ def test_a_focused_argument_at_depth_0_exports_a_valid_map(tmp_path, run):
     the view's node count with itself), kept premises the view leaves out, and the
     written map failed validation; an argument also needs its premises to be one."""
     out = tmp_path / "f.yaml"
-    result = run("export", "--focus", "arg-founding-mandate", "--depth", "0", "--format", "yaml", "-o", out)
+    result = run("export", "--focus", "arg-differences-investigate", "--depth", "0", "--format", "yaml", "-o", out)
     assert result.exit_code == 0, result.output
     checked = run("validate", out)
     assert checked.exit_code == 0, checked.output
     back = read_map(out).map
-    assert [a.id for a in back.arguments] == ["arg-founding-mandate"]
+    assert [a.id for a in back.arguments] == ["arg-differences-investigate"]
     assert set(back.arguments[0].premises) | {back.arguments[0].conclusion} == {s.id for s in back.statements}
 
 
@@ -363,6 +363,31 @@ def test_no_renderer_at_all_is_a_clear_error(tmp_path, run, monkeypatch):
     result = run("export", "-m", SMALL, "-o", tmp_path / "map.svg")
     assert result.exit_code == 1
     assert "no Graphviz renderer found" in result.stderr and "pip install graphviz-pure" in result.stderr
+
+
+@pytest.mark.parametrize("program", ["dot", "graphviz-pure"])
+def test_a_text_of_brackets_draws_with_every_renderer(program, run, write, tmp_path, monkeypatch):
+    """Graphviz's `dot` refused an HTML label that was only "]" (found by the
+    hostile-text property test once `dot` was on PATH)."""
+    from argmap.formats import graphviz
+
+    if graphviz.find(program) is None:
+        pytest.skip(f"{program} is not installed")
+    monkeypatch.setenv("ARGMAP_GRAPHVIZ", program)
+    path = write(
+        "brackets.yaml",
+        """\
+        title: "]"
+        statements:
+          - {id: a, kind: proposal, text: "]", quote: "[", speaker: "]["}
+          - {id: b, kind: premise, text: "[x]"}
+        arguments:
+          - {id: c, premises: [b], conclusion: a}
+        """,
+    )
+    result = run("export", "-m", path, "--quotes", "--speakers", "-o", tmp_path / "out.svg")
+    assert result.exit_code == 0, result.output
+    assert "&#93;" in run("export", "-m", path, "--format", "dot").stdout
 
 
 def test_the_renderer_found_beside_python_when_not_on_path(monkeypatch):

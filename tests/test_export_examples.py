@@ -26,7 +26,7 @@ def test_examples_are_up_to_date():
         name for name, data in made.items() if not (EXAMPLES / name).exists() or (EXAMPLES / name).read_bytes() != data
     ]
     assert stale == [], "stale examples; run: python examples/make.py"
-    extra = sorted(p.name for p in EXAMPLES.iterdir() if p.name not in made and p.name != "make.py")
+    extra = sorted(p.name for p in EXAMPLES.iterdir() if p.is_file() and p.name not in made and p.name != "make.py")
     assert extra == []
 
 

@@ -30,7 +30,7 @@ def _with_networkx(amap) -> nx.DiGraph:
         return {k: v for k, v in obj.__dict__.items() if v is not None and k not in skip}
 
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
-    G = nx.DiGraph(title=amap.title, description=amap.description, source=source)
+    G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     G.add_nodes_from((s.id, fields(s)) for s in amap.statements)
     G.add_nodes_from((a.id, {**fields(a), "kind": ARGUMENT}) for a in amap.arguments)
     G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)

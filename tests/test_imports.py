@@ -20,14 +20,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 #: lowest first; a module is placed by the longest prefix of its name listed here
 LAYERS: list[tuple[str, ...]] = [
     ("argmap.errors", "argmap.terms", "argmap.collector"),
-    ("argmap.limits", "argmap.locate", "argmap.source"),
+    # the authoring library's text layer: sentences, clauses and passages of a source text
+    ("argmap.limits", "argmap.locate", "argmap.source", "argmap.authoring.text", "argmap.authoring.quotes"),
     ("argmap.model",),
     ("argmap.validate",),
     ("argmap.graph",),
-    ("argmap.query", "argmap.stats", "argmap.analysis"),
+    ("argmap.query", "argmap.stats", "argmap.analysis", "argmap.authoring.coverage"),
     ("argmap.formats",),
     ("argmap.loader",),
-    # authoring (another branch's new package) edits maps: it may use what reads and writes them
+    # authoring drafts, starts and previews maps: it may use what reads and writes them
     ("argmap.export", "argmap.output", "argmap.authoring"),
     ("argmap.render",),
     ("argmap.cli", "argmap.__main__", "argmap"),

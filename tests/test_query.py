@@ -363,26 +363,35 @@ def sco() -> nx.DiGraph:
 def test_what_supports_the_6n_partnership_proposal(sco):
     # The scholar's 6+N mechanism is offered "for instance" of improving the
     # mechanism, which improving overall performance "necessitates"; that task
-    # follows the meaningful task of deepening cooperation and the tough tasks
-    # ahead (paragraph 7). Separately, "this would provide the framework for
-    # handling a variety of issues from extradition to terrorism ..."
+    # is one of the tough tasks ahead and a means to the thesis, deepening the
+    # cooperation, with everything that supports it (paragraphs 3-7).
+    # Separately, "this would provide the framework for handling a variety of
+    # issues from extradition to terrorism ...".
     rows = by_id(supporters(sco, "prop-6n-partnership"))
     assert {n: r["depth"] for n, r in rows.items()} == {
         "prop-improve-mechanism": 1,
         "sixn-framework-issues": 1,
         "prop-improve-performance": 2,
-        "ct-deepening-meaningful": 3,
         "future-tough-tasks": 3,
+        "prop-deepen-ct": 3,
+        "coop-beneficial": 4,
+        "ct-deepening-meaningful": 4,
+        "peace-building-complex": 4,
+        "ct-reputation-concept-model": 5,
+        "ct-supports-other-cooperation": 5,
+        "hot-issue-disputes-recur": 5,
+        "hot-issues-unsolved": 5,
+        "threats-fused": 5,
+        "ct-builds-trust": 6,
+        "ct-much-to-gain": 6,
+        "ct-scope": 6,
     }
-    # the two premises of the task argument are one (linked) reason
-    assert (
-        rows["ct-deepening-meaningful"]["arguments"]
-        == rows["future-tough-tasks"]["arguments"]
-        == ["arg-tasks-performance"]
-    )
-    assert rows["ct-deepening-meaningful"]["paths"] == [
+    # the tough tasks and the thesis are separate (convergent) reasons for the task
+    assert rows["future-tough-tasks"]["arguments"] == ["arg-tasks-performance"]
+    assert rows["prop-deepen-ct"]["arguments"] == ["arg-deepen-performance"]
+    assert rows["future-tough-tasks"]["paths"] == [
         [
-            "ct-deepening-meaningful",
+            "future-tough-tasks",
             "arg-tasks-performance",
             "prop-improve-performance",
             "arg-necessitates-mechanism",
@@ -394,21 +403,31 @@ def test_what_supports_the_6n_partnership_proposal(sco):
 
 
 def test_what_supports_deepening_cooperation(sco):
-    # Paragraph 6: "Against this backdrop" (peace building stays complex because
-    # hot issues recur and threats have fused), the spokesman's call, and
-    # paragraph 7's "meaningful task".
+    # Paragraph 6: "Against this backdrop" (peace building stays complex:
+    # three separate reasons before "Therefore"), "especially" important for
+    # the benefits the article has argued, and paragraph 7's "meaningful task".
+    # The spokesman's call is his own argument, not a reason for the thesis.
     rows = by_id(supporters(sco, "prop-deepen-ct"))
     direct = {n for n, r in rows.items() if r["depth"] == 1}
-    assert {"peace-building-complex", "ct-deepening-meaningful", "prop-intl-reinforce-cooperation"} <= direct
-    assert {"hot-issue-disputes-recur", "hot-issues-unsolved", "threats-fused", "terror-still-frequent"} <= set(rows)
-    assert rows["hot-issues-unsolved"]["arguments"] == ["arg-hot-issues-peace"]
+    assert direct == {"peace-building-complex", "coop-beneficial", "ct-deepening-meaningful"}
+    assert {"hot-issue-disputes-recur", "hot-issues-unsolved", "threats-fused", "ct-builds-trust"} <= set(rows)
+    assert "prop-intl-reinforce-cooperation" not in rows and "terror-still-frequent" not in rows
+    assert rows["hot-issues-unsolved"]["arguments"] == ["arg-unsolved-peace"]
+    assert rows["hot-issue-disputes-recur"]["arguments"] == ["arg-disputes-peace"]
 
 
-def test_what_the_article_raises_against_a_uniform_understanding(sco):
-    # "the member countries have different concepts of ... as well as certain
-    # disputes in which they differ in the details"
-    rows = attackers(sco, "prop-uniform-understanding", deep=True)
-    assert {(r["id"], r["type"]) for r in rows} == {("members-differ-concepts", "rebut"), ("members-disputes", "rebut")}
+def test_what_the_article_raises_against_the_spokesmans_call(sco):
+    # "although the killing of bin Laden is an important event ... terrorist
+    # activities are still quite frequent": the concession, and its answer
+    rows = attackers(sco, "prop-intl-reinforce-cooperation", deep=True)
+    assert [(r["id"], r["type"], r["on"]) for r in rows] == [
+        ("bin-laden-progress", "rebut", "prop-intl-reinforce-cooperation")
+    ]
+    assert [(r["id"], r["type"]) for r in attackers(sco, "bin-laden-progress")] == [
+        ("terror-still-frequent", "undermine")
+    ]
+    # the members' differences are a task, not an objection: nothing attacks the thesis
+    assert attackers(sco, "prop-deepen-ct", deep=True) == []
 
 
 def test_every_proposal_with_reasons_has_their_premises_as_direct_supporters(sco):

@@ -322,7 +322,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file_and_no_temporary_file(tm
     out.write_text("the old drawing\n", encoding="utf-8")
     marker = tmp_path.parent / f"{tmp_path.name}.writing"
     child = subprocess.Popen(
-        [sys.executable, "-c", STOP_MID_WRITE, str(marker), "export", "-m", str(SMALL), "-t", "dot", "-o", str(out)],
+        [sys.executable, "-c", STOP_MID_WRITE, str(marker), "export", "-m", str(SMALL), "-f", "dot", "-o", str(out)],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
@@ -386,7 +386,7 @@ def test_writing_over_the_map_being_read_is_refused_unless_forced(tmp_path, run,
         spellings[spelling] = (real, tmp_path / "hard.yaml")
     source, target = spellings[spelling]
     before = sorted(p.name for p in (tmp_path / "maps").iterdir())
-    result = run("export", "-m", source, "-t", "json", "-o", target)
+    result = run("export", "-m", source, "-f", "json", "-o", target)
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
         f"Error: {Path(target)}: is the map being read; writing there would replace it. Choose another file name, "
@@ -394,7 +394,7 @@ def test_writing_over_the_map_being_read_is_refused_unless_forced(tmp_path, run,
     ]
     assert real.read_text(encoding="utf-8") == TINY
     assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == before
-    result = run("export", "-m", source, "-t", "json", "-o", target, "--force")
+    result = run("export", "-m", source, "-f", "json", "-o", target, "--force")
     assert result.exit_code == 0, result.output
     assert json.loads(Path(target).read_text(encoding="utf-8"))["title"] == "Umbrellas"
     assert (tmp_path / "link.yaml").is_symlink()  # a link is followed, never replaced
@@ -404,7 +404,7 @@ def test_a_map_named_like_the_output_but_elsewhere_is_not_the_same_file(tmp_path
     other = tmp_path / "elsewhere"
     other.mkdir()
     (other / "tiny.yaml").write_text("old\n", encoding="utf-8")
-    result = run("export", "-m", tiny, "-t", "yaml", "-o", other / "tiny.yaml")
+    result = run("export", "-m", tiny, "-f", "yaml", "-o", other / "tiny.yaml")
     assert result.exit_code == 0, result.output
     assert "Umbrellas" in (other / "tiny.yaml").read_text(encoding="utf-8")
 

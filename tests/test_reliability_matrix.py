@@ -310,7 +310,7 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(tmp_path, fmt):
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
     result = subprocess.run(
-        [sys.executable, "-m", "argmap", "export", "-m", str(path), "-t", "json", "-o", str(out)],
+        [sys.executable, "-m", "argmap", "export", "-m", str(path), "-f", "json", "-o", str(out)],
         capture_output=True,
         text=True,
         preexec_fn=cap,

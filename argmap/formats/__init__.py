@@ -169,12 +169,24 @@ def names(*, read: bool = False, write: bool = False) -> list[str]:
     return [n for n, f in FORMATS.items() if (not read or f.read) and (not write or f.write)]
 
 
-def get(name: str) -> Format:
-    """The format called ``name``; a usage error listing the choices otherwise."""
-    try:
-        return FORMATS[name.lower()]
-    except KeyError:
-        raise UsageError(f"unknown format '{name}'.", hint="Use one of: " + ", ".join(FORMATS) + ".") from None
+def get(name: str, *, read: bool = False, write: bool = False) -> Format:
+    """The format called ``name``; a usage error listing the choices otherwise
+    (only those argmap can read, or write, when ``read`` or ``write`` says so).
+
+    >>> get("kialo", write=True)
+    Traceback (most recent call last):
+    argmap.errors.UsageError: argmap cannot write the 'kialo' format.
+    """
+    spec = FORMATS.get(name.lower())
+    what = "read" if read else "write" if write else ""
+    if spec is not None and (not read or spec.read) and (not write or spec.write):
+        return spec
+    hint = "Use one of: " + ", ".join(names(read=read, write=write)) + "."
+    if spec is not None:
+        raise UsageError(f"argmap cannot {what} the '{spec.name}' format.", hint=hint)
+    if write and "-" in name:  # an id where a format was meant: export -f prop-x
+        hint += " (-f is --format; to keep one statement and what bears on it, use --focus ID.)"
+    raise UsageError(f"unknown format '{name}'.", hint=hint)
 
 
 def for_suffix(filename: str, *, write: bool = False) -> Format | None:

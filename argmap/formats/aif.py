@@ -9,8 +9,8 @@ Reads both the AIFdb form (``nodes``, ``edges``, ``locutions``,
   premises, its one outgoing I-node the conclusion; its text, unless it is the
   default ``Default Inference``, is the scheme (a ``scheme`` field wins);
 - a CA-node (conflict) from an I-node to an I-node is a rebut, or an undermine
-  when the attacked statement is a premise nothing concludes; a CA-node into
-  an RA-node is an undercut;
+  when the attacked statement is a premise some argument uses and none
+  concludes; a CA-node into an RA-node is an undercut;
 - an L-node (locution) anchored to an I-node by a YA-node gives the speaker
   (through ``locutions`` and ``participants``) and the quote (the locution's
   text without its ``Speaker:`` prefix);

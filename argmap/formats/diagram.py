@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..graph import speaker_name
 from ..terms import ARGUMENT
 
 
@@ -120,7 +121,7 @@ def header(G: Any, node: str, options: Any) -> str:
     if options.ids:
         parts.append(node)
     if options.speakers and d.get("speaker"):
-        parts.append(clean(d["speaker"]))
+        parts.append(clean(speaker_name(G, d["speaker"])))
     return " · ".join(parts)
 
 

@@ -47,13 +47,12 @@ def html(text: str) -> str:
     r"""Text escaped for a Graphviz HTML-like label.
 
     Graphviz still reads ``\N``, ``\G``... in these labels (as the node's
-    name, the graph's...), so a backslash is doubled. A text of only ``]`` or
-    ``]]`` between two tags is a syntax error for Graphviz 2.43 (its lexer takes
-    it for the end of a CDATA section), so ``]`` is written as a character
-    reference, which every renderer reads (graphviz-pure too).
+    name, the graph's...), so a backslash is doubled. Graphviz's own ``dot``
+    (2.43) refuses a label text that is only ``]``, so brackets are
+    character references too.
 
     >>> print(html('a <b> & "c" \\N [x]'))
-    a &lt;b&gt; &amp; &quot;c&quot; \\N [x&#93;
+    a &lt;b&gt; &amp; &quot;c&quot; \\N &#91;x&#93;
     """
     return (
         clean(text)
@@ -63,6 +62,7 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("[", "&#91;")
         .replace("]", "&#93;")
     )
 

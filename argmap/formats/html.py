@@ -14,6 +14,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from ..authoring.text import fold
+from ..graph import speaker_name
 from ..terms import ARGUMENT
 from .diagram import KIND_LOOKS, clean, xml_safe
 
@@ -55,6 +57,8 @@ td .about { display: block; color: var(--muted); font-size: .85em; }
 mark { background: #fff7d6; color: inherit; border-bottom: 2px solid #e8c547; cursor: pointer; padding: 1px 0; }
 mark.q-step { background: #edf6ed; border-bottom-color: #8cc08c; }
 mark.active { background: var(--hit); border-bottom-color: var(--pick); box-shadow: 0 2px 0 var(--pick); }
+.gap, .key-gap { text-decoration: underline dotted #c62828; text-decoration-thickness: 2px; text-underline-offset: 4px; }
+.aside { color: var(--muted); }
 .missing { color: var(--muted); font-style: italic; }
 """
 
@@ -133,37 +137,14 @@ def esc(value: Any) -> str:
     return escape(xml_safe(str(value)), quote=True)
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """``text`` folded the way quotes are compared (see :mod:`argmap.source`),
-    with the index in ``text`` of every folded character."""
-    from ..source import _QUOTES
-
-    out: list[str] = []
-    where: list[int] = []
-    space = True
-    for i, ch in enumerate(text):
-        ch = ch.translate(_QUOTES)
-        if ch.isspace():
-            if not space:
-                out.append(" ")
-                where.append(i)
-            space = True
-            continue
-        for c in ch.casefold():
-            out.append(c)
-            where.append(i)
-        space = False
-    return "".join(out), where
-
-
 def spans(paragraph: str, quotes: list[str]) -> list[tuple[int, int, int]]:
     """Where each quote first occurs in ``paragraph``: ``(start, end, index of the
     quote)``, comparing the way validation does (whitespace runs, typographic
     quotes and case ignored). Quotes not found are left out."""
-    folded, where = _fold(paragraph)
+    folded, where = fold(paragraph)
     out = []
     for k, quote in enumerate(quotes):
-        needle = _fold(quote)[0].strip()
+        needle = fold(quote)[0].strip()
         at = folded.find(needle) if needle else -1
         if at >= 0:
             out.append((where[at], where[at + len(needle) - 1] + 1, k))
@@ -193,8 +174,15 @@ def passages(G: Any, source: Any) -> dict[int, list[tuple[int, int, str]]]:
     return out
 
 
-def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[str]) -> str:
-    """A paragraph with its quoted passages wrapped in ``<mark>`` elements.
+def paragraph_html(
+    text: str,
+    hits: list[tuple[int, int, str]],
+    statements: set[str],
+    gaps: list[tuple[int, int, str | None]] | None = None,
+) -> str:
+    """A paragraph with its quoted passages wrapped in ``<mark>`` elements, and
+    the unmapped clauses (``gaps``: start, end, the reason they are left out or
+    None) in ``<span class="gap">`` (``"aside"`` when left out on purpose).
 
     Overlapping quotes are cut into pieces; each piece lists every id whose
     quote covers it (statements first), and the first piece of each quote
@@ -207,9 +195,11 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
         starts.setdefault(start, []).append(i)
         ends.setdefault(end, []).append(i)
         order[i] = (i not in statements, k)
-    cuts = sorted({0, len(text), *starts, *ends})
+    gap_list = sorted(gaps or [])
+    cuts = sorted({0, len(text), *starts, *ends, *(g[0] for g in gap_list), *(g[1] for g in gap_list)})
     active: dict[str, None] = {}  # the quotes covering the current piece (a sweep, not a search per piece)
     anchored: set[str] = set()
+    g = 0  # the first gap that does not end before the current piece
     out = []
     for start, end in zip(cuts, cuts[1:]):
         for i in ends.get(start, ()):
@@ -217,6 +207,13 @@ def paragraph_html(text: str, hits: list[tuple[int, int, str]], statements: set[
         for i in starts.get(start, ()):
             active[i] = None
         piece = esc(text[start:end])
+        while g < len(gap_list) and gap_list[g][1] <= start:
+            g += 1
+        if not active and g < len(gap_list) and gap_list[g][0] <= start:
+            reason = gap_list[g][2]
+            kind, title = ("aside", f"left out: {reason}") if reason else ("gap", "not mapped yet")
+            out.append(f'<span class="{kind}" title="{esc(title)}">{piece}</span>')
+            continue
         if not active:
             out.append(piece)
             continue
@@ -245,16 +242,39 @@ def source_html(G: Any, options: Any) -> str:
         return ""
     statements = {n for n, k in G.nodes(data="kind") if k != ARGUMENT}
     hits = passages(G, source)
+    gaps, share = unmapped(G, source)
     paras = [
-        f'<p id="para-{i}"><span class="num">¶{i}</span>{paragraph_html(text, hits.get(i, []), statements)}</p>'
+        f'<p id="para-{i}"><span class="num">¶{i}</span>'
+        f"{paragraph_html(text, hits.get(i, []), statements, gaps.get(i))}</p>"
         for i, text in enumerate(source.paragraphs, 1)
     ]
     title = f"<p><strong>{esc(source.title_line)}</strong></p>" if source.title_line else ""
+    key = ""
+    if share is not None:
+        key = (
+            ' <span class="key-gap">Dotted underline</span>: passages no item quotes yet; '
+            f'<span class="aside">grey</span>: left out on purpose. Mapped: {round(100 * share)}% of the text.'
+        )
     return (
         '<section id="source"><h2>Source text</h2><p class="hint">Highlighted: the words each statement '
         "quotes (green: the words that mark a reason or an objection). Click one to find it in the "
-        f"diagram.</p>{title}{''.join(paras)}</section>"
+        f"diagram.{key}</p>{title}{''.join(paras)}</section>"
     )
+
+
+def unmapped(G: Any, source: Any) -> tuple[dict[int, list[tuple[int, int, str | None]]], float | None]:
+    """Per paragraph the clauses the map leaves unmapped (start, end, the reason
+    when on purpose), and the share of the text mapped; nothing for a part of a
+    map (an export with --focus or --depth), whose gaps would be the rest of it."""
+    import networkx as nx
+
+    if nx.is_frozen(G):
+        return {}, None
+    from ..authoring.coverage import coverage, quoted_items
+
+    cov = coverage(source, quoted_items(G))
+    gaps = {p.number: [(c.span.start, c.span.end, c.reason) for c in p.unmapped()] for p in cov.paragraphs}
+    return gaps, cov.share()
 
 
 def table_html(G: Any) -> str:
@@ -268,7 +288,7 @@ def table_html(G: Any) -> str:
             f'color:{look.text}">{look.word}</span>'
         )
         quote = f'<span class="quote">“{esc(clean(d["quote"]))}”</span>' if d.get("quote") else ""
-        about = " · ".join(esc(clean(x)) for x in (n, d.get("speaker") or "") if x)
+        about = " · ".join(esc(clean(x)) for x in (n, speaker_name(G, d.get("speaker")) or "") if x)
         rows.append(
             f'<tr id="row-{esc(n)}" data-id="{esc(n)}" tabindex="0"><td>{kind}</td>'
             f'<td>{esc(clean(d["text"]))}{quote}<span class="about">{about}</span></td>'

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..graph import speaker_name
 from ..terms import ATTACKED_BY
 from .diagram import clean
 
@@ -31,7 +32,7 @@ def describe(G: Any, node: str) -> str:
     d = G.nodes[node]
     out = f"**{d['kind'].capitalize()}** `{node}`: {escape(d['text'])}"
     if d.get("speaker") and d["speaker"] != "author":
-        out += f" — *{escape(d['speaker'])}*"
+        out += f" — *{escape(speaker_name(G, d['speaker']))}*"
     return out + quote(d)
 
 
@@ -128,7 +129,7 @@ def dumps(G: Any, options: Any = None) -> str:
         d = G.nodes[node]
         title = "Proposal" if d["kind"] == "proposal" else f"{d['kind'].capitalize()} not under any proposal"
         out += [f"## {title}: {escape(d['text'])}", ""]
-        who = f", *{escape(d['speaker'])}*" if d.get("speaker") else ""
+        who = f", *{escape(speaker_name(G, d['speaker']))}*" if d.get("speaker") else ""
         out += [f"`{node}`{who}{quote(d)}", ""]
         seen.add(node)
         body = bullets(G, reason_items(G, node, "", undercuts=False), seen)

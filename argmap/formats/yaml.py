@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -46,6 +47,101 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number] if 0 <= number < len(lines) else ""
+
+
+def _item_indent(text: str, number: int) -> int | None:
+    """The column of the first field of the list item above line ``number`` (``- id: a`` -> 4)."""
+    for k in range(number - 1, -1, -1):
+        line = _line(text, k)
+        m = re.match(r"^(\s*)-\s+(?=\S)", line)
+        if m:
+            return m.end()
+        if line.strip() and not line.lstrip().startswith("#") and not line.startswith(" "):
+            return None
+    return None
+
+
+def syntax_advice(err: Any, text: str) -> tuple[str, str, Any] | None:
+    """What a YAML syntax error means for a map author and what to do, with the
+    position to name: ``(message, hint, mark)``; None for errors without advice.
+
+    >>> import yaml
+    >>> try:
+    ...     yaml.safe_load("text: Note: it rains\\n")
+    ... except yaml.MarkedYAMLError as err:
+    ...     print(syntax_advice(err, "text: Note: it rains\\n")[:2])
+    ("a text holding ': ' must be in quotes", 'Write it as: text: "Note: it rains"')
+    """
+    problem = str(err.problem or "")
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return None
+    line = _line(text, mark.line)
+    at = line[mark.column : mark.column + 1]
+    if "cannot start any token" in problem:
+        if at == "\t":
+            return "a tab: YAML indents with spaces only", "Replace the tab with spaces.", mark
+        if at in ("@", "`", "%"):
+            return (
+                f"a text cannot start with '{at}' unless it is in quotes",
+                f'Put the text in double quotes: "{line[mark.column :].strip()}"',
+                mark,
+            )
+        return None
+    if "mapping values are not allowed" in problem:
+        for k in (mark.line, mark.line - 1):
+            dash = re.match(r"^(\s*)-([^\s-].*)$", _line(text, k))
+            if dash:
+                return (
+                    "a list item needs a space after its '-'",
+                    f"Write '- {dash.group(2).strip()}' on line {k + 1}.",
+                    mark,
+                )
+        field = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:]*?):\s+(.*\S)\s*$", line)
+        if field and field.start(3) < mark.column:
+            import json
+
+            value = field.group(3)
+            return (
+                "a text holding ': ' must be in quotes",
+                f"Write it as: {field.group(2)}: {json.dumps(value, ensure_ascii=False)}",
+                mark,
+            )
+        indent = _item_indent(text, mark.line)
+        if indent is not None:
+            return (
+                "this line is indented deeper than the fields above it",
+                f"Indent each field of a list item as far as the first one after '- ' ({indent} spaces).",
+                mark,
+            )
+        return None
+    if "expected '-' indicator" in problem or ("expected <block end>" in problem and line.strip()):
+        indent = _item_indent(text, mark.line)
+        if indent is not None:
+            word = line.strip().split(":")[0]
+            return (
+                f"'{word}' is not indented under the list item above",
+                f"Indent it as far as the item's first field: {indent} spaces, then '{word}:'.",
+                mark,
+            )
+        return None
+    if "did not find expected key" in problem and re.match(r"""^\s*(?:-\s+)?[^:]+:\s*["']""", line):
+        return (
+            "a quoted text ends before its line does",
+            'Put the whole text in double quotes and write each " inside it as \\" '
+            "(or use single quotes and write each ' inside as '').",
+            mark,
+        )
+    if "found unexpected end of stream" in problem and "quoted scalar" in str(err.context or ""):
+        return ("a quote is opened here and never closed", "Close the quote where the text ends.", err.context_mark)
+    if "expected ',' or ']'" in problem:
+        return ("a list in [ ] is not closed", "End it with ] (items are separated by commas).", mark)
+    return None
+
+
 def parse(text: str, *, name: str) -> Any:
     """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
     try:
@@ -54,6 +150,9 @@ def parse(text: str, *, name: str) -> Any:
         mark = err.problem_mark or err.context_mark
         what = " ".join(str(x) for x in (err.context, err.problem) if x)
         hint = "Fix the YAML syntax at that position."
+        explained = syntax_advice(err, text)
+        if explained is not None:
+            what, hint, mark = explained
         if "exceeded maximum nesting depth" in what:  # libyaml stops at 1000 levels
             raise MapInvalid(
                 name,

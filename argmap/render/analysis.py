@@ -186,12 +186,8 @@ def critical_view(G: Any, result: Any, max_size: int) -> None:
     sets = len(result.cuts)
     many = "" if result.complete else " (the first ones found)"
     if result.size == 1:
-        parts.append(
-            Text(
-                f"Load-bearing: losing any one of these {plural(sets, 'ground')} leaves it with no support:",
-                style="bold",
-            )
-        )
+        which = "this one ground" if sets == 1 else f"any one of these {sets} grounds"
+        parts.append(Text(f"Load-bearing: losing {which} leaves it with no support:", style="bold"))
     else:
         parts += [
             Text(

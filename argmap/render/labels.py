@@ -9,7 +9,8 @@ from typing import Any
 
 from rich.text import Text
 
-from ..terms import ATTACKED_BY
+from ..graph import speaker_name
+from ..terms import ATTACKED_BY, plural
 
 
 KIND_STYLE = {
@@ -34,7 +35,7 @@ def statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None)
     label.append(d["text"])
     speaker = d.get("speaker")
     if speaker and speaker != "author":
-        label.append(f" [{speaker}]", style="yellow")
+        label.append(f" [{speaker_name(G, speaker)}]", style="yellow")
     if quotes:
         _append_quote(label, d)
     return label
@@ -62,6 +63,31 @@ def argument_label(G: Any, node: str, quotes: bool) -> Text:
         label.append(f": {count} premises together", style="dim")
     if quotes:
         _append_quote(label, d)
+    return label
+
+
+def means_label(G: Any, node: str, quotes: bool, goal: str) -> Text:
+    """``→ means arg-id (scheme)``: a goal-to-means argument, under its goal."""
+    d = G.nodes[node]
+    others = sum(1 for p in d["premises"] if p != goal and p in G)
+    label = Text()
+    label.append("→ means ", style="bold magenta")
+    label.append(node, style="bold magenta")
+    if d.get("scheme"):
+        label.append(f" ({d['scheme']})", style="dim")
+    if others:
+        label.append(f": with {plural(others, 'more premise')}", style="dim")
+    if quotes:
+        _append_quote(label, d)
+    return label
+
+
+def serves_label(G: Any, goal: str, argument: str, quotes: bool, prefix: Text | None = None) -> Text:
+    """``↗ a means to ◆ PROPOSAL goal: ... (through arg-id)``: a goal the root of a tree serves."""
+    label = Text("↗ a means to ", style="bold magenta") + statement_label(G, goal, False, prefix)
+    label.append(f" (through {argument})", style="dim")
+    if quotes:
+        _append_quote(label, G.nodes[argument])
     return label
 
 

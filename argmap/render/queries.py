@@ -10,15 +10,17 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from ..graph import arguments_for, conclusion, premises
+from ..graph import arguments_for, conclusion, premises, speaker_name
 from ..terms import ATTACKED_BY, plural
 from .console import emit, stdout
 from .labels import KIND_STYLE, argument_label, chain_text, node_label, short_label, statement_label
 
 
-def statement_table(rows: list[dict[str, Any]]) -> None:
+def statement_table(rows: list[dict[str, Any]], names: dict[str, str] | None = None) -> None:
     """Statements as a table (id, kind, paragraph, speaker, text); on a terminal
-    narrower than 120 columns, as entries of two lines so no text is squeezed."""
+    narrower than 120 columns, as entries of two lines so no text is squeezed.
+    ``names`` (the map's ``speakers:``) gives the name to show for a speaker."""
+    names = names or {}
     from rich import box
     from rich.padding import Padding
     from rich.table import Table
@@ -37,7 +39,7 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
                 Text(r["id"]),
                 Text(r["kind"], style=style),
                 str(r.get("paragraph") or ""),
-                Text(r.get("speaker") or ""),
+                Text(names.get(r.get("speaker") or "", r.get("speaker") or "")),
                 Text(r["text"]),
             )
         emit(console, table, Text(plural(len(rows), "statement"), style="dim"))
@@ -47,7 +49,7 @@ def statement_table(rows: list[dict[str, Any]]) -> None:
         symbol, _, style = KIND_STYLE.get(r["kind"], ("?", "", ""))
         head = Text(f"{symbol} ", style=style) + Text(r["id"], style="bold") + Text("  ")
         details = [r["kind"]] + ([f"¶{r['paragraph']}"] if r.get("paragraph") else [])
-        details += [r["speaker"]] if r.get("speaker") else []
+        details += [names.get(r["speaker"], r["speaker"])] if r.get("speaker") else []
         head.append(" · ".join(details), style="dim")
         parts += [head, Padding(Text(r["text"]), (0, 0, 0, 4), expand=False)]
     emit(console, *parts, Text(plural(len(rows), "statement"), style="dim"))
@@ -290,7 +292,7 @@ def stats_view(G: Any, report: dict[str, Any]) -> None:
     grid.add_column(overflow="fold")
     kinds = ", ".join(plural(n, k) for k, n in statements["by_kind"].items())
     grid.add_row("statements", f"{statements['total']}: {kinds}")
-    grid.add_row("by speaker", ", ".join(f"{s} {n}" for s, n in statements["by_speaker"].items()))
+    grid.add_row("by speaker", ", ".join(f"{speaker_name(G, s)} {n}" for s, n in statements["by_speaker"].items()))
     grid.add_row(
         "arguments", f"{arguments['total']}: {arguments['linked']} linked, {arguments['single_premise']} single-premise"
     )

@@ -125,6 +125,8 @@ class _Mapper:
             data["description"] = description
         if front.get("source") is not None:
             data["source"] = front["source"]
+        if front.get("speakers") is not None:
+            data["speakers"] = front["speakers"]
         data["statements"] = self.statements
         if self.arguments:
             data["arguments"] = [{k: v for k, v in a.items() if v not in (None, [])} for a in self.arguments]

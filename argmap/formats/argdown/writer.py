@@ -99,7 +99,7 @@ class _Writer:
     def run(self) -> str:
         data = self.data
         front = [f"title: {_yaml_value(data['title'])}"]
-        for key in ("description", "source"):
+        for key in ("description", "source", "speakers"):
             if data.get(key) is not None:
                 front.append(f"{key}: {_yaml_value(data[key])}")
         front += ["model:", "  removeTagsFromText: true"]
