@@ -1,8 +1,10 @@
 """The ``argmap`` command line: thin commands over the library.
 
-Only typer and the standard library are imported at the top, so that
-``argmap --help`` starts fast; each command imports what it needs. Errors
-are turned into messages in one place, :func:`report_errors`.
+Only typer, the standard library and argmap's light modules (the format
+table, the vocabulary and the modules whose defaults the options show, none
+of which imports networkx, Pydantic, YAML or Rich) are imported at the top,
+so that ``argmap --help`` starts fast; each command imports what it needs.
+Errors are turned into messages in one place, :func:`report_errors`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,17 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any
+from collections.abc import Callable
 
 import click
 import typer
 from typer.core import TyperGroup
+
+from .analysis.critical import MAX_SIZE
+from .analysis.semantics import BUDGET, TIMEOUT
+from .formats import DEFAULT_FORMAT, FORMATS, ExportOptions, names
+from .query import CHAIN_LIMIT
 
 
 class ArgmapGroup(TyperGroup):
@@ -28,7 +36,7 @@ class ArgmapGroup(TyperGroup):
             return super().resolve_command(ctx, args)
         except click.UsageError as err:
             if "Did you mean" in err.message and getattr(err, "possibilities", None):
-                err.possibilities = None  # type: ignore[misc]
+                err.possibilities = None  # type: ignore[attr-defined]
             raise
 
 
@@ -46,22 +54,27 @@ app = typer.Typer(
 
 # ------------------------------------------------------------ options, once ---
 
+#: the formats argmap reads and writes, as the help lists them (from the format table)
+READABLE = ", ".join(names(read=True))
+WRITABLE = ", ".join(names(write=True))
+READ_SUFFIXES = ", ".join(
+    f.suffixes[0] if f.name in f.suffixes[0] else f"{f.name} {f.suffixes[0]}" for f in FORMATS.values() if f.read
+)
+
 MapOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--map",
         "-m",
-        help="Map file (.yaml, .json, .argdown, .aif, Kialo .txt, .apx, .tgf); '-' reads stdin. "
-        "Default: the embedded SCO map.",
+        help=f"Map file ({READ_SUFFIXES}); '-' reads stdin. Default: the embedded SCO map.",
         show_default=False,
     ),
 ]
 FromOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--from",
-        help="Read the map as this format (yaml, json, argdown, aif, kialo, apx, tgf) instead of "
-        "guessing it from the file name and content.",
+        help=f"Read the map as this format ({READABLE}) instead of guessing it from the file name and content.",
         show_default=False,
         metavar="FORMAT",
     ),
@@ -75,7 +88,7 @@ LenientOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--focus",
         metavar="ID",
@@ -84,7 +97,7 @@ FocusOption = Annotated[
     ),
 ]
 DepthOption = Annotated[
-    Optional[int], typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
+    int | None, typer.Option("--depth", "-d", min=0, help="Levels of statements to show below each root.")
 ]
 QuotesOption = Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show each quote and its paragraph.")]
 EvaluateOption = Annotated[
@@ -92,7 +105,7 @@ EvaluateOption = Annotated[
 ]
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # Typer's choices are an Enum; a test checks these are terms.KINDS
     proposal = "proposal"
     claim = "claim"
     premise = "premise"
@@ -208,9 +221,9 @@ def list_(
     map_path: MapOption = None,
     from_format: FromOption = None,
     lenient: LenientOption = False,
-    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
-    tag: Annotated[Optional[str], typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List statements as a table, sorted by id, optionally filtered.
@@ -232,7 +245,7 @@ def list_(
 @command()
 def validate(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
     ] = None,
     from_format: FromOption = None,
@@ -250,7 +263,8 @@ def validate(
     from .stats import summary
 
     failed = 0  # the exit code: 1 for a bad map, 2 for bad usage
-    for path in paths or [None]:
+    targets: list[Path | None] = list(paths) if paths else [None]
+    for path in targets:
         try:
             loaded = open_map(path, from_format, verify=True, strict=True, lenient=lenient)
         except ArgmapError as err:
@@ -278,23 +292,21 @@ def schema() -> None:
 # ------------------------------------------------------- export (issue 4) ---
 
 ExportFormatOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
         show_default=False,
-        help="json, yaml, nodelink, dot, svg, png, pdf, mermaid, graphml, md, html, argdown, aif, "
-        "apx or tgf. "
-        "Default: the one -o's suffix names, else dot.",
+        help=f"{WRITABLE}. Default: the one -o's suffix names, else {DEFAULT_FORMAT}.",
     ),
 ]
 OutputOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--output", "-o", show_default=False, help="File to write (atomically); '-' or none: stdout."),
 ]
 ExportFocusOption = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--focus",
         metavar="ID",
@@ -303,7 +315,7 @@ ExportFocusOption = Annotated[
     ),
 ]
 ExportDepthOption = Annotated[
-    Optional[int], typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
+    int | None, typer.Option("--depth", "-d", min=0, help="Levels below the focus (or the proposals) to keep.")
 ]
 
 
@@ -316,7 +328,9 @@ def export(
     output: OutputOption = None,
     focus: ExportFocusOption = None,
     depth: ExportDepthOption = None,
-    wrap: Annotated[int, typer.Option("--wrap", "-w", min=8, help="Columns of text per line in diagrams.")] = 28,
+    wrap: Annotated[
+        int, typer.Option("--wrap", "-w", min=8, help="Columns of text per line in diagrams.")
+    ] = ExportOptions.wrap,
     quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", "-q", help="Show quotes in diagrams.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Show ids in diagrams.")] = False,
     speakers: Annotated[bool, typer.Option("--speakers", help="Show speakers in diagrams.")] = False,
@@ -340,7 +354,7 @@ def export(
     if not watch:
         export_once(map_path, from_format, spec, output, focus, depth, options, force, lenient)
         return
-    if map_path is None or str(map_path) == "-" or to_stdout:
+    if map_path is None or str(map_path) == "-" or output is None or to_stdout:
         raise UsageError(
             "--watch re-exports a map file to a file each time the map is saved.", hint="Give --map FILE and -o FILE."
         )
@@ -348,12 +362,12 @@ def export(
 
 
 def export_once(
-    map_path: Optional[Path],
-    from_format: Optional[str],
+    map_path: Path | None,
+    from_format: str | None,
     spec: Any,
-    output: Optional[Path],
-    focus: Optional[list[str]],
-    depth: Optional[int],
+    output: Path | None,
+    focus: list[str] | None,
+    depth: int | None,
     options: Any,
     force: bool,
     lenient: bool = False,
@@ -365,10 +379,10 @@ def export_once(
 
     to_stdout = output is None or str(output) == "-"
     loaded = open_map(map_path, from_format, lenient=lenient)
-    if not to_stdout:
+    if output is not None and not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
-    if to_stdout:
+    if output is None or to_stdout:
         write_export(data)
     else:
         write_atomic(output, data)
@@ -378,11 +392,11 @@ def export_once(
 
 def export_watching(
     map_path: Path,
-    from_format: Optional[str],
+    from_format: str | None,
     spec: Any,
     output: Path,
-    focus: Optional[list[str]],
-    depth: Optional[int],
+    focus: list[str] | None,
+    depth: int | None,
     options: Any,
     force: bool,
     lenient: bool = False,
@@ -440,9 +454,9 @@ def supports(
     lenient: LenientOption = False,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
     depth: Annotated[
-        Optional[int], typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
+        int | None, typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
     ] = None,
-    paths: PathsOption = 3,
+    paths: PathsOption = CHAIN_LIMIT,
     as_json: JsonOption = False,
 ) -> None:
     """Which statements support ID, directly and through others, and by which chains.
@@ -503,7 +517,7 @@ def path(
     map_path: MapOption = None,
     from_format: FromOption = None,
     lenient: LenientOption = False,
-    paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = 3,
+    paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = CHAIN_LIMIT,
     as_json: JsonOption = False,
 ) -> None:
     """The chains of support and attack edges from FROM to TO, shortest first.
@@ -576,7 +590,7 @@ def stats(
 # views in render/analysis.py).
 
 
-class Semantics(str, Enum):
+class Semantics(str, Enum):  # a test checks these are analysis.semantics.SEMANTICS
     grounded = "grounded"
     preferred = "preferred"
     stable = "stable"
@@ -629,14 +643,14 @@ def evaluate(
     lenient: LenientOption = False,
     semantics: SemanticsOption = Semantics.grounded,
     explain: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--explain", "-x", help="Explain why this statement or argument has its label.", show_default=False
         ),
     ] = None,
     as_json: JsonOption = False,
-    budget: BudgetOption = 2_000_000,
-    timeout: TimeoutOption = 60.0,
+    budget: BudgetOption = BUDGET,
+    timeout: TimeoutOption = TIMEOUT,
 ) -> None:
     """Label every statement and argument IN, OUT or UNDEC: which stand, given the objections.
 
@@ -674,7 +688,7 @@ def critical(
     map_path: MapOption = None,
     from_format: FromOption = None,
     lenient: LenientOption = False,
-    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = 12,
+    max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = MAX_SIZE,
     as_json: JsonOption = False,
 ) -> None:
     """Find the load-bearing premises of ID: the smallest sets of premises whose loss leaves it unsupported.
@@ -701,7 +715,7 @@ def rank(
     map_path: MapOption = None,
     from_format: FromOption = None,
     lenient: LenientOption = False,
-    top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Rank statements by how many proposals depend on them, with a centrality score.
@@ -768,13 +782,13 @@ SourceArgument = Annotated[
     ),
 ]
 NewMapOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--output", "-o", show_default=False, help="The map file to write (atomically); '-' or none: stdout."),
 ]
 OverwriteOption = Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")]
 
 
-def write_new(output: Optional[Path], text: str, force: bool, what: str) -> None:
+def write_new(output: Path | None, text: str, force: bool, what: str) -> None:
     """Write a new map to ``output`` (stdout when None or '-'), never over an existing file unless ``force``."""
     from .errors import UsageError
     from .output import check_target, write_atomic
@@ -828,7 +842,7 @@ def quote(
     map_path: MapOption = None,
     from_format: FromOption = None,
     source: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--source", "-s", show_default=False, help="Search this text instead of the map's source."),
     ] = None,
     as_yaml: Annotated[bool, typer.Option("--yaml", help="Print quote: and paragraph: to paste into a map.")] = False,
@@ -851,7 +865,7 @@ def quote(
     if source is not None and (map_path is not None or from_format is not None):
         raise UsageError("--source and --map both name the text to search.", hint="Give one of them.")
     loaded = open_map(map_path, from_format) if source is None else None
-    text, name = read_source(source) if loaded is None else source_of(loaded)
+    text, name = read_source(source) if source is not None else source_of(loaded)
     typed = " ".join(words)
     found = find_passages(text, typed)
     if not found:
@@ -863,7 +877,7 @@ def quote(
     spans = quoted_spans(text, quoted_items(loaded.graph)) if loaded is not None else {}
     quoted = [quoted_by(spans, p.paragraph, p.start, p.end) for p in found]
     if as_json:
-        write_json([{**passage_data(p, name), "quoted_by": ids} for p, ids in zip(found, quoted)])
+        write_json([{**passage_data(p, name), "quoted_by": ids} for p, ids in zip(found, quoted, strict=True)])
     else:
         passages(found, typed, snippet=as_yaml, quoted=quoted)
 
@@ -899,7 +913,7 @@ def draft_(
     output: NewMapOption = None,
     force: OverwriteOption = False,
     against: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--against",
             show_default=False,

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .formats import ExportOptions
+from .formats import DEFAULT_FORMAT, ExportOptions
 
-#: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
-DEFAULT_FORMAT = "dot"
+if TYPE_CHECKING:
+    from .graph import Graph
 
 
-def export(G: Any, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
+def export(G: Graph, fmt: str = DEFAULT_FORMAT, options: ExportOptions | None = None) -> str | bytes:
     """The graph ``G`` (or a view of it) written in format ``fmt``.
 
     >>> import argmap
@@ -60,17 +60,17 @@ def choose_format(fmt: str | None, output: str | Path | None) -> Any:
         return get(DEFAULT_FORMAT)
     if Path(output).is_dir():
         raise UsageError(f"{output}: is a folder.", hint=f"Give a file name, e.g. -o {Path(output) / 'map.svg'}.")
-    spec = for_suffix(Path(output).name, write=True)
-    if spec is None:
+    named = for_suffix(Path(output).name, write=True)
+    if named is None:
         suffixes = ", ".join(f"{s} ({f.name})" for f in FORMATS.values() if f.write for s in f.suffixes)
         raise UsageError(
             f"cannot tell the format from the name '{output}'.",
             hint=f"Give --format, or end the file name in one of: {suffixes}.",
         )
-    return spec
+    return named
 
 
-def neighbourhood(G: Any, focus: str | list[str] | None = None, depth: int | None = None) -> Any:
+def neighbourhood(G: Graph, focus: str | list[str] | None = None, depth: int | None = None) -> Any:
     """A view of ``G``: ``focus`` (an id, or several) and what stands for or
     against it, ``depth`` levels down.
 

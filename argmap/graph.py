@@ -27,13 +27,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from .collector import collector_paused
 from .terms import ARGUMENT, ARGUMENT_FIELDS, ATTACK_FIELDS, ATTACK_TYPES, PREMISE_TOO, SOURCE_FIELDS, STATEMENT_FIELDS
 
+#: a map's graph: the ``networkx.DiGraph`` :func:`build_graph` makes, or a view of
+#: one (networkx ships no type information, so this is ``Any`` to the type checker)
+Graph = Any
 
-def build_graph(amap: Any) -> nx.DiGraph:
+
+def build_graph(amap: Any) -> Graph:
     """A directed graph of the map's statements, arguments, supports and attacks.
 
     Graph attributes: ``title``, ``description``, ``source`` (a dict) and
@@ -43,6 +45,8 @@ def build_graph(amap: Any) -> nx.DiGraph:
     premise edges (argument by argument), conclusion edges, attack edges, so
     every adjacency dict lists them that way too.
     """
+    import networkx as nx
+
     source = amap.source.model_dump(exclude_none=True) if amap.source else None
     G = nx.DiGraph(title=amap.title, description=amap.description, source=source, speakers=amap.speakers)
     with collector_paused():
@@ -56,7 +60,7 @@ def build_graph(amap: Any) -> nx.DiGraph:
     return G
 
 
-def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_trusted(data: dict[str, Any]) -> Graph:
     """The graph of a map given as plain data that is already known to be valid.
 
     Makes exactly what ``build_graph(ArgumentMap.model_validate(data))`` makes
@@ -79,6 +83,8 @@ def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
                 out[k] = tuple(v) if isinstance(v, list) else v
         return out
 
+    import networkx as nx
+
     source = data.get("source")
     G = nx.DiGraph(
         title=data["title"],
@@ -97,7 +103,7 @@ def graph_from_trusted(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
+def graph_from_validated(data: dict[str, Any]) -> Graph:
     """The graph of a map validated by :func:`argmap.validate.validate_plain`:
     exactly what :func:`build_graph` makes of the same map's models.
 
@@ -112,6 +118,8 @@ def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     >>> G.nodes["a"]
     {'id': 'a', 'premises': ('p',), 'conclusion': 'c', 'tags': (), 'kind': 'argument'}
     """
+    import networkx as nx
+
     G = nx.DiGraph(
         title=data["title"],
         description=data.get("description"),
@@ -123,7 +131,7 @@ def graph_from_validated(data: dict[str, Any]) -> nx.DiGraph:
     return G
 
 
-def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
+def _fill(G: Graph, statements: list[dict], arguments: list[dict], attacks: list[dict], source: str) -> None:
     """Fill an empty DiGraph's own dicts in one pass from the items' attribute
     dicts (``source`` names the attacks' "from" key): what ``add_nodes_from``
     and ``add_edges_from`` would make, without their per-item checks, copies
@@ -134,9 +142,12 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     dict factories are plain ``dict``). It is valid for a map that passed
     validation: every id is unique, every edge's ends exist and no two edges
     join the same pair, so nothing is merged or overwritten, except that a
-    premise undercutting its own argument makes one edge, the undercut, marked
-    ``PREMISE_TOO`` (see :func:`argmap.terms.is_support`).
-    ``tests/test_fast_paths.py`` checks it against the networkx methods.
+    premise undercutting its own argument makes one edge, the premise edge updated
+    with the undercut and marked ``PREMISE_TOO`` (see :func:`argmap.terms.is_support`).
+    ``tests/test_fast_paths.py`` checks it against the networkx methods. At
+    100,000 statements it fills the graph in 0.75-1.0 s of CPU; the same graph
+    made with ``add_nodes_from``/``add_edges_from`` took 1.4-1.6 s (collector
+    paused for both, three runs).
     """
     node, succ, pred = G._node, G._succ, G._pred
     for attrs in statements:
@@ -177,7 +188,7 @@ def _fill(G: nx.DiGraph, statements: list[dict], arguments: list[dict], attacks:
     G.graph["attacks"] = edges
 
 
-def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] | None:
+def map_source(G: Graph, source_file: str | None = None) -> dict[str, Any] | None:
     """The map's ``source`` (a dict), with ``file`` replaced by ``source_file`` when
     that is given (a map written to another folder: see
     :func:`argmap.export.relocated_source`); None when the map names no source.
@@ -191,7 +202,7 @@ def map_source(G: nx.DiGraph, source_file: str | None = None) -> dict[str, Any] 
     return {**source, "file": source_file} if source_file and "file" in source else source
 
 
-def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]:
+def map_data(G: Graph, *, source_file: str | None = None) -> dict[str, Any]:
     """The map a graph holds, as plain data in the map format (schema order),
     ``source.file`` replaced by ``source_file`` when that is given.
 
@@ -236,12 +247,12 @@ def map_data(G: nx.DiGraph, *, source_file: str | None = None) -> dict[str, Any]
     return data
 
 
-def is_argument(G: nx.DiGraph, node: str) -> bool:
+def is_argument(G: Graph, node: str) -> bool:
     """Whether ``node`` is an argument (rather than a statement)."""
     return G.nodes[node]["kind"] == ARGUMENT
 
 
-def statements(G: nx.DiGraph, kind: str | None = None) -> list[str]:
+def statements(G: Graph, kind: str | None = None) -> list[str]:
     """Statement ids in map order, optionally only those of one kind.
 
     >>> statements(_demo(), "premise")
@@ -250,7 +261,7 @@ def statements(G: nx.DiGraph, kind: str | None = None) -> list[str]:
     return [n for n, k in G.nodes(data="kind") if k != ARGUMENT and (kind is None or k == kind)]
 
 
-def arguments_for(G: nx.DiGraph, node: str) -> list[str]:
+def arguments_for(G: Graph, node: str) -> list[str]:
     """The arguments concluding statement ``node``, in map order.
 
     >>> arguments_for(_demo(), "c")
@@ -259,7 +270,7 @@ def arguments_for(G: nx.DiGraph, node: str) -> list[str]:
     return [u for u, _, t in G.in_edges(node, data="type") if t == "conclusion"]
 
 
-def premises(G: nx.DiGraph, argument: str) -> list[str]:
+def premises(G: Graph, argument: str) -> list[str]:
     """The premises of an argument, in the order the map lists them.
 
     >>> premises(_demo(), "a")
@@ -268,7 +279,7 @@ def premises(G: nx.DiGraph, argument: str) -> list[str]:
     return [p for p in G.nodes[argument]["premises"] if p in G]
 
 
-def conclusion(G: nx.DiGraph, argument: str) -> str:
+def conclusion(G: Graph, argument: str) -> str:
     """The statement an argument concludes.
 
     >>> conclusion(_demo(), "a")
@@ -277,7 +288,7 @@ def conclusion(G: nx.DiGraph, argument: str) -> str:
     return G.nodes[argument]["conclusion"]
 
 
-def is_means_step(G: nx.DiGraph, argument: str) -> bool:
+def is_means_step(G: Graph, argument: str) -> bool:
     """Whether an argument runs from goal to means: it concludes a proposal from
     premises of which at least one is a proposal (the goal the conclusion serves).
 
@@ -292,7 +303,7 @@ def is_means_step(G: nx.DiGraph, argument: str) -> bool:
     )
 
 
-def means_of(G: nx.DiGraph, proposal: str) -> list[str]:
+def means_of(G: Graph, proposal: str) -> list[str]:
     """The goal-to-means arguments that start from ``proposal``, in map order:
     each concludes a proposal that serves it.
 
@@ -304,7 +315,7 @@ def means_of(G: nx.DiGraph, proposal: str) -> list[str]:
     return [a for a, t in G.succ[proposal].items() if t["type"] == "premise" and is_means_step(G, a)]
 
 
-def goals_of(G: nx.DiGraph, proposal: str) -> list[str]:
+def goals_of(G: Graph, proposal: str) -> list[str]:
     """The goal-to-means arguments that conclude ``proposal``, in map order: a
     proposal with none serves no other proposal.
 
@@ -314,7 +325,7 @@ def goals_of(G: nx.DiGraph, proposal: str) -> list[str]:
     return [a for a in arguments_for(G, proposal) if is_means_step(G, a)]
 
 
-def _means_demo() -> nx.DiGraph:
+def _means_demo() -> Graph:
     """A goal, a means to it and a reason for the goal, for the doctests."""
     return _doctest_graph(
         [
@@ -329,7 +340,7 @@ def _means_demo() -> nx.DiGraph:
     )
 
 
-def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
+def attacks_on(G: Graph, node: str) -> list[tuple[str, str, str]]:
     """``(attacker, type, attack id)`` for every attack on ``node``, in map order.
 
     >>> attacks_on(_demo(), "a")
@@ -338,7 +349,7 @@ def attacks_on(G: nx.DiGraph, node: str) -> list[tuple[str, str, str]]:
     return [(u, d["type"], d["id"]) for u, _, d in G.in_edges(node, data=True) if d["type"] in ATTACK_TYPES]
 
 
-def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
+def upstream(G: Graph, roots: list[str]) -> set[str]:
     """``roots`` and everything that bears on them, recursively: their reasons,
     premises and attackers (what a tree of ``argmap show`` rooted there can reach).
 
@@ -356,7 +367,7 @@ def upstream(G: nx.DiGraph, roots: list[str]) -> set[str]:
     return seen
 
 
-def means_below(G: nx.DiGraph, goals: list[str], seen: set[str]) -> set[str]:
+def means_below(G: Graph, goals: list[str], seen: set[str]) -> set[str]:
     """``seen`` with ``goals`` and every proposal that serves them, directly or
     through other means, added in place (what ``seen`` holds is not walked again).
 
@@ -374,7 +385,7 @@ def means_below(G: nx.DiGraph, goals: list[str], seen: set[str]) -> set[str]:
     return seen
 
 
-def _demo() -> nx.DiGraph:
+def _demo() -> Graph:
     """The small graph the doctests use."""
     return _doctest_graph(
         [("p", "premise", "P."), ("c", "proposal", "C."), ("x", "claim", "X.")],
@@ -385,7 +396,7 @@ def _demo() -> nx.DiGraph:
 
 def _doctest_graph(
     statements: list[tuple[str, str, str]], arguments: list[dict], attacks: tuple[dict, ...] = ()
-) -> nx.DiGraph:
+) -> Graph:
     """The graph of a small map given as ``(id, kind, text)`` statements, arguments and attacks."""
     from .model import ArgumentMap
 
@@ -401,7 +412,7 @@ def _doctest_graph(
     )
 
 
-def require(G: nx.DiGraph, node: str) -> str:
+def require(G: Graph, node: str) -> str:
     """``node`` if the map has it; otherwise a :class:`~argmap.errors.NotFound`
     error suggesting the closest ids (or, for an attack's id, what it joins).
 
@@ -422,7 +433,7 @@ def require(G: nx.DiGraph, node: str) -> str:
     raise NotFound(f"no statement or argument has the id '{node}'.", hint=suggest(G, node))
 
 
-def suggest(G: nx.DiGraph, node: str) -> str:
+def suggest(G: Graph, node: str) -> str:
     """``Did you mean ...?`` naming up to three ids close to ``node``.
 
     Tried in turn: ids containing ``node`` (statements first, then the
@@ -458,9 +469,10 @@ def suggest(G: nx.DiGraph, node: str) -> str:
     return "No id or text is close to it: `argmap find TEXT` searches the map, `argmap list` shows every id."
 
 
-def speaker_name(G: nx.DiGraph, speaker: str | None) -> str | None:
+def speaker_name(G: Graph, speaker: str | None) -> str | None:
     """The name to show for ``speaker``: the map's ``speakers`` entry, else the speaker as written.
 
+    >>> import networkx as nx
     >>> G = nx.DiGraph(speakers={"chinese-scholar": "a Chinese scholar"})
     >>> speaker_name(G, "chinese-scholar"), speaker_name(G, "author"), speaker_name(G, None)
     ('a Chinese scholar', 'author', None)
@@ -470,7 +482,7 @@ def speaker_name(G: nx.DiGraph, speaker: str | None) -> str | None:
     return (G.graph.get("speakers") or {}).get(speaker, speaker)
 
 
-def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> None:
+def _require_value(G: Graph, what: str, value: str, values: list[Any]) -> None:
     """A :class:`~argmap.errors.NotFound` naming the ones there are, unless some
     item of the map has ``value`` (ignoring case) among ``values``."""
     import difflib
@@ -488,7 +500,7 @@ def _require_value(G: nx.DiGraph, what: str, value: str, values: list[Any]) -> N
 
 
 def statement_rows(
-    G: nx.DiGraph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
+    G: Graph, *, kind: str | None = None, speaker: str | None = None, tag: str | None = None
 ) -> list[dict[str, Any]]:
     """Statements as plain rows sorted by id, optionally filtered by kind, speaker, tag.
 

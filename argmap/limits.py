@@ -1,4 +1,5 @@
-"""How deeply an input may nest: a limit that protects the user from files no map needs.
+"""Limits on what argmap reads: how big an input may be and how deeply it may nest,
+which protect the user from files no map needs.
 
 An argument map nests a few levels (map, statements, one statement, its tags);
 Argdown relation trees and Kialo discussions a few more. A file nested hundreds

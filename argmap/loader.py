@@ -13,11 +13,14 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .collector import collector_paused
-from .errors import InputError, MapInvalid, Problem, UsageError
+from .errors import InputError, MapInvalid, Problem
 from .limits import LIMIT_VARIABLE, max_input_bytes, megabytes
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 EMBEDDED = "sco.yaml"
 EMBEDDED_NAME = "embedded map (sco.yaml)"
@@ -37,7 +40,7 @@ class Loaded:
     source_path: Any = None  # Path or importlib Traversable of the source text
     source: Any = None  # SourceText
     warnings: list[str] = field(default_factory=list)
-    graph: Any = None  # the map's graph, when read with read_graph (map is then None)
+    graph: Graph = None  # the map's graph, when read with read_graph (map is then None)
 
     @property
     def embedded(self) -> bool:
@@ -156,7 +159,7 @@ def read_graph(
             elif (plain_reader := spec.plain_reader()) is not None:
                 G = graph_from_validated(plain_reader(text, name=name))
             else:
-                G = build_graph(_call_reader(spec, text, name, warnings, lenient))
+                G = build_graph(spec.reader(lenient=lenient)(text, name=name, warnings=warnings))
     except MapInvalid as err:
         raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the graph holds everything now
@@ -185,7 +188,7 @@ def read_map(
     warnings: list[str] = []
     try:
         with collector_paused():
-            amap = _call_reader(spec, text, name, warnings, lenient)
+            amap = spec.reader(lenient=lenient)(text, name=name, warnings=warnings)
     except MapInvalid as err:
         raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the models hold everything now
@@ -196,16 +199,8 @@ def read_map(
     return loaded
 
 
-def _call_reader(spec: Any, text: str, name: str, warnings: list[str], lenient: bool) -> Any:
-    """The format's reader on ``text``. Readers that can (AIF) say in ``warnings`` what
-    they read past, and with ``lenient`` skip malformed items with a warning instead of
-    refusing the file."""
-    if spec.lenient:
-        return spec.reader()(text, name=name, warnings=warnings, lenient=lenient)
-    return spec.reader()(text, name=name)
-
-
 def _check_lenient(spec: Any, name: str, lenient: bool) -> None:
+    """``--lenient`` names a format that can skip malformed items (AIF), or it is a usage error."""
     if lenient and not spec.lenient:
         from .errors import UsageError
 
@@ -226,10 +221,7 @@ def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | No
         text, name = read_text(path)
         file_path = None if str(path) == "-" else Path(path)
         base = file_path.parent if file_path else Path.cwd()
-    if fmt:
-        spec = get(fmt, read=True)
-    else:
-        spec = detect(name if file_path else "", text)
+    spec = get(fmt, read=True) if fmt else detect(name if file_path else "", text)
     if not text.strip():
         raise InputError(f"{name}: is empty.", hint="A map needs at least a title and statements; see `argmap schema`.")
     return text, name, file_path, base, spec
@@ -413,7 +405,7 @@ def _locate(problems: list[Problem], loaded: Loaded) -> list[Problem]:
 Section = tuple[str, list[dict[str, Any]]]
 
 
-def _graph_sections(G: Any) -> list[Section]:
+def _graph_sections(G: Graph) -> list[Section]:
     """The items of a map's graph (attack edges keep their fields, ``from`` and ``to`` aside)."""
     from .terms import ARGUMENT
 
@@ -446,7 +438,7 @@ def quote_problems(sections: list[Section], source: Any) -> list[Problem]:
                     Problem(
                         f"paragraph {para} is out of range: the source has {count} paragraphs",
                         (section, i, "paragraph"),
-                        hint="Use a number from 1 to %d." % count,
+                        hint=f"Use a number from 1 to {count}.",
                     )
                 )
                 continue

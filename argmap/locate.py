@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 Positions = dict[tuple, tuple[int, int]]
 
@@ -44,7 +45,7 @@ def yaml_positions(text: str) -> Positions:
     except yaml.YAMLError:
         return {}
     out: Positions = {(): (1, 1)}
-    stack = [((), root)]
+    stack: list[tuple[tuple, Any]] = [((), root)]
     seen: set[int] = set()  # aliases share nodes: walk each once (no "billion laughs")
     while stack:
         path, node = stack.pop()
@@ -69,7 +70,13 @@ _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WS = re.compile(r"[ \t\n\r]*")
 
 
-def json_positions(text: str) -> Positions:
+def _skip(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not JSON whitespace."""
+    space = _WS.match(text, i)
+    return space.end() if space else i
+
+
+def json_positions(text: str) -> Positions:  # noqa: C901 (an iterative scanner: one loop over the tokens, a state machine)
     """Positions of every object key and array item in a JSON document.
 
     A small iterative scanner (so deep nesting cannot overflow the stack); on
@@ -84,19 +91,19 @@ def json_positions(text: str) -> Positions:
         return line + 1, offset - line_starts[line] + 1
 
     out: Positions = {(): (1, 1)}
-    scan = json.decoder.scanstring
-    i = _WS.match(text, 0).end()
+    scan = json.decoder.scanstring  # type: ignore[attr-defined] # the C string scanner json itself uses
+    i = _skip(text, 0)
     # stack of [path, container kind, next index]
     stack: list[list] = []
     path: tuple = ()
     try:
         while True:
-            i = _WS.match(text, i).end()
+            i = _skip(text, i)
             # read a value at i for `path`
             ch = text[i]
             if ch == "{":
                 stack.append([path, "{", 0])
-                i = _WS.match(text, i + 1).end()
+                i = _skip(text, i + 1)
                 if text[i] == "}":
                     stack.pop()
                     i += 1
@@ -105,11 +112,11 @@ def json_positions(text: str) -> Positions:
                     key, i = scan(text, i + 1)
                     path = stack[-1][0] + (key,)
                     out.setdefault(path, pos(key_at))
-                    i = _WS.match(text, i).end() + 1  # skip ':'
+                    i = _skip(text, i) + 1  # skip ':'
                     continue
             elif ch == "[":
                 stack.append([path, "[", 0])
-                i = _WS.match(text, i + 1).end()
+                i = _skip(text, i + 1)
                 if text[i] == "]":
                     stack.pop()
                     i += 1
@@ -132,16 +139,16 @@ def json_positions(text: str) -> Positions:
                         return out
             # after a value: close containers or move to the next member
             while stack:
-                i = _WS.match(text, i).end()
+                i = _skip(text, i)
                 top = stack[-1]
                 if text[i] == ",":
-                    i = _WS.match(text, i + 1).end()
+                    i = _skip(text, i + 1)
                     if top[1] == "{":
                         key_at = i
                         key, i = scan(text, i + 1)
                         path = top[0] + (key,)
                         out.setdefault(path, pos(key_at))
-                        i = _WS.match(text, i).end() + 1
+                        i = _skip(text, i) + 1
                     else:
                         top[2] += 1
                         path = top[0] + (top[2],)

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -222,7 +223,8 @@ def _search(
     arguments: list[tuple[str, tuple[str, ...], str]],
     attacks: list[tuple[str, str, str, str]],
 ) -> list[Problem]:
-    """Every cross-reference mistake, item by item (:func:`reference_problems` without its quick check)."""
+    """Every cross-reference mistake, item by item (:func:`reference_problems` without its quick check):
+    ids used twice, then each argument's references, then each attack's."""
     problems: list[Problem] = []
     where: dict[str, tuple[str, int]] = {}
     for section, ids in (
@@ -252,6 +254,17 @@ def _search(
             return f"'{id_}' is an attack, not a statement"
         return f"'{id_}' is not the id of any statement"
 
+    problems += _argument_problems(arguments, statement_ids, what)
+    problems += _attack_problems(attacks, statement_ids, argument_ids, what)
+    return problems
+
+
+def _argument_problems(
+    arguments: list[tuple[str, tuple[str, ...], str]], statement_ids: set[str], what: Callable[[str], str]
+) -> list[Problem]:
+    """Premises and conclusions that name no statement, premises listed twice, and
+    arguments concluding one of their own premises."""
+    problems: list[Problem] = []
     for i, (arg_id, premises, conclusion) in enumerate(arguments):
         seen: set[str] = set()
         for j, premise in enumerate(premises):
@@ -288,8 +301,21 @@ def _search(
                     hint="A statement cannot support itself; remove it from the premises.",
                 )
             )
+    return problems
+
+
+def _attack_problems(
+    attacks: list[tuple[str, str, str, str]],
+    statement_ids: set[str],
+    argument_ids: set[str],
+    what: Callable[[str], str],
+) -> list[Problem]:
+    """Attacks from or to what cannot be attacked, and the same pair attacked
+    twice (a statement may attack itself, and a premise undercut its own
+    argument: both are self-defeating, which ``argmap check`` flags)."""
+    problems: list[Problem] = []
     pairs: dict[tuple[str, str], int] = {}
-    for i, (att_id, source, target, kind) in enumerate(attacks):
+    for i, (_att_id, source, target, kind) in enumerate(attacks):
         if source not in statement_ids:
             problems.append(
                 Problem(
@@ -407,13 +433,14 @@ def plain_schema(model: type[BaseModel]) -> type:
     for name, info in model.model_fields.items():
         kind = _plain_type(info.annotation)
         if info.metadata:
-            kind = Annotated[(kind, *info.metadata)]
+            params = (kind, *info.metadata)
+            kind = Annotated[params]
         if not info.is_required():
             if info.default is not None:
                 kind = Annotated[kind, Field(default=info.default)]
             kind = NotRequired[kind]
         fields[info.alias or name] = kind
-    plain = TypedDict(model.__name__ + "Data", fields)  # type: ignore[operator]
+    plain = TypedDict(model.__name__ + "Data", fields)  # type: ignore[misc]
     plain.__pydantic_config__ = ConfigDict(extra=model.model_config.get("extra"))  # type: ignore[attr-defined]
     return plain
 
@@ -430,9 +457,10 @@ def _plain_type(kind: object) -> object:
         return kind
     origin = typing.get_origin(kind)
     if origin is Annotated:
-        return Annotated[(_plain_type(args[0]), *kind.__metadata__)]  # type: ignore[attr-defined]
+        params = (_plain_type(args[0]), *kind.__metadata__)  # type: ignore[attr-defined]
+        return Annotated[params]
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_plain_type(a) for a in args)]
+        return typing.Union[tuple(_plain_type(a) for a in args)]  # noqa: UP007 (a Union built from a tuple)
     if origin is tuple:
         return tuple[tuple(_plain_type(a) if a is not Ellipsis else a for a in args)]  # type: ignore[misc]
     return kind

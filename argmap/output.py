@@ -15,6 +15,7 @@ file as it was and no temporary file behind; readers never see half a file.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -84,10 +85,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException as err:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         if isinstance(err, OSError):
             raise _explain(err, path) from None
         raise

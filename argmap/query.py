@@ -29,12 +29,12 @@ Examples
 
 from __future__ import annotations
 
+from itertools import pairwise
 from collections import deque
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
-import networkx as nx
-
-from .graph import require
+from .graph import Graph, require
 from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES, is_support
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
@@ -49,7 +49,7 @@ ATTACK_ORDER = {t: i for i, t in enumerate(ATTACK_TYPES)}
 Chain = tuple
 
 
-def row(G: nx.DiGraph, node: str) -> dict[str, Any]:
+def row(G: Graph, node: str) -> dict[str, Any]:
     """``{"id", "kind", "text", "speaker"}`` of a statement or argument.
 
     Arguments have no kind of their own in the map; theirs is ``"argument"``
@@ -58,21 +58,16 @@ def row(G: nx.DiGraph, node: str) -> dict[str, Any]:
     >>> row(_example(), "wet")
     {'id': 'wet', 'kind': 'claim', 'text': 'We will get wet.', 'speaker': None}
     """
-    d = G._node[node]
+    d = G.nodes[node]
     return {"id": node, "kind": d["kind"], "text": d.get("text"), "speaker": d.get("speaker")}
 
 
 # ------------------------------------------------------------ chains, bounded ---
 
 
-def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
-    """The nodes with an edge of one of ``types`` into a node, in map order.
-
-    Reads ``G._pred``, the adjacency dict networkx's own algorithms use: the
-    public views cost a wrapper object per lookup, which dominates at 100,000
-    statements. Nothing is copied or changed.
-    """
-    pred = G._pred
+def _edges_in(G: Graph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """The nodes with an edge of one of ``types`` into a node, in map order."""
+    pred = G.pred
 
     def into(node: str) -> list[str]:
         return [u for u, d in pred[node].items() if is_support(d, types)]
@@ -80,9 +75,9 @@ def _edges_in(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str
     return into
 
 
-def _edges_out(G: nx.DiGraph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
+def _edges_out(G: Graph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
     """The nodes an edge of one of ``types`` leads to from a node (see :func:`_edges_in`)."""
-    succ = G._succ
+    succ = G.succ
 
     def out(node: str) -> list[str]:
         return [v for v, d in succ[node].items() if is_support(d, types)]
@@ -126,7 +121,7 @@ def _lister() -> Callable[[Chain], list[str]]:
 
 
 def chains_into(
-    G: nx.DiGraph,
+    G: Graph,
     target: str,
     types: tuple[str, ...] = SUPPORT_EDGES,
     *,
@@ -150,7 +145,7 @@ def chains_into(
     (['rain', 'arg-wet', 'wet', 'arg-go', 'go'], [])
     """
     into = _edges_in(G, types)
-    attrs = G._node
+    attrs = G.nodes
     start: Chain = (target, None, int(attrs[target]["kind"] == ARGUMENT))
     chains: dict[str, list[Chain]] = {target: [start]}
     full: set[str] = set()
@@ -201,9 +196,7 @@ def _chain_rows(chains: list[Chain], ids: Callable[[Chain], list[str]] = _ids) -
 # ------------------------------------------------------------------ supports ---
 
 
-def supporters(
-    G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT
-) -> list[dict[str, Any]]:
+def supporters(G: Graph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT) -> list[dict[str, Any]]:
     """Every statement that supports ``target``, directly or through others.
 
     A statement supports ``target`` when it is a premise of an argument for
@@ -222,7 +215,7 @@ def supporters(
     """
     require(G, target)
     chains, more = chains_into(G, target, SUPPORT_EDGES, limit=limit, max_depth=depth)
-    attrs = G._node
+    attrs = G.nodes
     via: dict[str, list[str]] = {}  # the arguments each supporter acts through
     for a in chains:
         if attrs[a]["kind"] == ARGUMENT:
@@ -246,7 +239,7 @@ def supporters(
     return rows
 
 
-def support_report(G: nx.DiGraph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
+def support_report(G: Graph, target: str, *, depth: int | None = None, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """What ``argmap supports`` answers: the target, its supporters, the bounds.
 
     ``{"target": row, "supporters": [...], "depth": depth, "paths_limit": limit}``
@@ -267,7 +260,7 @@ def support_report(G: nx.DiGraph, target: str, *, depth: int | None = None, limi
 # ------------------------------------------------------------------- attacks ---
 
 
-def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[str, Any]]:
+def attackers(G: Graph, target: str, *, deep: bool = False) -> list[dict[str, Any]]:
     """What challenges ``target``: the attacks on it and on the steps to it.
 
     Always: attacks on ``target`` itself (depth 0) and undercuts of the
@@ -286,12 +279,12 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     """
     require(G, target)
     chains, _ = chains_into(G, target, SUPPORT_EDGES, limit=1, max_depth=None if deep else 1, track_more=False)
-    pred = G._pred  # attack edges into each node, in map order (as graph.attacks_on)
+    pred = G.pred  # attack edges into each node, in map order (as graph.attacks_on)
     rows = []
     for on, found in chains.items():
         chain = found[0]
         level = 0 if on == target else chain[2]
-        if not deep and level == 1 and G._node[on]["kind"] != ARGUMENT:
+        if not deep and level == 1 and G.nodes[on]["kind"] != ARGUMENT:
             continue  # a direct premise: undermining it is a deep attack
         for attacker, edge in pred[on].items():
             if edge["type"] in ATTACK_TYPES:
@@ -309,7 +302,7 @@ def attackers(G: nx.DiGraph, target: str, *, deep: bool = False) -> list[dict[st
     return rows
 
 
-def attack_report(G: nx.DiGraph, target: str, *, deep: bool = False) -> dict[str, Any]:
+def attack_report(G: Graph, target: str, *, deep: bool = False) -> dict[str, Any]:
     """What ``argmap attacks`` answers: ``{"target": row, "attackers": [...], "deep": deep}``.
 
     >>> [r["id"] for r in attack_report(_example(), "rain")["attackers"]]
@@ -341,7 +334,7 @@ def _distances_to(into: Callable[[str], list[str]], target: str, avoid: str) -> 
 
 
 def shortest_chains(
-    G: nx.DiGraph, source: str, target: str, types: tuple[str, ...], *, limit: int, budget: int = SEARCH_BUDGET
+    G: Graph, source: str, target: str, types: tuple[str, ...], *, limit: int, budget: int = SEARCH_BUDGET
 ) -> tuple[list[list[str]], bool]:
     """The ``limit`` shortest simple chains of ``types`` edges from ``source``
     to ``target``, and whether there are (or may be) more.
@@ -386,7 +379,7 @@ def _forward(chains: list[Chain]) -> list[list[str]]:
     return sorted((_ids(c)[::-1] for c in chains), key=lambda nodes: (len(nodes), nodes))
 
 
-def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
+def paths(G: Graph, source: str, target: str, *, limit: int = CHAIN_LIMIT) -> dict[str, Any]:
     """The chains of support and attack edges from ``source`` to ``target``.
 
     ``{"from": row, "to": row, "paths": [{"nodes", "edges", "length"}...],
@@ -401,10 +394,10 @@ def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) 
     require(G, source)
     require(G, target)
     found, more = shortest_chains(G, source, target, SUPPORT_EDGES + ATTACK_TYPES, limit=limit)
-    succ = G._succ
+    succ = G.succ
     out = []
     for nodes in found:
-        edges = [succ[u][v]["type"] for u, v in zip(nodes, nodes[1:])]
+        edges = [succ[u][v]["type"] for u, v in pairwise(nodes)]
         out.append({"nodes": nodes, "edges": edges, "length": len(edges)})
     return {"from": row(G, source), "to": row(G, target), "paths": out, "paths_limit": limit, "more_paths": more}
 
@@ -414,18 +407,17 @@ def paths(G: nx.DiGraph, source: str, target: str, *, limit: int = CHAIN_LIMIT) 
 FIELDS = ("id", "text", "quote", "speaker", "tags")
 
 
-def _searchable(G: nx.DiGraph) -> Iterable[tuple[str, str, dict[str, Any]]]:
+def _searchable(G: Graph) -> Iterable[tuple[str, str, dict[str, Any]]]:
     """``(id, kind, attributes)`` for every statement, argument and attack."""
-    for n, d in G._node.items():
+    for n, d in G.nodes(data=True):
         yield n, d["kind"], d
-    succ = G._succ
     for u, v in G.graph.get("attacks", ()):
-        d = succ.get(u, {}).get(v)
-        if d is not None:
+        if G.has_edge(u, v):
+            d = G.succ[u][v]
             yield d["id"], "attack", d
 
 
-def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
+def find(G: Graph, text: str) -> list[dict[str, Any]]:
     """Statements, arguments and attacks mentioning ``text``, best first.
 
     Case-insensitive, over id, text, quote, speaker and tags. A match of the
@@ -444,14 +436,14 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
     if not words:
         return []
     slug = needle.replace(" ", "-")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for node, kind, d in _searchable(G):
         hay = "\x1f".join(
             (node, d.get("text") or "", d.get("quote") or "", d.get("speaker") or "", " ".join(d.get("tags") or ()))
         ).lower()
         if not all(w in hay for w in words):
             continue  # cheap test first: most nodes stop here
-        fields = dict(zip(FIELDS, hay.split("\x1f")))
+        fields = dict(zip(FIELDS, hay.split("\x1f"), strict=True))
         whole = [f for f in FIELDS if needle in fields[f] or (f == "id" and slug in fields[f])]
         if whole:
             rank = 0 if fields["id"] == slug else 1 + FIELDS.index(whole[0])
@@ -478,7 +470,7 @@ def find(G: nx.DiGraph, text: str) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------- example ---
 
 
-def _example() -> nx.DiGraph:
+def _example() -> Graph:
     """The small map the doctests use: a linked and a convergent reason for a
     proposal, an undercut and an undermining."""
     from .graph import build_graph

@@ -8,14 +8,15 @@ plain data; nothing is printed.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .terms import plural, ARGUMENT, ATTACK_TYPES, is_support
 
+if TYPE_CHECKING:
+    from .graph import Graph
 
-def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
+
+def longest_chain(G: Graph) -> dict[str, Any]:
     """The longest chain of support in the map: ``{"length", "path", "exact"}``.
 
     ``length`` counts arguments; ``path`` runs from the first premise to the
@@ -30,6 +31,8 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
     >>> longest_chain(_example())
     {'length': 2, 'path': ['rain', 'arg-wet', 'wet', 'arg-go', 'go'], 'exact': True}
     """
+    # networkx's own dicts, not its views: at 100,000 statements stats() took 1.36 s of
+    # CPU with them and 1.66 s with G.nodes and G.succ (python -m tests.bench.accessors)
     attrs = G._node
     succ = G._succ
 
@@ -90,7 +93,7 @@ def longest_chain(G: nx.DiGraph) -> dict[str, Any]:
     return {"length": best[first], "path": path if best[first] else [], "exact": not back}
 
 
-def stats(G: nx.DiGraph) -> dict[str, Any]:
+def stats(G: Graph) -> dict[str, Any]:
     """Counts and gaps: what ``argmap stats`` shows.
 
     ``statements`` (total, ``by_kind``, ``by_speaker`` with ``"(none)"`` for
@@ -104,14 +107,14 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
     >>> s["arguments"], s["attacks"]["by_type"], s["unsupported_claims"]
     ({'total': 3, 'linked': 1, 'single_premise': 2}, {'rebut': 0, 'undermine': 1, 'undercut': 1}, ['dry'])
     """
-    attrs, succ = G._node, G._succ
-    arguments = [d for d in attrs.values() if d["kind"] == ARGUMENT]
+    attrs = G.nodes
+    arguments = [d for _, d in attrs(data=True) if d["kind"] == ARGUMENT]
     linked = sum(1 for d in arguments if len(d["premises"]) > 1 and sum(p in attrs for p in d["premises"]) > 1)
     concluded = {d["conclusion"] for d in arguments}
     kinds: Counter[str] = Counter()
     speakers: Counter[str] = Counter()
     unsupported: dict[str, list[str]] = {"proposal": [], "claim": []}
-    for n, d in attrs.items():
+    for n, d in attrs(data=True):
         kind = d["kind"]
         if kind == ARGUMENT:
             continue
@@ -119,7 +122,7 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
         speakers[d.get("speaker") or "(none)"] += 1
         if kind in unsupported and n not in concluded:
             unsupported[kind].append(n)
-    by_type = Counter(succ[u][v]["type"] for u, v in G.graph.get("attacks", ()) if u in succ and v in succ[u])
+    by_type = Counter(G.succ[u][v]["type"] for u, v in G.graph.get("attacks", ()) if G.has_edge(u, v))
     single = len(arguments) - linked
     return {
         "statements": {
@@ -135,7 +138,7 @@ def stats(G: nx.DiGraph) -> dict[str, Any]:
     }
 
 
-def summary(G: Any) -> str:
+def summary(G: Graph) -> str:
     """``N statements (a proposals, b claims, c premises), M arguments, K attacks``.
 
     >>> from argmap.query import _example

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import repeat
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import MapInvalid, MapProblems, Problem
 from .limits import check_nesting, json_nesting_problem
@@ -35,7 +35,7 @@ from .model import (
 
 _SLUG = re.compile(SLUG_PATTERN)
 
-_FIELDS = {
+_FIELDS: dict[tuple[str, ...], type[BaseModel]] = {
     (): ArgumentMap,
     ("source",): Source,
     ("statements",): Statement,
@@ -122,8 +122,9 @@ def validate_plain(data: Any, *, name: str, locate: Locate | None = None) -> dic
     through :func:`validate`, so its messages are exactly the usual ones.
 
     >>> validate_plain({"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A.", "note": None}]},
-    ...                name="x")
-    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
+    ...                name="x")  # doctest: +NORMALIZE_WHITESPACE
+    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},),
+     'arguments': (), 'attacks': ()}
     """
     data = fill_attack_ids(data)
     if isinstance(data, dict):
@@ -140,7 +141,9 @@ def validate_plain_json(text: str | bytes, *, name: str, locate: Locate | None =
     """:func:`validate_plain` straight from JSON text (:func:`validate_json`'s messages on a mistake).
 
     >>> validate_plain_json('{"title": "T", "statements": [{"id": "a", "kind": "claim", "text": "A."}]}', name="x")
-    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},), 'arguments': (), 'attacks': ()}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'title': 'T', 'statements': ({'id': 'a', 'kind': 'claim', 'text': 'A.', 'tags': ()},),
+     'arguments': (), 'attacks': ()}
     """
     try:
         plain = _plain_validator().validate_json(text)

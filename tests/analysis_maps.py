@@ -49,7 +49,7 @@ def maps(draw, max_statements: int = 6, max_arguments: int = 4, max_attacks: int
         attacks.append({"id": f"t{k}", "from": source, "to": target, "type": kind})
     return {
         "title": "Random",
-        "statements": [{"id": i, "kind": k, "text": f"Statement {i}."} for i, k in zip(ids, kinds)],
+        "statements": [{"id": i, "kind": k, "text": f"Statement {i}."} for i, k in zip(ids, kinds, strict=True)],
         "arguments": arguments,
         "attacks": attacks,
     }
@@ -80,9 +80,9 @@ def select(labellings: list[tuple[str, ...]], semantics: str) -> list[list[str]]
     """Grounded (least IN), preferred (maximal IN) or stable (no UNDEC) among complete labellings."""
     ins = [frozenset(i for i, x in enumerate(lab) if x == IN) for lab in labellings]
     if semantics == "grounded":
-        chosen = [lab for lab, s in zip(labellings, ins) if all(s <= t for t in ins)]
+        chosen = [lab for lab, s in zip(labellings, ins, strict=True) if all(s <= t for t in ins)]
     elif semantics == "preferred":
-        chosen = [lab for lab, s in zip(labellings, ins) if not any(s < t for t in ins)]
+        chosen = [lab for lab, s in zip(labellings, ins, strict=True) if not any(s < t for t in ins)]
     else:
         chosen = [lab for lab in labellings if UNDEC not in lab]
     return sorted(list(lab) for lab in chosen)

@@ -37,7 +37,7 @@ def test_show_marks_attacks_by_symbol_and_word(run, tiny):
     # the undercut sits under the argument it attacks, which sits under the proposal
     lines = result.stdout.splitlines()
     order = [
-        next(i for i, l in enumerate(lines) if key in l)
+        next(i for i, line in enumerate(lines) if key in line)
         for key in ("PROPOSAL take-umbrella", "reason arg-umbrella", "CLAIM wet", "undercut by")
     ]
     assert order == sorted(order)
@@ -301,3 +301,26 @@ def test_show_depth_does_not_list_cut_statements_again(run):
     rest = result.stdout.split("Not under any proposal", 1)[1]
     assert "coop-beneficial" in result.stdout and "ct-builds-trust" not in result.stdout
     assert "summit-agenda" in rest  # under no proposal at all: still shown
+
+
+def test_the_choices_are_the_librarys():
+    """Typer needs Enums for choices; they must name exactly what the library knows."""
+    from argmap.analysis.semantics import SEMANTICS
+    from argmap.cli import Kind, Semantics
+    from argmap.terms import KINDS
+
+    assert tuple(k.value for k in Kind) == KINDS
+    assert tuple(s.value for s in Semantics) == SEMANTICS
+
+
+def test_the_help_lists_every_format_from_the_format_table(run):
+    """A format added to the table shows in --map, --from and --format without touching the CLI."""
+    from argmap.formats import FORMATS
+
+    export_help = " ".join(run("export", "--help").stdout.split())
+    for name, f in FORMATS.items():
+        if f.read:
+            assert name in export_help.split("--from", 1)[1].split("--format", 1)[0], name
+            assert f.suffixes[0] in export_help, f.suffixes[0]
+        if f.write:
+            assert name in export_help.split("--format", 1)[1], name

@@ -57,3 +57,12 @@ def test_ci_runs_the_slow_tests_the_readme_command_leaves_out():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     readme_at = ci.index(setup_commands()[1])
     assert ".venv/bin/python -m pytest -m slow" in ci[readme_at + 1 :]
+
+
+def test_ci_runs_the_lint_and_type_gates():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for gate in (".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy"):
+        assert gate in ci, gate
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'"ruff==[\d.]+"', pyproject) and re.search(r'"mypy==[\d.]+"', pyproject)  # pinned
+    assert "[tool.ruff.lint]" in pyproject and "[tool.mypy]" in pyproject

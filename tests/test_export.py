@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import NotFound, UsageError
-from argmap.export import ExportOptions, choose_format, export, neighbourhood
+from argmap.export import choose_format, export, neighbourhood
 from argmap.formats import FORMATS
 from argmap.graph import build_graph
 from argmap.loader import loads, read_map

@@ -140,12 +140,12 @@ def test_field_lists_are_the_models_fields():
     def names(model):
         return tuple("from" if f == "from_" else f for f in model.model_fields)
 
-    assert (STATEMENT_FIELDS, ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS) == (
+    assert (
         names(Statement),
         names(Argument),
         names(Attack),
         names(Source),
-    )
+    ) == (STATEMENT_FIELDS, ARGUMENT_FIELDS, ATTACK_FIELDS, SOURCE_FIELDS)
 
 
 def test_embedded_graph_is_the_validated_maps_graph():

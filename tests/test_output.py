@@ -27,7 +27,7 @@ def test_bytes_are_written_unchanged_and_text_as_utf8(tmp_path):
     write_atomic(tmp_path / "a.png", b"\x89PNG\x00\xff")
     write_atomic(tmp_path / "b.txt", "ünïcode 😀")
     assert (tmp_path / "a.png").read_bytes() == b"\x89PNG\x00\xff"
-    assert (tmp_path / "b.txt").read_bytes() == "ünïcode 😀".encode("utf-8")
+    assert (tmp_path / "b.txt").read_bytes() == "ünïcode 😀".encode()
 
 
 @pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError])

@@ -290,7 +290,7 @@ def random_maps(draw):
             continue  # a premise cannot undercut its own argument
         if (source, to) not in {(f, t) for _, f, t, _ in attacks}:
             attacks.append((f"t{k}", source, to, kind))
-    return graph(list(zip(ids, kinds)), arguments, attacks)
+    return graph(list(zip(ids, kinds, strict=True)), arguments, attacks)
 
 
 def support_view(G):

@@ -17,6 +17,7 @@ is left out of that case's parameters and the comment says why.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import json
 import random
 import resource
@@ -286,7 +287,7 @@ def yaml_bomb(levels: int = 12) -> tuple[str, str]:
     one, expanded, is 10**12 strings. Returns its definitions and the last name."""
     names = [f"l{i}" for i in range(levels)]
     lines = [f'{names[0]}: &{names[0]} ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]" for prev, name in zip(names, names[1:])]
+    lines += [f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]" for prev, name in pairwise(names)]
     return "\n".join(lines), names[-1]
 
 
@@ -446,7 +447,7 @@ def test_unknown_fields_are_refused_each_with_its_line(run, tmp_path, fmt):
     path = write(tmp_path, fmt, text)
     messages = refused(run, tmp_path, path)
     assert len(messages) == len(expected)
-    for message, words in zip(messages, expected):
+    for message, words in zip(messages, expected, strict=True):
         assert message.startswith(f"{path}:{words}"), message
 
 

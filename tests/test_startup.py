@@ -22,7 +22,7 @@ def loaded_after(*args: str) -> list[str]:
     out = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True, text=True, check=True
     ).stdout
-    line = next(l for l in out.splitlines() if l.startswith("HEAVY"))
+    line = next(line for line in out.splitlines() if line.startswith("HEAVY"))
     return eval(line[len("HEAVY ") :])  # noqa: S307 (our own probe's output)
 
 

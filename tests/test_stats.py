@@ -3,6 +3,7 @@ against networkx, and the one-line summary every command prints."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -49,7 +50,7 @@ def test_longest_chain_is_a_real_chain_and_exact_on_acyclic_maps(G):
     support = support_view(G)
     path = chain["path"]
     assert len(path) == len(set(path))
-    assert all(support.has_edge(u, v) for u, v in zip(path, path[1:]))
+    assert all(support.has_edge(u, v) for u, v in pairwise(path))
     assert chain["length"] == sum(1 for n in path if G.nodes[n]["kind"] == "argument")
     assert chain["exact"] == nx.is_directed_acyclic_graph(support)
     if chain["exact"]:

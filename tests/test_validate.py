@@ -35,10 +35,11 @@ def test_wrong_type_and_bad_kind_are_reported_together():
     lines = problems(text)
     assert len(lines) == 2
     assert any(
-        "statements[1].kind: 'opinion' is not a valid kind. Use one of: proposal, claim, premise." in l for l in lines
+        "statements[1].kind: 'opinion' is not a valid kind. Use one of: proposal, claim, premise." in line
+        for line in lines
     )
     assert any(
-        "statements[2].text: expected text, found a whole number 42. Put the value in quotes." in l for l in lines
+        "statements[2].text: expected text, found a whole number 42. Put the value in quotes." in line for line in lines
     )
 
 
@@ -91,14 +92,14 @@ def test_every_problem_is_reported_at_once_and_in_file_order():
     )
     lines = problems(text)
     assert len(lines) == 3, lines
-    numbers = [int(l.split(":")[1]) for l in lines]
+    numbers = [int(line.split(":")[1]) for line in lines]
     assert numbers == sorted(numbers)
 
 
 def test_blank_text_and_bad_paragraph():
     lines = problems(TINY.replace("text: It is raining.", "text: '   '\n    paragraph: 0"))
-    assert any("statements[0].text: is empty" in l for l in lines)
-    assert any("statements[0].paragraph: 0 is too small" in l for l in lines)
+    assert any("statements[0].text: is empty" in line for line in lines)
+    assert any("statements[0].paragraph: 0 is too small" in line for line in lines)
 
 
 def test_duplicate_attack():
@@ -169,12 +170,12 @@ def test_json_errors_are_located_too():
 
 def test_yaml_alias_bomb_is_refused_quickly():
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     text = "\n".join(lines) + "\ntitle: T\nstatements:\n  - {id: a, kind: claim, text: A, tags: *i}\n"
     found = problems(text)  # 9**9 strings if expanded: finishing at all proves it is not
-    assert any("unknown field 'a'" in l for l in found)
-    assert any("statements[0].tags[0]: expected text, found a list" in l for l in found)
+    assert any("unknown field 'a'" in line for line in found)
+    assert any("statements[0].tags[0]: expected text, found a list" in line for line in found)
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,13 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgmapError
 from .scc import scc
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 #: defaults of :func:`critical`
 MAX_SIZE = 12
@@ -31,7 +34,7 @@ class CutSearchTooLarge(ArgmapError):
     """The search for smallest premise sets ran out of its budget."""
 
 
-def support_ancestry(G: Any, node: str) -> list[str]:
+def support_ancestry(G: Graph, node: str) -> list[str]:
     """``node`` and every statement and argument it rests on, in map order.
 
     >>> from argmap.graph import _demo
@@ -84,7 +87,7 @@ class Critical:
 
 
 def critical(
-    G: Any, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX_CUTS, budget: int = BUDGET
+    G: Graph, node: str, *, max_size: int = MAX_SIZE, max_cuts: int = MAX_CUTS, budget: int = BUDGET
 ) -> Critical:
     """The minimum sets of grounds whose loss leaves ``node`` (a statement or an
     argument) with no support: minimum vertex cuts between its grounds and it
@@ -149,7 +152,7 @@ class _Overlay:
         self.fresh[v] = value
 
 
-def _attacked(G: Any) -> dict[str, list[str]]:
+def _attacked(G: Graph) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for u, v in G.graph.get("attacks", ()):
         if G.has_edge(u, v):
@@ -163,7 +166,7 @@ class _Cutter:
     dependencies first: one visit per node outside support cycles, repeated
     visits only inside a cycle until its values settle."""
 
-    def __init__(self, G: Any, node: str, budget: int) -> None:
+    def __init__(self, G: Graph, node: str, budget: int) -> None:
         from ..terms import ARGUMENT, is_support
 
         names = support_ancestry(G, node)
@@ -350,7 +353,7 @@ class _Cutter:
         none smaller does (at most ``limit``)."""
         found: set[frozenset[int]] = set()
         # frames: (removed bitset, removed set, excluded bitset, grounds left to pick)
-        stack = [(0, frozenset(), 0, k)]
+        stack: list[tuple[int, frozenset[int], int, int]] = [(0, frozenset(), 0, k)]
         while stack and len(found) < limit:
             removed, chosen, excluded, left = stack.pop()
             if left == 1:

@@ -19,13 +19,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..collector import collector_paused
-from ..graph import map_data
+from ..graph import Graph, map_data
 
 SECTIONS = ("statements", "arguments", "attacks")
 _AS_SETS = ("premises", "tags")
 
 
-def diff(old: Any, new: Any) -> dict[str, Any]:
+def diff(old: Graph, new: Graph) -> dict[str, Any]:
     """The differences between the maps of graphs ``old`` and ``new``.
 
     ``{"identical", "map": {field: {"old", "new"}}, "statements" | "arguments"
@@ -53,7 +53,7 @@ def diff(old: Any, new: Any) -> dict[str, Any]:
     return out
 
 
-def _items(G: Any) -> dict[str, dict[str, dict[str, Any]]]:
+def _items(G: Graph) -> dict[str, dict[str, dict[str, Any]]]:
     """Every statement, argument and attack of ``G`` by id, in the map format
     (:func:`argmap.graph.map_data`: schema field order, lists for tuples, empty fields left out)."""
     data = map_data(G)
@@ -81,7 +81,7 @@ def _section(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
     }
 
 
-def _label_changes(old: Any, new: Any) -> list[dict[str, str]]:
+def _label_changes(old: Graph, new: Graph) -> list[dict[str, str | None]]:
     """Proposals in both maps whose grounded label differs."""
     from .semantics import evaluate
     from ..graph import statements

@@ -8,17 +8,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..terms import ARGUMENT, ATTACKED_BY
 from .framework import IN, OUT, UNDEC
 from .semantics import Evaluation
 
+if TYPE_CHECKING:
+    from ..graph import Graph
+
 #: explanations stop after this many reasons
 EXPLAIN_LIMIT = 400
 
 
-def explanations(ev: Evaluation, G: Any, node: str) -> list[dict[str, Any]]:
+def explanations(ev: Evaluation, G: Graph, node: str) -> list[dict[str, Any]]:
     """Why ``node`` is labelled as it is: one :func:`explain` tree for each
     label it takes, each in the first labelling where it takes that label.
 
@@ -39,8 +42,8 @@ def explanations(ev: Evaluation, G: Any, node: str) -> list[dict[str, Any]]:
 SELF = "itself"
 
 
-def explain(
-    ev: Evaluation, G: Any, node: str, labelling: list[str] | None = None, *, limit: int = EXPLAIN_LIMIT
+def explain(  # noqa: C901 (one depth-first walk; its rules for each label and kind read best side by side)
+    ev: Evaluation, G: Graph, node: str, labelling: list[str] | None = None, *, limit: int = EXPLAIN_LIMIT
 ) -> dict[str, Any]:
     """Why ``node`` has its label in one labelling (default: the first), as a
     tree of reasons.

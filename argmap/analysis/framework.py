@@ -30,10 +30,13 @@ preferences every attack succeeds. The labels a framework's nodes take
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..collector import collector_paused
 from ..terms import ARGUMENT
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 IN, OUT, UNDEC = "in", "out", "undec"
 LABELS = (IN, OUT, UNDEC)
@@ -84,7 +87,7 @@ class Framework:
         return [(self.names[u], self.names[v]) for u, v in self.attacks]
 
 
-def framework(G: Any) -> Framework:
+def framework(G: Graph) -> Framework:
     """The argumentation framework of a map's graph (see the module docstring).
 
     Nodes: the map's statements and arguments in map order, then ``not:P`` for

@@ -38,12 +38,15 @@ info unanswered-attack ('t', 'x', 'a')
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..collector import collector_paused
 from ..source import normalize
 from ..terms import PREMISE_TOO
 from .scc import scc
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -61,7 +64,7 @@ class Finding:
         return {"severity": self.severity, "code": self.code, "ids": list(self.ids), "message": self.message}
 
 
-def check(G: Any) -> list[Finding]:
+def check(G: Graph) -> list[Finding]:
     """Every finding for the map in ``G``: errors first, then by code and ids.
 
     Linear in the size of the map, except that quotes of the same paragraph
@@ -95,7 +98,7 @@ class _Facts:
     support successors, concluded statements, attackers of each node and the
     attacks in map order."""
 
-    def __init__(self, G: Any) -> None:
+    def __init__(self, G: Graph) -> None:
         from ..terms import ARGUMENT, is_support
 
         self.G = G

@@ -11,13 +11,16 @@ their conclusion's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..collector import collector_paused
 from .scc import scc
 
+if TYPE_CHECKING:
+    from ..graph import Graph
 
-def rank(G: Any) -> list[dict[str, Any]]:
+
+def rank(G: Graph) -> list[dict[str, Any]]:  # noqa: C901 (one pass over the support components: counts and flows share the components)
     """Statements ranked by how many proposals depend on them, then by centrality.
 
     ``proposals``: how many proposals (other than itself) rest on the
@@ -50,7 +53,7 @@ def rank(G: Any) -> list[dict[str, Any]]:
                 component_of[v] = c
         # proposals reachable along support, as bitsets, sinks first
         reach = [0] * len(nodes)
-        own = {}
+        own: dict[int, int] = {}
         for c, members in enumerate(components):
             bits = 0
             for v in members:

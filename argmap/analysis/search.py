@@ -125,7 +125,7 @@ class _Search:
             for v in local:
                 lab[v] = UNDEC
 
-    def _propagate(self, nodes: list[int], lab: list[str]) -> dict[int, str]:
+    def _propagate(self, nodes: list[int], lab: list[str]) -> dict[int, str]:  # noqa: C901 (the search's hot loop: counters and queue stay local for speed)
         """The conditioned grounded labelling of ``nodes``: what every labelling shares."""
         inside = set(nodes)
         attackers, targets = self.attackers, self.targets

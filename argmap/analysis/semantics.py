@@ -18,11 +18,14 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..terms import ARGUMENT
 from .framework import IN, LABELS, OUT, UNDEC, Framework, framework
 from .search import exact
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 SEMANTICS = ("grounded", "preferred", "stable")
 
@@ -225,7 +228,7 @@ class Evaluation:
 
 
 def evaluate(
-    G: Any, semantics: str = "grounded", *, budget: int = BUDGET, timeout: float | None = TIMEOUT
+    G: Graph, semantics: str = "grounded", *, budget: int = BUDGET, timeout: float | None = TIMEOUT
 ) -> Evaluation:
     """Label every statement and argument of the map in ``G``.
 
@@ -244,7 +247,7 @@ def evaluate(
 LIST_LIMIT = 100
 
 
-def evaluation_data(ev: Evaluation, G: Any, *, limit: int = LIST_LIMIT) -> dict[str, Any]:
+def evaluation_data(ev: Evaluation, G: Graph, *, limit: int = LIST_LIMIT) -> dict[str, Any]:
     """The evaluation as plain data for ``--json``: every statement and argument
     with its label and the labels it takes across labellings, and the first
     ``limit`` labellings, each as sorted id lists of the nodes whose label

@@ -83,17 +83,140 @@ _REPORT = re.compile(
 )
 #: reporting verbs whose words are a proposal
 _PROPOSING = re.compile(r"(?:propos|suggest|urg|recommend)", re.IGNORECASE)
-_AUXILIARIES = frozenset("be been being is are was were am has have had can could may might must will would to".split())
+_AUXILIARIES = frozenset(
+    [
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "will",
+        "would",
+        "to",
+    ]
+)
 _IMPERSONAL = re.compile(r"\bit\s+(?:\w+\s+){0,2}(?:be|been|is|was)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.IGNORECASE)
 _NOT_SPEAKER = re.compile(r"^(?:it|this|that|which|who|there|what|these|those|i|you)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|an|the|one|another|some)\s+", re.IGNORECASE)
 _STOPWORDS = frozenset(
-    "a an the of to in on at by for from with and or but nor as is are was were be been being it its this "
-    "that these those there their they them he she his her we our you your i will would should must can "
-    "could may might shall which who whom whose what when where while than then so such not no into onto "
-    "over under about also very more most much many some any each every all both either neither own same "
-    "other only just even still yet however therefore thus hence has have had do does did being".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "also",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "some",
+        "any",
+        "each",
+        "every",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "own",
+        "same",
+        "other",
+        "only",
+        "just",
+        "even",
+        "still",
+        "yet",
+        "however",
+        "therefore",
+        "thus",
+        "hence",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "being",
+    ]
 )
 
 
@@ -241,7 +364,7 @@ class _Builder:
             ]
             self.paragraph(number, text, keep)
 
-    def paragraph(self, number: int, text: str, spans: list[Span]) -> None:
+    def paragraph(self, number: int, text: str, spans: list[Span]) -> None:  # noqa: C901 (one walk over a paragraph's sentences)
         by_sentence: dict[int, list[Span]] = {}
         for s in spans:
             by_sentence.setdefault(s.sentence, []).append(s)
@@ -250,7 +373,7 @@ class _Builder:
         for k, sentence in enumerate(order):
             parts = by_sentence[sentence]
             statements: list[_Statement | None] = []
-            for part, (start, speaker, verb, verb_end) in zip(parts, self.speakers(text, parts)):
+            for part, (start, speaker, verb, verb_end) in zip(parts, self.speakers(text, parts), strict=True):
                 lead = _opener_length(text, part)
                 if verb and _PROPOSING.match(verb):
                     start = part.start  # "X proposed Y" is the proposal, in the words of the text
@@ -270,7 +393,7 @@ class _Builder:
                     head = _LIST_HEAD.search(text, st.span.start, st.span.end)
                     if head is not None:
                         self.actions(number, text, st, head.end())
-            for i, (part, st) in enumerate(zip(parts, statements)):
+            for i, (part, st) in enumerate(zip(parts, statements, strict=True)):
                 if st is None:
                     continue
                 marker = part.marker
@@ -394,7 +517,7 @@ class _Builder:
         if not premises or conclusion.id not in {s.id for s in self.statements.values()}:
             return False
         quote = _marker_words(text, part)
-        argument = {
+        argument: dict[str, Any] = {
             "id": self.ids.new("arg-" + conclusion.id.removeprefix("prop-")),
             "premises": [p.id for p in premises],
             "conclusion": conclusion.id,
@@ -409,7 +532,7 @@ class _Builder:
         if attacker is target or any(t["from"] == attacker.id and t["to"] == target.id for t in self.attacks):
             return
         quote = _marker_words(text, part)
-        attack = {
+        attack: dict[str, Any] = {
             "id": self.ids.new("att-" + attacker.id.removeprefix("prop-")),
             "from": attacker.id,
             "to": target.id,
@@ -492,10 +615,43 @@ class _Builder:
 
 
 _PERSONS = frozenset(
-    "spokesman spokeswoman spokesperson minister official officials expert experts scholar scholars "
-    "analyst analysts president secretary chairman chair director author authors critic critics "
-    "researcher researchers report study government ministry commission committee council agency "
-    "observers officer commentator commentators".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "official",
+        "officials",
+        "expert",
+        "experts",
+        "scholar",
+        "scholars",
+        "analyst",
+        "analysts",
+        "president",
+        "secretary",
+        "chairman",
+        "chair",
+        "director",
+        "author",
+        "authors",
+        "critic",
+        "critics",
+        "researcher",
+        "researchers",
+        "report",
+        "study",
+        "government",
+        "ministry",
+        "commission",
+        "committee",
+        "council",
+        "agency",
+        "observers",
+        "officer",
+        "commentator",
+        "commentators",
+    ]
 )
 
 
@@ -529,7 +685,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(m.start())
         cuts.append(m.end())
     cuts.append(len(piece))
-    items = [(start + a, start + b) for a, b in zip(cuts[::2], cuts[1::2])]
+    items = [(start + a, start + b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
     return [(a, b) for a, b in items if len(words(text, a, b)) >= 2]
 
 
@@ -588,7 +744,7 @@ MATCH_RULE = (
 )
 
 
-def score(drafted: Any, curated: Any, source: Any) -> dict[str, Score]:
+def score(drafted: Any, curated: Any, source: Any) -> dict[str, Score]:  # noqa: C901 (the matching rule, case by case)
     """Precision and recall of a draft's proposals and arguments against a curated
     map (both graphs, quoting ``source``), by :data:`MATCH_RULE`."""
     from ..graph import ARGUMENT

@@ -34,7 +34,7 @@ VERSION_PATH = "/__argmap/version"
 
 def stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int] | None, ...]:
     """What tells a file changed: its path, modification time and size (None when missing)."""
-    out = []
+    out: list[tuple[str, int, int] | None] = []
     for path in paths:
         try:
             st = path.stat()
@@ -67,7 +67,9 @@ def watch(
         before = stamps(paths)
         if before != last:
             found = action()
-            seen = dict(zip(paths, before))  # a file watched already keeps the look taken before the action
+            seen = dict(
+                zip(paths, before, strict=True)
+            )  # a file watched already keeps the look taken before the action
             last = tuple(seen[p] if p in seen else stamps([p])[0] for p in found)
             paths = found
         if rounds is not None and looked >= rounds:

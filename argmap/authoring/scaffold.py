@@ -83,7 +83,10 @@ def _examples(source: Any) -> dict[str, Span]:
 def starter(source: Any, *, title: str, source_file: str, map_name: str) -> str:
     """The text of a starter map of ``source`` (a :class:`~argmap.source.SourceText`)
     read from ``source_file`` (as the map will name it), to be saved as ``map_name``."""
-    q = lambda value: json.dumps(value, ensure_ascii=False)
+
+    def q(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
     ex = _examples(source)
     lines = [
         f"# A map of {_printable(title)}, started by `argmap init`.",

@@ -233,9 +233,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: the connectives that open a clause, by what they say of it
 CONSEQUENCE = tuple(
-    "therefore|thus|hence|so|consequently|accordingly|as a result|for this reason|it follows that|this shows that"
-    "|this shows|this means that|this means|this suggests that|this proves that|against this backdrop"
-    "|against this background|in light of this|given this".split("|")
+    [
+        "therefore",
+        "thus",
+        "hence",
+        "so",
+        "consequently",
+        "accordingly",
+        "as a result",
+        "for this reason",
+        "it follows that",
+        "this shows that",
+        "this shows",
+        "this means that",
+        "this means",
+        "this suggests that",
+        "this proves that",
+        "against this backdrop",
+        "against this background",
+        "in light of this",
+        "given this",
+    ]
 )
 NECESSITY = ("this necessitates", "this requires", "this calls for")
 ADVERSATIVE = ("but", "yet", "however", "nevertheless", "nonetheless", "still", "on the other hand")

@@ -1,8 +1,10 @@
 """The format table: every file format argmap reads or writes, in one place.
 
 A format is a module in this package with ``loads(text, *, name) -> ArgumentMap``
-(a reader) and/or ``dumps(graph, options) -> str | bytes`` (a writer), plus one
-row in :data:`FORMATS`. Adding a format touches nothing else.
+(a :class:`Reader`) and/or ``dumps(graph, options) -> str | bytes`` (a
+:class:`Writer`), plus one row in :data:`FORMATS`. Adding a format touches
+nothing else: the loader, the exporter and the command line's help and
+messages all take the formats from this table.
 
 >>> get("yaml").suffixes
 ('.yaml', '.yml')
@@ -14,10 +16,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from importlib import import_module
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Callable
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from ..model import ArgumentMap
+    from ..source import SourceText
+
+
+class Reader(Protocol):
+    """A format module's ``loads``: the map written in ``text``, validated
+    (:class:`~argmap.errors.MapInvalid`, each problem located, when it is not).
+    What the reader skips because the map has no place for it is said, one line
+    each naming the file, in ``warnings`` when a list is given (AIF's dialogue
+    nodes; the other formats skip nothing)."""
+
+    def __call__(self, text: str, *, name: str = ..., warnings: list[str] | None = None) -> ArgumentMap: ...
+
+
+class PlainReader(Protocol):
+    """A format module's ``loads_plain``: as :class:`Reader`, into the plain dicts
+    of :func:`argmap.validate.validate_plain` (for :func:`argmap.graph.graph_from_validated`)."""
+
+    def __call__(self, text: str, *, name: str = ...) -> dict[str, Any]: ...
+
+
+class Writer(Protocol):
+    """A format module's ``dumps``: the map (or part of it) in ``graph``, written
+    as text or bytes; it never touches a file."""
+
+    def __call__(self, graph: Graph, options: ExportOptions | None = None) -> str | bytes: ...
 
 
 @dataclass(frozen=True)
@@ -35,22 +68,32 @@ class Format:
     #: suffix counts 2, so a sniff of 1 only decides when the suffix is silent
     #: and a sniff of 3 or more overrides the suffix (AIF inside a .json file).
     sniff: Callable[[str], int] | None = None
-    #: the reader reports what it reads past and can skip malformed items instead of
-    #: refusing the file: ``loads(text, *, name, warnings, lenient)`` (``--lenient``)
+    #: the reader can skip malformed items, each with a warning, instead of refusing the
+    #: file: its ``loads`` takes ``lenient=True`` (``--lenient``; see :meth:`reader`)
     lenient: bool = False
 
-    def reader(self) -> Callable[..., Any]:
-        """The module's ``loads(text, *, name)``."""
-        return import_module(f"{__name__}.{self.module}").loads
+    def reader(self, *, lenient: bool = False) -> Reader:
+        """The module's ``loads(text, *, name, warnings)``; with ``lenient`` (a format
+        whose :attr:`lenient` is set), the one that skips malformed items."""
+        loads = import_module(f"{__name__}.{self.module}").loads
+        if lenient:
+            if not self.lenient:  # the loader says so to the user first (argmap.loader.read_graph)
+                raise ValueError(f"the {self.name} reader has no lenient mode")
+            return cast(Reader, partial(loads, lenient=True))
+        return cast(Reader, loads)
 
-    def plain_reader(self) -> Callable[..., Any] | None:
+    def plain_reader(self) -> PlainReader | None:
         """The module's ``loads_plain(text, *, name)``, when it reads straight into
         plain dicts for the graph (:func:`argmap.loader.read_graph`); else None."""
-        return getattr(import_module(f"{__name__}.{self.module}"), "loads_plain", None)
+        return cast("PlainReader | None", getattr(import_module(f"{__name__}.{self.module}"), "loads_plain", None))
 
-    def writer(self) -> Callable[..., Any]:
+    def writer(self) -> Writer:
         """The module's ``dumps(graph, options)``."""
-        return import_module(f"{__name__}.{self.module}").dumps
+        return cast(Writer, import_module(f"{__name__}.{self.module}").dumps)
+
+
+#: what ``argmap export`` writes when neither ``--format`` nor ``-o`` names a format
+DEFAULT_FORMAT = "dot"
 
 
 @dataclass(frozen=True)
@@ -69,7 +112,7 @@ class ExportOptions:
     quotes: bool = False
     ids: bool = False
     speakers: bool = False
-    source: Any = None
+    source: SourceText | None = None
     source_file: str | None = None
     renderer: str | None = None
 

@@ -24,9 +24,13 @@ Either way the map evaluates to the same labels as the framework.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MapInvalid, Problem
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 _AUX = ("not", "unsupported")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,7 +55,7 @@ def read_name(token: str) -> str:
     return token.replace("_", "-")
 
 
-def framework_lines(graph: Any) -> tuple[list[str], list[tuple[str, str]]]:
+def framework_lines(graph: Graph) -> tuple[list[str], list[tuple[str, str]]]:
     """The framework of a map's graph: written node names, and attacks as name pairs."""
     from ..analysis.framework import framework
 
@@ -78,6 +82,66 @@ def framework_map(names: list[str], attacks: list[tuple[str, str]], labels: dict
     return validate(_node_for_node(names, attacks, labels, title), name=name)
 
 
+@dataclass
+class _Parts:
+    """What the auxiliary nodes of a framework argmap wrote say (see :mod:`argmap.analysis.framework`)."""
+
+    premises: dict[str, list[str]] = field(default_factory=dict)  # argument -> premises
+    conclusion: dict[str, str] = field(default_factory=dict)  # argument -> conclusion
+    rejected_by: dict[str, str] = field(default_factory=dict)  # not:P -> the P attacking it
+    supporting: dict[str, list[str]] = field(default_factory=dict)  # unsupported:S -> the arguments attacking it
+    concluded_target: dict[str, str] = field(default_factory=dict)  # unsupported:S -> S, as attacked
+    plain_attacks: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _parts(decoded_attacks: list[tuple[str, str]]) -> _Parts | None:
+    """Each attack sorted by the auxiliary nodes at its ends; None when one could
+    not come from argmap's construction."""
+    parts = _Parts()
+    for u, v in decoded_attacks:
+        if u == v and ":" in u:  # argmap's own nodes never attack themselves; a statement may
+            return None
+        ukind, _, urest = u.partition(":") if ":" in u else ("", "", u)
+        vkind, _, vrest = v.partition(":") if ":" in v else ("", "", v)
+        if vkind == "not":
+            if ukind or u != vrest or v in parts.rejected_by:
+                return None
+            parts.rejected_by[v] = u
+        elif ukind == "not":
+            if vkind:
+                return None
+            parts.premises.setdefault(v, []).append(urest)
+        elif vkind == "unsupported":
+            if ukind or u in parts.conclusion:
+                return None
+            parts.conclusion[u] = vrest
+            parts.supporting.setdefault(v, []).append(u)
+        elif ukind == "unsupported":
+            if vkind or v != urest or u in parts.concluded_target:
+                return None
+            parts.concluded_target[u] = v
+        else:
+            parts.plain_attacks.append((u, v))
+    return parts
+
+
+def _complete(parts: _Parts, aux: list[str], plain: set[str]) -> bool:
+    """Whether every auxiliary node, premise and argument is wired as argmap wires them."""
+    for a in aux:
+        kind, _, base = a.partition(":")
+        if base not in plain:
+            return False
+        if kind == "not" and parts.rejected_by.get(a) != base:
+            return False
+        if kind == "unsupported" and (parts.concluded_target.get(a) != base or not parts.supporting.get(a)):
+            return False
+    if set(parts.premises) != set(parts.conclusion):
+        return False
+    if any(f"not:{p}" not in parts.rejected_by for ps in parts.premises.values() for p in ps):
+        return False
+    return not any(u in parts.conclusion for u, _ in parts.plain_attacks)
+
+
 def _as_argmap(
     names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], title: str
 ) -> dict[str, Any] | None:
@@ -87,59 +151,14 @@ def _as_argmap(
     if len(set(decoded.values())) != len(names) or not any(":" in d for d in decoded.values()):
         return None
     plain = [decoded[n] for n in names if ":" not in decoded[n]]
-    if not all(_SLUG.match(p) for p in plain) or any(
-        not _SLUG.match(decoded[n].partition(":")[2]) for n in names if ":" in decoded[n]
-    ):
-        return None
-    plain_set = set(plain)
-    premises: dict[str, list[str]] = {}  # argument -> premises
-    conclusion: dict[str, str] = {}  # argument -> conclusion
-    rejected_by: dict[str, str] = {}  # not:P -> the P attacking it
-    supporting: dict[str, list[str]] = {}  # unsupported:S -> the arguments attacking it
-    concluded_target: dict[str, str] = {}  # unsupported:S -> S, as attacked
-    plain_attacks: list[tuple[str, str]] = []
-    for u_raw, v_raw in attacks:
-        u, v = decoded[u_raw], decoded[v_raw]
-        if u == v and ":" in u:  # argmap's own nodes never attack themselves; a statement may
-            return None
-        ukind, _, urest = u.partition(":") if ":" in u else ("", "", u)
-        vkind, _, vrest = v.partition(":") if ":" in v else ("", "", v)
-        if vkind == "not":
-            if ukind or u != vrest or v in rejected_by:
-                return None
-            rejected_by[v] = u
-        elif ukind == "not":
-            if vkind:
-                return None
-            premises.setdefault(v, []).append(urest)
-        elif vkind == "unsupported":
-            if ukind or u in conclusion:
-                return None
-            conclusion[u] = vrest
-            supporting.setdefault(v, []).append(u)
-        elif ukind == "unsupported":
-            if vkind or v != urest or u in concluded_target:
-                return None
-            concluded_target[u] = v
-        else:
-            plain_attacks.append((u, v))
     aux = [decoded[n] for n in names if ":" in decoded[n]]
-    for a in aux:
-        kind, _, base = a.partition(":")
-        if base not in plain_set:
-            return None
-        if kind == "not" and rejected_by.get(a) != base:
-            return None
-        if kind == "unsupported" and (concluded_target.get(a) != base or not supporting.get(a)):
-            return None
-    if set(premises) != set(conclusion):
+    if not all(_SLUG.match(p) for p in plain) or not all(_SLUG.match(a.partition(":")[2]) for a in aux):
         return None
-    if any(f"not:{p}" not in rejected_by for ps in premises.values() for p in ps):
+    parts = _parts([(decoded[u], decoded[v]) for u, v in attacks])
+    if parts is None or not _complete(parts, aux, set(plain)):
         return None
-    arguments = set(conclusion)
-    if any(u in arguments for u, _ in plain_attacks):
-        return None
-    concluded = set(conclusion.values())
+    arguments = set(parts.conclusion)
+    concluded = set(parts.conclusion.values())
     written = {decoded[n]: n for n in names}
     statements = [
         {"id": p, "kind": "claim" if p in concluded else "premise", "text": labels.get(written[p]) or p}
@@ -149,9 +168,9 @@ def _as_argmap(
     data: dict[str, Any] = {"title": title, "statements": statements}
     if arguments:
         data["arguments"] = [
-            {"id": a, "premises": premises[a], "conclusion": conclusion[a]} for a in plain if a in arguments
+            {"id": a, "premises": parts.premises[a], "conclusion": parts.conclusion[a]} for a in plain if a in arguments
         ]
-    if plain_attacks:
+    if parts.plain_attacks:
         taken = set(plain)
         data["attacks"] = [
             {
@@ -160,7 +179,7 @@ def _as_argmap(
                 "to": v,
                 "type": "undercut" if v in arguments else "rebut" if v in concluded else "undermine",
             }
-            for i, (u, v) in enumerate(plain_attacks, 1)
+            for i, (u, v) in enumerate(parts.plain_attacks, 1)
         ]
     return data
 

@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, json_nesting_problem
 from ..locate import json_positions, nearest
 from ._common import Ids, attack_types, infer_kinds, mark_proposals, text_slug, title_from_name
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 SUFFIXES = (".aif.json", ".aif", ".json")
 DEFAULT_INFERENCE = "Default Inference"
@@ -164,10 +168,48 @@ class _Reader:
             if body.get(key) is not None and not isinstance(body[key], list):
                 self.error(f"'{key}' must be a list", (key,), hint=f'Write "{key}": [...], or leave it out.')
         self.fail()
-        extension = root.get(EXTENSION) if isinstance(root.get(EXTENSION), dict) else {}
+        found = root.get(EXTENSION)
+        extension = found if isinstance(found, dict) else {}
         return self._read(body, extension)
 
     def _read(self, body: dict, extension: dict) -> tuple[dict, dict]:
+        """The map data of a well-formed AIF body, in steps: index the nodes and
+        edges, check the I-nodes, then make the statements, arguments and attacks."""
+        self._index(body)
+        self._check_propositions()
+        speakers = self._speakers(body, self.nodes, self.type_of, self.incoming, self.outgoing)
+        notes = extension.get("nodes")
+        self.notes: dict = notes if isinstance(notes, dict) else {}
+        self._check_extension(self.notes)
+        self.ids = Ids()
+        for entry in self.notes.values():
+            if isinstance(entry, dict):
+                self.ids.reserve(entry.get("id"))
+        self.positions: dict[tuple, tuple] = {}
+        statements = self._statements(speakers)
+        arguments, argument_of = self._arguments()
+        attacks = self._attacks(arguments, argument_of)
+        self.fail()
+        explicit = {s["id"] for s in statements if s.get("kind")}
+        infer_kinds(statements, arguments)
+        mark_proposals(statements, arguments, explicit)
+        attack_types(statements, arguments, attacks, explicit)
+        for entry in attacks:
+            if entry["id"] is None:
+                entry["id"] = self.ids.allocate(f"att-{entry['from']}"[:180].rstrip("-"), "attack")
+        data: dict[str, Any] = {"title": extension.get("title", title_from_name(self.name, SUFFIXES))}
+        for key in ("description", "source", "speakers"):
+            if extension.get(key) is not None:
+                data[key] = extension[key]
+        data["statements"] = statements
+        if arguments:
+            data["arguments"] = arguments
+        if attacks:
+            data["attacks"] = attacks
+        return data, self.positions
+
+    def _index(self, body: dict) -> None:
+        """Every node by its id (with its place in the file) and the edges into and out of it."""
         nodes: dict[str, dict] = {}
         index: dict[str, int] = {}
         for i, node in enumerate(body["nodes"]):
@@ -203,36 +245,43 @@ class _Reader:
             outgoing[a].append(b)
             incoming[b].append(a)
         self.fail()
-        type_of = {k: str(n["type"]).upper() for k, n in nodes.items()}
-        statements = [k for k in nodes if type_of[k] == "I"]
-        for k in statements:
-            text = nodes[k].get("text")
-            if not isinstance(text, str) or not text.strip():
-                self.bad(f"I-node {k} has no text", ("nodes", index[k]), hint="Every proposition needs its text.")
-                type_of[k] = "skipped"  # (lenient) what it connects to no longer sees an I-node
+        self.nodes, self.index, self.incoming, self.outgoing = nodes, index, incoming, outgoing
+        self.type_of = {k: str(n["type"]).upper() for k, n in nodes.items()}
+
+    def _check_propositions(self) -> None:
+        """Every I-node has text and connects to other I-nodes only through RA- or CA-nodes."""
+        for k in self.nodes:
+            if self.type_of[k] != "I":
                 continue
-            for other in outgoing[k]:
-                if type_of[other] == "I":
+            text = self.nodes[k].get("text")
+            if not isinstance(text, str) or not text.strip():
+                hint = "Every proposition needs its text."
+                self.bad(f"I-node {k} has no text", ("nodes", self.index[k]), hint=hint)
+                self.type_of[k] = "skipped"  # (lenient) what it connects to no longer sees an I-node
+                continue
+            for other in self.outgoing[k]:
+                if self.type_of[other] == "I":
                     self.bad(
                         f"I-node {k} connects directly to I-node {other}",
-                        ("nodes", index[k]),
+                        ("nodes", self.index[k]),
                         hint="In AIF, statements connect through an RA-node (support) or a CA-node (attack).",
                         skipped="the edge is skipped",
                     )
         self.fail()
-        statements = [k for k in statements if type_of[k] == "I"]
-        speakers = self._speakers(body, nodes, type_of, incoming, outgoing)
-        notes = extension.get("nodes") if isinstance(extension.get("nodes"), dict) else {}
-        self._check_extension(notes)
-        ids = Ids()
-        for entry in notes.values():
-            if isinstance(entry, dict):
-                ids.reserve(entry.get("id"))
-        positions: dict[tuple, tuple[int, int]] = {}
-        out_statements: list[dict] = []
-        id_of: dict[str, str] = {}
-        for k in statements:
-            node, extra = nodes[k], notes.get(k) if isinstance(notes.get(k), dict) else {}
+
+    def _extra(self, k: str) -> dict:
+        """What the writer's extension block says about node ``k`` (nothing for other files)."""
+        extra = self.notes.get(k)
+        return extra if isinstance(extra, dict) else {}
+
+    def _statements(self, speakers: dict[str, tuple[str | None, str | None]]) -> list[dict]:
+        """One statement per I-node, with its speaker and quote from the locutions."""
+        out: list[dict] = []
+        self.id_of: dict[str, str] = {}
+        for k in self.nodes:
+            if self.type_of[k] != "I":
+                continue
+            node, extra = self.nodes[k], self._extra(k)
             text = " ".join(node["text"].split()) if not extra else node["text"]
             entry: dict[str, Any] = {"id": None, "kind": None, "text": text}
             speaker, quote = speakers.get(k, (None, None))
@@ -244,55 +293,52 @@ class _Reader:
                 entry.pop("quote", None)
                 entry.pop("speaker", None)
                 entry.update({f: extra[f] for f in _STATEMENT_KEYS if f in extra})
-            entry["id"] = entry["id"] if entry["id"] is not None else ids.allocate(text_slug(text), "statement")
-            id_of[k] = entry["id"]
-            positions[("statements", len(out_statements))] = ("nodes", index[k])
-            out_statements.append(entry)
+            entry["id"] = entry["id"] if entry["id"] is not None else self.ids.allocate(text_slug(text), "statement")
+            self.id_of[k] = entry["id"]
+            self.positions[("statements", len(out))] = ("nodes", self.index[k])
+            out.append(entry)
+        return out
+
+    def _inference_problem(self, k: str, premises: list[str], conclusions: list[str]) -> tuple[str, str] | None:
+        """What keeps RA-node ``k`` from being an argument (message, hint), if anything."""
+        others = [x for x in self.outgoing[k] if self.type_of[x] in ("RA", "CA")]
+        others += [x for x in self.incoming[k] if self.type_of[x] == "RA"]
+        if len(conclusions) != 1:
+            return f"RA-node {k} has {len(conclusions)} conclusions", "An inference (RA) leads to exactly one I-node."
+        if not premises:
+            return f"RA-node {k} has no premises", "An inference (RA) needs at least one incoming I-node."
+        if conclusions[0] in premises:
+            return (
+                f"RA-node {k} concludes I-node {conclusions[0]}, which is also one of its premises",
+                "A statement cannot support itself; remove one of the two edges.",
+            )
+        if others:
+            return (
+                f"RA-node {k} is linked to {self.type_of[others[0]]}-node {others[0]}",
+                "argmap can only represent inferences between statements (I-nodes); "
+                "an inference supporting or attacking another cannot be read.",
+            )
+        return None
+
+    def _arguments(self) -> tuple[list[dict], dict[str, int]]:
+        """One argument per RA-node, and each RA-node's place among them."""
         arguments: list[dict] = []
         argument_of: dict[str, int] = {}
-        for k in nodes:
-            if type_of[k] != "RA":
+        for k in self.nodes:
+            if self.type_of[k] != "RA":
                 continue
-            premises = [p for p in incoming[k] if type_of[p] == "I"]
-            conclusions = [c for c in outgoing[k] if type_of[c] == "I"]
-            others = [x for x in outgoing[k] if type_of[x] in ("RA", "CA")]
-            others += [x for x in incoming[k] if type_of[x] == "RA"]
-            if len(conclusions) != 1:
-                self.bad(
-                    f"RA-node {k} has {len(conclusions)} conclusions",
-                    ("nodes", index[k]),
-                    hint="An inference (RA) leads to exactly one I-node.",
-                )
+            premises = [p for p in self.incoming[k] if self.type_of[p] == "I"]
+            conclusions = [c for c in self.outgoing[k] if self.type_of[c] == "I"]
+            problem = self._inference_problem(k, premises, conclusions)
+            if problem is not None:
+                self.bad(problem[0], ("nodes", self.index[k]), hint=problem[1])
                 continue
-            if not premises:
-                self.bad(
-                    f"RA-node {k} has no premises",
-                    ("nodes", index[k]),
-                    hint="An inference (RA) needs at least one incoming I-node.",
-                )
-                continue
-            if conclusions[0] in premises:
-                self.bad(
-                    f"RA-node {k} concludes I-node {conclusions[0]}, which is also one of its premises",
-                    ("nodes", index[k]),
-                    hint="A statement cannot support itself; remove one of the two edges.",
-                )
-                continue
-            if others:
-                self.bad(
-                    f"RA-node {k} is linked to {type_of[others[0]]}-node {others[0]}",
-                    ("nodes", index[k]),
-                    hint="argmap can only represent inferences between statements (I-nodes); "
-                    "an inference supporting or attacking another cannot be read.",
-                )
-                continue
-            node = nodes[k]
-            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
+            node, extra = self.nodes[k], self._extra(k)
             scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
             entry = {
                 "id": None,
-                "premises": list(dict.fromkeys(id_of[p] for p in premises)),
-                "conclusion": id_of[conclusions[0]],
+                "premises": list(dict.fromkeys(self.id_of[p] for p in premises)),
+                "conclusion": self.id_of[conclusions[0]],
             }
             if isinstance(scheme, str) and scheme.strip() and scheme != DEFAULT_INFERENCE:
                 entry["scheme"] = scheme
@@ -300,82 +346,78 @@ class _Reader:
                 entry.pop("scheme", None)
                 entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
             argument_of[k] = len(arguments)
-            positions[("arguments", len(arguments))] = ("nodes", index[k])
+            self.positions[("arguments", len(arguments))] = ("nodes", self.index[k])
             arguments.append(entry)
-        for k in nodes:  # a rephrase (MA): the restatement stands on what it restates
-            if type_of[k] != "MA":
+        arguments += self._rephrases(len(arguments))
+        for entry in arguments:
+            if entry["id"] is None:
+                entry["id"] = self.ids.allocate(f"arg-{entry['conclusion']}"[:180].rstrip("-"), "argument")
+        return arguments, argument_of
+
+    def _rephrases(self, first: int) -> list[dict]:
+        """One argument per MA-node (a rephrase): the restatement stands on what it
+        restates; an MA-node that relates no two I-nodes is skipped with a warning.
+        ``first``: how many arguments come before them."""
+        out: list[dict] = []
+        for k in self.nodes:
+            if self.type_of[k] != "MA":
                 continue
-            sources = list(dict.fromkeys(p for p in incoming[k] if type_of[p] == "I"))
-            targets = [c for c in outgoing[k] if type_of[c] == "I"]
+            sources = list(dict.fromkeys(p for p in self.incoming[k] if self.type_of[p] == "I"))
+            targets = [c for c in self.outgoing[k] if self.type_of[c] == "I"]
             if len(targets) != 1 or not sources or targets[0] in sources:
                 self.warnings.append(
                     f"MA-node {k} (a rephrase) leads from {len(sources)} I-node(s) to "
                     f"{len(targets)}, so it relates no two statements: skipped"
                 )
                 continue
-            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
-            text = nodes[k].get("text")
+            extra = self._extra(k)
+            text = self.nodes[k].get("text")
             entry = {
                 "id": None,
-                "premises": [id_of[p] for p in sources],
-                "conclusion": id_of[targets[0]],
+                "premises": [self.id_of[p] for p in sources],
+                "conclusion": self.id_of[targets[0]],
                 "scheme": text if isinstance(text, str) and text.strip() else DEFAULT_REPHRASE,
             }
             if extra:
                 entry.update({f: extra[f] for f in _ARGUMENT_KEYS if f in extra})
-            positions[("arguments", len(arguments))] = ("nodes", index[k])
-            arguments.append(entry)
-        for entry in arguments:
-            if entry["id"] is None:
-                entry["id"] = ids.allocate(f"arg-{entry['conclusion']}"[:180].rstrip("-"), "argument")
+            self.positions[("arguments", first + len(out))] = ("nodes", self.index[k])
+            out.append(entry)
+        return out
+
+    def _attacks(self, arguments: list[dict], argument_of: dict[str, int]) -> list[dict]:
+        """One attack per CA-node: an undercut when it points at an RA-node."""
         attacks: list[dict] = []
-        for k in nodes:
-            if type_of[k] != "CA":
+        for k in self.nodes:
+            if self.type_of[k] != "CA":
                 continue
-            sources = [s for s in incoming[k] if type_of[s] == "I"]
-            targets = [t for t in outgoing[k] if type_of[t] in ("I", "RA")]
+            sources = [s for s in self.incoming[k] if self.type_of[s] == "I"]
+            targets = [t for t in self.outgoing[k] if self.type_of[t] in ("I", "RA")]
             if len(sources) != 1 or len(targets) != 1:
                 self.bad(
                     f"CA-node {k} must have one attacking I-node and one target "
                     f"(has {len(sources)} and {len(targets)})",
-                    ("nodes", index[k]),
+                    ("nodes", self.index[k]),
                     hint="A conflict (CA) goes from one statement to one statement or inference.",
                 )
                 continue
             target = targets[0]
-            if type_of[target] == "RA" and target not in argument_of:
+            undercut = self.type_of[target] == "RA"
+            if undercut and target not in argument_of:
                 if self.lenient:  # strict: the inference it undercuts was reported, and the file refused
-                    self.bad(f"CA-node {k} undercuts RA-node {target}, which was skipped", ("nodes", index[k]))
+                    self.bad(f"CA-node {k} undercuts RA-node {target}, which was skipped", ("nodes", self.index[k]))
                 continue
-            extra = notes.get(k) if isinstance(notes.get(k), dict) else {}
             entry = {
                 "id": None,
-                "from": id_of[sources[0]],
-                "to": arguments[argument_of[target]]["id"] if type_of[target] == "RA" else id_of[target],
-                "type": "undercut" if type_of[target] == "RA" else None,
+                "from": self.id_of[sources[0]],
+                "to": arguments[argument_of[target]]["id"] if undercut else self.id_of[target],
+                "type": "undercut" if undercut else None,
             }
+            extra = self._extra(k)
             if extra:
                 entry.update({f: extra[f] for f in _ATTACK_KEYS if f in extra})
-            positions[("attacks", len(attacks))] = ("nodes", index[k])
+            self.positions[("attacks", len(attacks))] = ("nodes", self.index[k])
             attacks.append(entry)
-        self.fail()
-        explicit = {s["id"] for s in out_statements if s.get("kind")}
-        infer_kinds(out_statements, arguments)
-        mark_proposals(out_statements, arguments, explicit)
-        attack_types(out_statements, arguments, attacks, explicit)
-        for entry in attacks:
-            if entry["id"] is None:
-                entry["id"] = ids.allocate(f"att-{entry['from']}"[:180].rstrip("-"), "attack")
-        data: dict[str, Any] = {"title": extension.get("title", title_from_name(self.name, SUFFIXES))}
-        for key in ("description", "source"):
-            if extension.get(key) is not None:
-                data[key] = extension[key]
-        data["statements"] = out_statements
-        if arguments:
-            data["arguments"] = arguments
-        if attacks:
-            data["attacks"] = attacks
-        return data, positions
+        return attacks
 
     def _speakers(
         self, body: dict, nodes: dict, type_of: dict, incoming: dict, outgoing: dict
@@ -395,9 +437,10 @@ class _Reader:
                     names[_key(p.get("participantID"))] = full  # type: ignore[index]
         person: dict[str, str | None] = {}
         for loc in body.get("locutions") or []:
-            if isinstance(loc, dict) and _key(loc.get("nodeID")) is not None:
+            node = _key(loc.get("nodeID")) if isinstance(loc, dict) else None
+            if node is not None:
                 who = _key(loc.get("personID"))
-                person.setdefault(_key(loc.get("nodeID")), names.get(who) if who is not None else None)  # type: ignore[arg-type]
+                person.setdefault(node, names.get(who) if who is not None else None)
         found: dict[str, tuple[str | None, str | None]] = {}
         for ya in nodes:
             if type_of[ya] != "YA":
@@ -415,7 +458,8 @@ class _Reader:
                 if not isinstance(text, str) or not text.strip():
                     found[target] = (person.get(l_node), None)
                     continue
-                speaker, quote = person.get(l_node), text
+                speaker = person.get(l_node)
+                quote: str | None = text
                 named = _SPEAKER_PREFIX.match(text)
                 if named and (speaker is None or named.group(1).strip() == speaker):
                     speaker, quote = named.group(1).strip(), named.group(2).strip() or None
@@ -503,7 +547,7 @@ class _NodeNames:
 
     def problem(self, p: Problem) -> Problem:
         """The problem with the AIF node in place of the field path."""
-        node = self.node(*p.path[:2]) if len(p.path) >= 2 else None
+        node = self.node(str(p.path[0]), p.path[1]) if len(p.path) >= 2 and isinstance(p.path[1], int) else None
         if p.path == ("statements",):
             node = "no I-node"
         message = self.words(p.message)
@@ -514,9 +558,9 @@ class _NodeNames:
         warning; False when a problem is about anything else (nothing dropped)."""
         doomed: dict[str, set[int]] = {"arguments": set(), "attacks": set()}
         for p in problems:
-            if len(p.path) < 2 or p.path[0] not in doomed:
+            if len(p.path) < 2 or p.path[0] not in doomed or not isinstance(p.path[1], int):
                 return False
-            doomed[str(p.path[0])].add(int(p.path[1]))
+            doomed[str(p.path[0])].add(p.path[1])
         for p in problems:
             at = p.line, p.column
             fixed = self.problem(p)
@@ -532,7 +576,7 @@ class _NodeNames:
         return True
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as AIFdb-form JSON.
 
     Each statement is an I-node (with an L-node and a YA-node "Asserting"
@@ -555,6 +599,7 @@ def dumps(graph: Any, options: Any = None) -> str:
     participants: dict[str, str] = {}
     notes: dict[str, dict] = {}
     node_of: dict[str, str] = {}
+    names = data.get("speakers") or {}
 
     def node(kind: str, text: str) -> str:
         key = str(len(nodes) + 1)
@@ -570,12 +615,12 @@ def dumps(graph: Any, options: Any = None) -> str:
         speaker, quote = s.get("speaker"), s.get("quote")
         if speaker or quote:
             said = quote if quote is not None else s["text"]
-            l_node = node("L", f"{speaker}: {said}" if speaker else said)
+            l_node = node("L", f"{names.get(speaker, speaker)}: {said}" if speaker else said)
             ya = node("YA", "Asserting")
             edge(l_node, ya)
             edge(ya, key)
             if speaker:
-                person = participants.setdefault(speaker, str(len(participants) + 1))
+                person = participants.setdefault(names.get(speaker, speaker), str(len(participants) + 1))
                 locutions.append({"nodeID": l_node, "personID": person, "timestamp": ""})
     for a in data.get("arguments", []):
         rephrase = "rephrase" in (a.get("scheme") or "").lower()
@@ -592,7 +637,7 @@ def dumps(graph: Any, options: Any = None) -> str:
         edge(node_of[t["from"]], key)
         edge(key, node_of[t["to"]])
     extension: dict[str, Any] = {"version": 1, "title": data["title"]}
-    for key in ("description", "source"):
+    for key in ("description", "source", "speakers"):
         if data.get(key) is not None:
             extension[key] = data[key]
     extension["nodes"] = notes

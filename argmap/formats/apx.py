@@ -25,9 +25,13 @@ att(x,a).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .af import framework_lines, framework_map, problem
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 _NAME = r'("[^"]*"|[^(),\s"]+)'
 _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*{_NAME}\s*(?:,\s*{_NAME}\s*)?\)\s*\.")
@@ -38,13 +42,13 @@ def sniff(text: str) -> int:
     return 3 if re.match(r"(?:\s|%[^\n]*\n)*arg\s*\(", text[:4096].lstrip("\ufeff")) else 0
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The framework of the map in ``graph`` as apx facts."""
     names, attacks = framework_lines(graph)
     return "".join(f"arg({n}).\n" for n in names) + "".join(f"att({u},{v}).\n" for u, v in attacks)
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read apx facts as a map. A mistake is reported with its line and column."""
     names: dict[str, None] = {}
     attacks: list[tuple[str, str, int, int]] = []

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..graph import speaker_name
 from ..terms import ARGUMENT
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def wrap(text: str, width: int, *, whole_words: bool = False) -> list[str]:
     return lines or [""]
 
 
-def drawn_arguments(G: Any) -> set[str]:
+def drawn_arguments(G: Graph) -> set[str]:
     """The arguments drawn as a node of their own: linked ones (two or more
     premises meet there) and undercut ones (the undercut points there). A
     one-premise argument nobody undercuts is just an arrow.
@@ -114,14 +117,14 @@ def drawn_arguments(G: Any) -> set[str]:
     return out
 
 
-def header(G: Any, node: str, options: Any) -> str:
+def header(G: Graph, node: str, options: Any) -> str:
     """The small line above a box's text: kind, and on request id and speaker."""
     d = G.nodes[node]
     parts = [KIND_LOOKS[d["kind"]].word]
     if options.ids:
         parts.append(node)
     if options.speakers and d.get("speaker"):
-        parts.append(clean(speaker_name(G, d["speaker"])))
+        parts.append(clean(speaker_name(G, d["speaker"]) or d["speaker"]))
     return " · ".join(parts)
 
 
@@ -133,7 +136,7 @@ def quote_lines(d: dict[str, Any], width: int) -> list[str]:
     return wrap(f"“{d['quote']}”{para}", width)
 
 
-def supports(G: Any, drawn: set[str]) -> list[tuple[str, str, str]]:
+def supports(G: Graph, drawn: set[str]) -> list[tuple[str, str, str]]:
     """Every support line to draw, in map order: ``(from, to, role)`` where role
     is ``premise`` (premise to the dot of an argument in ``drawn``),
     ``conclusion`` (argument dot to its conclusion) or ``direct`` (the one
@@ -154,6 +157,6 @@ def supports(G: Any, drawn: set[str]) -> list[tuple[str, str, str]]:
     return lines
 
 
-def attacks(G: Any) -> list[tuple[str, str, dict[str, Any]]]:
+def attacks(G: Graph) -> list[tuple[str, str, dict[str, Any]]]:
     """Every attack in the graph, in map order: ``(attacker, target, edge data)``."""
     return [(u, v, G.edges[u, v]) for u, v in G.graph.get("attacks", ()) if G.has_edge(u, v)]

@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..terms import ARGUMENT
 from .diagram import (
@@ -31,6 +31,10 @@ from .diagram import (
     supports,
     wrap,
 )
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 FONT = "Helvetica"
 
@@ -79,7 +83,7 @@ def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
     return '"' + clean(text).replace("\\", backslash).replace('"', '\\"') + '"'
 
 
-def statement_label(G: Any, node: str, options: Any) -> str:
+def statement_label(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     look = KIND_LOOKS[d["kind"]]
     lines = [html(line) for line in wrap(d["text"], options.wrap)]
@@ -106,7 +110,7 @@ def tooltip(d: dict[str, Any]) -> str:
     return quoted(text)
 
 
-def statement_node(G: Any, node: str, options: Any) -> str:
+def statement_node(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     look = KIND_LOOKS[d["kind"]]
     style = {"proposal": '"filled,bold", peripheries=2', "claim": '"filled,rounded"', "premise": '"filled"'}[d["kind"]]
@@ -116,7 +120,7 @@ def statement_node(G: Any, node: str, options: Any) -> str:
     )
 
 
-def argument_node(G: Any, node: str, options: Any) -> str:
+def argument_node(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     xlabel = f', xlabel=<{html(node)}>, fontsize=8, fontcolor="#2e7d32"' if options.ids else ""
     words = "linked reason: these premises support it together" if len(d["premises"]) > 1 else "reason"
@@ -146,7 +150,7 @@ def attack_edge(u: str, v: str, d: dict[str, Any], flat: bool = False) -> str:
     )
 
 
-def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
+def title_label(G: Graph, lines: list[tuple[str, str, str]], kinds: set[str]) -> str:
     """The title, and under it a one-line key to the lines the diagram uses:
     the support ``lines`` and the attack ``kinds``."""
     key = [f'<FONT COLOR="{SUPPORT_LOOK.line}">──► supports</FONT>']
@@ -162,10 +166,8 @@ def title_label(G: Any, lines: list[tuple[str, str, str]], kinds: set[str]) -> s
     return f'<<B>{title}</B><BR/><FONT POINT-SIZE="10">{"    ".join(key)}</FONT><BR/> >'
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as DOT text."""
-    from . import ExportOptions
-
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
     lines = supports(G, drawn)

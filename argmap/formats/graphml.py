@@ -14,9 +14,13 @@ True
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .diagram import xml_safe
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 HEAD = (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -68,7 +72,7 @@ class _Keys:
         return out
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as GraphML text."""
     from ..graph import map_source
 

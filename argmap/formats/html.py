@@ -11,13 +11,19 @@ offline and can be mailed as one file. All text from the map is escaped.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from html import escape
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..authoring.text import fold
 from ..graph import speaker_name
 from ..terms import ARGUMENT
 from .diagram import KIND_LOOKS, clean, xml_safe
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..source import SourceText
+    from ..graph import Graph
 
 STYLE = """
 :root { --ink: #1a1a1a; --muted: #5f5f5f; --rule: #d9d9d9; --hit: #ffe27a; --pick: #d81b60; }
@@ -151,7 +157,7 @@ def spans(paragraph: str, quotes: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def passages(G: Any, source: Any) -> dict[int, list[tuple[int, int, str]]]:
+def passages(G: Graph, source: Any) -> dict[int, list[tuple[int, int, str]]]:
     """Per paragraph number, ``(start, end, id)`` of every quote of the map in it:
     statements first, then arguments and attacks."""
     items = [(n, d) for n, d in G.nodes(data=True) if d["kind"] != ARGUMENT]
@@ -201,7 +207,7 @@ def paragraph_html(
     anchored: set[str] = set()
     g = 0  # the first gap that does not end before the current piece
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         for i in ends.get(start, ()):
             active.pop(i, None)
         for i in starts.get(start, ()):
@@ -231,7 +237,7 @@ def paragraph_html(
     return "".join(out)
 
 
-def source_html(G: Any, options: Any) -> str:
+def source_html(G: Graph, options: Any) -> str:
     source = options.source
     if source is None:
         if (G.graph.get("source") or {}).get("file"):
@@ -262,7 +268,7 @@ def source_html(G: Any, options: Any) -> str:
     )
 
 
-def unmapped(G: Any, source: Any) -> tuple[dict[int, list[tuple[int, int, str | None]]], float | None]:
+def unmapped(G: Graph, source: SourceText) -> tuple[dict[int, list[tuple[int, int, str | None]]], float | None]:
     """Per paragraph the clauses the map leaves unmapped (start, end, the reason
     when on purpose), and the share of the text mapped; nothing for a part of a
     map (an export with --focus or --depth), whose gaps would be the rest of it."""
@@ -277,7 +283,7 @@ def unmapped(G: Any, source: Any) -> tuple[dict[int, list[tuple[int, int, str | 
     return gaps, cov.share()
 
 
-def table_html(G: Any) -> str:
+def table_html(G: Graph) -> str:
     rows = []
     for n, d in G.nodes(data=True):
         if d["kind"] == ARGUMENT:
@@ -301,7 +307,7 @@ def table_html(G: Any) -> str:
     )
 
 
-def diagram_html(G: Any, options: Any) -> str:
+def diagram_html(G: Graph, options: Any) -> str:
     from . import svg
 
     drawing = svg.dumps(G, options)
@@ -315,7 +321,7 @@ def diagram_html(G: Any, options: Any) -> str:
     )
 
 
-def header_html(G: Any, options: Any) -> str:
+def header_html(G: Graph, options: Any) -> str:
     from ..stats import summary
 
     title = G.graph.get("title") or "Argument map"
@@ -333,10 +339,8 @@ def header_html(G: Any, options: Any) -> str:
     return "<header>" + "".join(out) + "</header>"
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as a self-contained HTML report."""
-    from . import ExportOptions
-
     options = options or ExportOptions()
     title = esc(clean(G.graph.get("title") or "Argument map"))
     return (

@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..locate import text_locator
 from ..validate import validate_json, validate_plain_json
 
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read and validate a map written in JSON (one pass through Pydantic)."""
     return validate_json(text, name=name, locate=text_locator(text, "json"))
 
@@ -24,7 +28,7 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     return validate_plain_json(text, name=name, locate=text_locator(text, "json"))
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as indented JSON, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
     from ..graph import map_data

@@ -75,10 +75,25 @@ class _Claim:
 def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
     """The discussion title and its claims in file order; a located error otherwise."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    first, title = _title(lines, name)
     problems: list[Problem] = []
+    claims, numbers = _claims(lines, first, name, problems)
+    if not claims and not problems:
+        problems.append(
+            Problem("the discussion has no claims", line=first + 1, column=1, hint="Add the thesis on a line '1. ...'.")
+        )
+    _check_links(claims, numbers, problems)
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise MapInvalid(name, problems[:50])
+    return title, claims
+
+
+def _title(lines: list[str], name: str) -> tuple[int, str]:
+    """The index of the ``Discussion Title:`` line (the first that is not blank) and the title."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     m = _TITLE.match(lines[first]) if first is not None else None
-    if m is None:
+    if first is None or m is None:
         raise MapInvalid(
             name,
             [
@@ -90,72 +105,89 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
                 )
             ],
         )
-    title = unescape(m.group(1).strip())
+    return first, unescape(m.group(1).strip())
+
+
+def _claims(lines: list[str], first: int, name: str, problems: list[Problem]) -> tuple[list[_Claim], dict[str, _Claim]]:
+    """The claims after the title line, each with its continuation lines, and
+    the first claim of each number; numbering mistakes go to ``problems``."""
     claims: list[_Claim] = []
     numbers: dict[str, _Claim] = {}
     limit = max_nesting()
     for i in range(first + 1, len(lines)):
         line = lines[i]
-        c = _CLAIM.match(line)
-        if c is not None:
-            number, label = c.group(1), c.group(2)
-            depth = number.count(".") + 1
-            is_claim = (
-                label is not None or depth == 1 or (depth == 2 and claims and number.startswith(claims[0].number + "."))
-            )
-            if is_claim and claims and depth == 1:
-                is_claim = False  # a second "2." is text, a Kialo file has one root
-            if is_claim:
-                column = len(line) - len(line.lstrip()) + 1
-                claim = _Claim(number, label, i + 1, column, [c.group(3)])
-                if depth > limit:  # deeper claims are only more of the same: stop here
-                    deep = nesting_problem(limit)
-                    shown = number if len(number) < 24 else number[:20] + "…"
-                    raise MapInvalid(
-                        name,
-                        sorted(problems, key=lambda p: p.line or 0)[:49]
-                        + [Problem(f"claim {shown} is {deep.message}", line=i + 1, column=column, hint=deep.hint)],
+        claim = _claim_at(line, i + 1, claims)
+        if claim is None:
+            if claims:
+                claims[-1].lines.append(line)
+            elif line.strip():
+                problems.append(
+                    Problem(
+                        "expected the thesis, a line like '1. ...'",
+                        line=i + 1,
+                        column=1,
+                        hint="After the title comes the thesis numbered 1.",
                     )
-                if number in numbers:
-                    problems.append(
-                        Problem(
-                            f"claim {number}. appears twice (first on line {numbers[number].line})",
-                            line=i + 1,
-                            column=column,
-                            hint="Number every claim once.",
-                        )
-                    )
-                elif not claims and depth != 1:
-                    problems.append(
-                        Problem(f"the first claim must be the thesis '1.', not {number}.", line=i + 1, column=column)
-                    )
-                elif claim.parent is not None and claim.parent not in numbers:
-                    problems.append(
-                        Problem(
-                            f"claim {number}. has no parent claim {claim.parent}.",
-                            line=i + 1,
-                            column=column,
-                            hint="Check the numbering.",
-                        )
-                    )
-                numbers.setdefault(number, claim)
-                claims.append(claim)
-                continue
-        if claims:
-            claims[-1].lines.append(line)
-        elif line.strip():
-            problems.append(
-                Problem(
-                    "expected the thesis, a line like '1. ...'",
-                    line=i + 1,
-                    column=1,
-                    hint="After the title comes the thesis numbered 1.",
                 )
+            continue
+        if claim.number.count(".") + 1 > limit:  # deeper claims are only more of the same: stop here
+            deep = nesting_problem(limit)
+            shown = claim.number if len(claim.number) < 24 else claim.number[:20] + "…"
+            raise MapInvalid(
+                name,
+                sorted(problems, key=lambda p: p.line or 0)[:49]
+                + [Problem(f"claim {shown} is {deep.message}", line=i + 1, column=claim.column, hint=deep.hint)],
             )
-    if not claims and not problems:
-        problems.append(
-            Problem("the discussion has no claims", line=first + 1, column=1, hint="Add the thesis on a line '1. ...'.")
+        problem = _numbering_problem(claim, claims, numbers)
+        if problem is not None:
+            problems.append(problem)
+        numbers.setdefault(claim.number, claim)
+        claims.append(claim)
+    return claims, numbers
+
+
+def _claim_at(line: str, number: int, claims: list[_Claim]) -> _Claim | None:
+    """The claim line ``number`` starts, or None when it continues the claim before it."""
+    c = _CLAIM.match(line)
+    if c is None:
+        return None
+    label = c.group(2)
+    depth = c.group(1).count(".") + 1
+    if label is None and depth > 2:
+        return None
+    if depth == 1 and claims:
+        return None  # a second "2." is text, a Kialo file has one root
+    if label is None and depth == 2 and not (claims and c.group(1).startswith(claims[0].number + ".")):
+        return None
+    return _Claim(c.group(1), label, number, len(line) - len(line.lstrip()) + 1, [c.group(3)])
+
+
+def _numbering_problem(claim: _Claim, claims: list[_Claim], numbers: dict[str, _Claim]) -> Problem | None:
+    """What is wrong with a new claim's number, given the claims before it."""
+    if claim.number in numbers:
+        return Problem(
+            f"claim {claim.number}. appears twice (first on line {numbers[claim.number].line})",
+            line=claim.line,
+            column=claim.column,
+            hint="Number every claim once.",
         )
+    if not claims and claim.number.count(".") != 0:
+        return Problem(
+            f"the first claim must be the thesis '1.', not {claim.number}.", line=claim.line, column=claim.column
+        )
+    if claim.parent is not None and claim.parent not in numbers:
+        return Problem(
+            f"claim {claim.number}. has no parent claim {claim.parent}.",
+            line=claim.line,
+            column=claim.column,
+            hint="Check the numbering.",
+        )
+    return None
+
+
+def _check_links(claims: list[_Claim], numbers: dict[str, _Claim], problems: list[Problem]) -> None:
+    """``-> See`` links that name no claim or another link, claims without text,
+    and claims that would support or attack themselves."""
     for claim in claims:
         see = _SEE.match(claim.text)
         if see:
@@ -200,13 +232,9 @@ def parse(text: str, *, name: str = "<string>") -> tuple[str, list[_Claim]]:
                     hint="Link it to another claim, or remove it.",
                 )
             )
-    if problems:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise MapInvalid(name, problems[:50])
-    return title, claims
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read a Kialo text export into a validated map."""
     from ..validate import validate
 
@@ -231,7 +259,7 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     for claim in claims:
         if claim.see is not None:
             continue
-        entry = {"id": ids.allocate(text_slug(claim.text), "claim"), "kind": None, "text": claim.text}
+        entry: dict[str, Any] = {"id": ids.allocate(text_slug(claim.text), "claim"), "kind": None, "text": claim.text}
         if claim.parent is None or (claim.label is None and claim.parent == claims[0].number):
             entry["kind"] = "proposal" if _PROPOSAL.search(claim.text) else "claim"
             explicit.add(entry["id"])

@@ -12,11 +12,15 @@ or HTML (GitHub's flavour included: ``$`` would start maths).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..graph import speaker_name
 from ..terms import ATTACKED_BY
 from .diagram import clean
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$#])")
 
@@ -27,12 +31,12 @@ def escape(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", value)
 
 
-def describe(G: Any, node: str) -> str:
+def describe(G: Graph, node: str) -> str:
     """``**Claim** `id`: text — *speaker*`` plus the quote and its paragraph."""
     d = G.nodes[node]
     out = f"**{d['kind'].capitalize()}** `{node}`: {escape(d['text'])}"
     if d.get("speaker") and d["speaker"] != "author":
-        out += f" — *{escape(speaker_name(G, d['speaker']))}*"
+        out += f" — *{escape(speaker_name(G, d['speaker']) or d['speaker'])}*"
     return out + quote(d)
 
 
@@ -44,7 +48,7 @@ def quote(d: dict[str, Any]) -> str:
     return f" — “*{escape(d['quote'])}*”{para}"
 
 
-def reason_items(G: Any, node: str, indent: str, undercuts: bool = True) -> list[tuple[str, str, str]]:
+def reason_items(G: Graph, node: str, indent: str, undercuts: bool = True) -> list[tuple[str, str, str]]:
     """What to write for the reasons of ``node``: ``("line", text, "")`` or
     ``("statement", id, indent)`` items (with each reason's undercuts unless
     ``undercuts`` is false)."""
@@ -64,7 +68,7 @@ def reason_items(G: Any, node: str, indent: str, undercuts: bool = True) -> list
     return items
 
 
-def attack_items(G: Any, node: str, indent: str, note: str = "") -> list[tuple[str, str, str]]:
+def attack_items(G: Graph, node: str, indent: str, note: str = "") -> list[tuple[str, str, str]]:
     """What to write for the attacks on ``node`` (see :func:`reason_items`)."""
     from ..graph import attacks_on
 
@@ -77,7 +81,7 @@ def attack_items(G: Any, node: str, indent: str, note: str = "") -> list[tuple[s
     return items
 
 
-def bullets(G: Any, items: list[tuple[str, str, str]], seen: set[str]) -> list[str]:
+def bullets(G: Graph, items: list[tuple[str, str, str]], seen: set[str]) -> list[str]:
     """The items as nested bullets: each statement with its reasons and the
     attacks on it, expanded once (later mentions say "see above"). An explicit
     stack, so that no chain of reasons is too deep to write."""
@@ -97,9 +101,8 @@ def bullets(G: Any, items: list[tuple[str, str, str]], seen: set[str]) -> list[s
     return out
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as a Markdown report."""
-    from . import ExportOptions
     from ..graph import arguments_for, map_source, statements
     from . import mermaid
 
@@ -129,7 +132,7 @@ def dumps(G: Any, options: Any = None) -> str:
         d = G.nodes[node]
         title = "Proposal" if d["kind"] == "proposal" else f"{d['kind'].capitalize()} not under any proposal"
         out += [f"## {title}: {escape(d['text'])}", ""]
-        who = f", *{escape(speaker_name(G, d['speaker']))}*" if d.get("speaker") else ""
+        who = f", *{escape(speaker_name(G, d['speaker']) or d['speaker'])}*" if d.get("speaker") else ""
         out += [f"`{node}`{who}{quote(d)}", ""]
         seen.add(node)
         body = bullets(G, reason_items(G, node, "", undercuts=False), seen)

@@ -17,7 +17,7 @@ flowchart BT
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..terms import ARGUMENT
 from .diagram import (
@@ -32,6 +32,10 @@ from .diagram import (
     supports,
     wrap,
 )
+from . import ExportOptions
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 _SPECIAL = re.compile(r"[^\w .,:!?'()\-/+=]")
 
@@ -47,7 +51,7 @@ def text(value: str) -> str:
     return _SPECIAL.sub(lambda m: f"#{ord(m.group())};", clean(value))
 
 
-def label(G: Any, node: str, options: Any) -> str:
+def label(G: Graph, node: str, options: Any) -> str:
     d = G.nodes[node]
     lines = [
         f"<small>{text(line)}</small>"
@@ -60,10 +64,8 @@ def label(G: Any, node: str, options: Any) -> str:
     return "<br>".join(lines)
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as a Mermaid flowchart."""
-    from . import ExportOptions
-
     options = options or ExportOptions()
     drawn = drawn_arguments(G)
     ids: dict[str, str] = {}

@@ -14,14 +14,18 @@ and edge attribute of :func:`argmap.graph.build_graph`, nodes in map order.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def dumps(G: Any, options: Any = None) -> str:
+def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     """The graph as indented node-link JSON."""
     from ..graph import map_source
 

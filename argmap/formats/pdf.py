@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 
-def dumps(graph: Any, options: Any = None) -> bytes:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> bytes:
     """The diagram of :mod:`argmap.formats.dot`, rendered as pdf."""
     from . import dot
     from .graphviz import render

@@ -27,9 +27,13 @@ x a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .af import framework_lines, framework_map, problem
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 
 def sniff(text: str) -> int:
@@ -47,13 +51,13 @@ def sniff(text: str) -> int:
     return 1 if all(len(row) >= 2 for row in edges if row) else 0
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The framework of the map in ``graph`` as TGF."""
     names, attacks = framework_lines(graph)
     return "".join(f"{n}\n" for n in names) + "#\n" + "".join(f"{u} {v}\n" for u, v in attacks)
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read TGF as a map. A mistake is reported with its line."""
     names: dict[str, None] = {}
     labels: dict[str, str] = {}

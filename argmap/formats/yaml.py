@@ -8,13 +8,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, max_nesting, nesting_problem
 from ..locate import text_locator
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from . import ExportOptions
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -207,7 +211,7 @@ def parse(text: str, *, name: str) -> Any:
     return data
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read and validate a map written in YAML."""
     from ..validate import validate  # here, so that parse() alone does not import Pydantic
 
@@ -222,7 +226,7 @@ def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
     return validate_plain(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as YAML, fields in schema order
     (``source.file`` as ``options.source_file`` says, when set)."""
     from ..graph import map_data

@@ -11,7 +11,7 @@ from rich.tree import Tree
 from ..analysis.diff import SECTIONS, counts
 from ..analysis.explain import SELF
 from ..analysis.lint import SEVERITIES
-from ..graph import statements
+from ..graph import Graph, statements
 from ..terms import ARGUMENT
 from ..terms import ATTACKED_BY, plural
 from .console import Segments, emit, paint_line, plain_lines, stdout, two_columns, write_lines
@@ -44,7 +44,7 @@ def check_view(items: list[Any]) -> None:
     write_lines(console, two_columns(console, rows) + plain_lines(console, Text(tally, style="dim")))
 
 
-def evaluation_view(G: Any, ev: Any) -> None:
+def evaluation_view(G: Graph, ev: Any) -> None:
     """Every statement (by kind) and argument with its label, and the counts."""
     console = stdout()
     count = ev.count
@@ -114,7 +114,7 @@ def _mark_segments(labels: list[str]) -> Segments:
 _ATTACKED = set(ATTACKED_BY.values())  # an explanation's relation words for attacks
 
 
-def explanation_view(G: Any, ev: Any, node: str, trees: list[dict[str, Any]]) -> None:
+def explanation_view(G: Graph, ev: Any, node: str, trees: list[dict[str, Any]]) -> None:
     """Why ``node`` has its label: for each label it takes, the chain of reasons."""
     console = stdout()
     parts: list[Any] = []
@@ -127,7 +127,7 @@ def explanation_view(G: Any, ev: Any, node: str, trees: list[dict[str, Any]]) ->
     emit(console, *parts[:-1] if parts and trees else parts)
 
 
-def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
+def _reason_tree(G: Graph, root: dict[str, Any]) -> Tree:
     holder = Tree("")
     stack = [(holder, root)]
     while stack:
@@ -158,7 +158,7 @@ def _reason_tree(G: Any, root: dict[str, Any]) -> Tree:
 CUTS_SHOWN = 10
 
 
-def critical_view(G: Any, result: Any, max_size: int) -> None:
+def critical_view(G: Graph, result: Any, max_size: int) -> None:
     """The smallest sets of grounds whose loss leaves a statement unsupported."""
     console = stdout()
     n = result.id

@@ -31,7 +31,7 @@ def passages(found: list[Any], words: str, *, snippet: bool, quoted: list[list[s
         for p in found:
             out.print(Text(f"¶{p.paragraph}  ", style="bold") + Text(one_line(p.quote)), soft_wrap=True)
     note = stderr()
-    for p, ids in zip(found, quoted or []):
+    for p, ids in zip(found, quoted or [], strict=False):
         if ids:
             shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
             note.print(Text(one_line(f"¶{p.paragraph}: already quoted by {shown}."), style="dim"))

@@ -13,6 +13,7 @@ import re
 import sys
 from typing import Any
 
+from rich.color import ColorSystem
 from rich.console import Console, RenderHook
 from rich.text import Text
 
@@ -144,6 +145,15 @@ def wrote(path: str, fmt: str, size: int) -> None:
 Segments = list  # [(text, style)], style "" for plain
 
 
+#: Rich's colour systems by the names ``Console.color_system`` gives
+_COLOR_SYSTEMS = {
+    "standard": ColorSystem.STANDARD,
+    "256": ColorSystem.EIGHT_BIT,
+    "truecolor": ColorSystem.TRUECOLOR,
+    "windows": ColorSystem.WINDOWS,
+}
+
+
 def two_columns(console: Console, rows: list[tuple[Segments, Segments, str]], first: int = 0) -> list[str]:
     """Lines of a two-column layout, fast enough for 100,000 rows: each row is
     (first column, head, rest); the head (an id: short) starts the second
@@ -155,7 +165,7 @@ def two_columns(console: Console, rows: list[tuple[Segments, Segments, str]], fi
     def cell_len(text: str) -> int:
         return len(text) if text.isascii() else rich_cell_len(text)
 
-    color = console.color_system
+    color = _COLOR_SYSTEMS.get(console.color_system or "")
     styles: dict[str, Style] = {}
 
     def paint(segments: Segments) -> str:

@@ -5,12 +5,15 @@ Colour is only decoration: the symbols and words carry the meaning.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from ..graph import speaker_name
 from ..terms import ATTACKED_BY, plural
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 
 KIND_STYLE = {
@@ -23,7 +26,7 @@ KIND_STYLE = {
 LABEL_STYLE = {"in": ("IN", "bold green"), "out": ("OUT", "bold red"), "undec": ("UNDEC", "bold yellow")}
 
 
-def statement_label(G: Any, node: str, quotes: bool, prefix: Text | None = None) -> Text:
+def statement_label(G: Graph, node: str, quotes: bool, prefix: Text | None = None) -> Text:
     d = G.nodes[node]
     symbol, word, style = KIND_STYLE.get(d["kind"], ("?", d["kind"].upper(), "bold"))
     label = Text()
@@ -50,7 +53,7 @@ def _append_quote(label: Text, d: dict) -> None:
             label.append(f" ¶{d['paragraph']}", style="dim")
 
 
-def argument_label(G: Any, node: str, quotes: bool) -> Text:
+def argument_label(G: Graph, node: str, quotes: bool) -> Text:
     d = G.nodes[node]
     count = len(d["premises"])
     label = Text()
@@ -66,7 +69,7 @@ def argument_label(G: Any, node: str, quotes: bool) -> Text:
     return label
 
 
-def means_label(G: Any, node: str, quotes: bool, goal: str) -> Text:
+def means_label(G: Graph, node: str, quotes: bool, goal: str) -> Text:
     """``→ means arg-id (scheme)``: a goal-to-means argument, under its goal."""
     d = G.nodes[node]
     others = sum(1 for p in d["premises"] if p != goal and p in G)
@@ -82,7 +85,7 @@ def means_label(G: Any, node: str, quotes: bool, goal: str) -> Text:
     return label
 
 
-def serves_label(G: Any, goal: str, argument: str, quotes: bool, prefix: Text | None = None) -> Text:
+def serves_label(G: Graph, goal: str, argument: str, quotes: bool, prefix: Text | None = None) -> Text:
     """``↗ a means to ◆ PROPOSAL goal: ... (through arg-id)``: a goal the root of a tree serves."""
     label = Text("↗ a means to ", style="bold magenta") + statement_label(G, goal, False, prefix)
     label.append(f" (through {argument})", style="dim")
@@ -95,13 +98,13 @@ def attack_prefix(kind: str) -> Text:
     return Text(f"✗ {ATTACKED_BY[kind]} ", style="bold red")
 
 
-def node_label(G: Any, node: str) -> Text:
+def node_label(G: Graph, node: str) -> Text:
     if G.nodes[node]["kind"] == "argument":
         return argument_label(G, node, False)
     return statement_label(G, node, False)
 
 
-def short_label(G: Any, node: str, kind: str | None = None) -> Text:
+def short_label(G: Graph, node: str, kind: str | None = None) -> Text:
     """``○ PREMISE id`` (or ``+ ARGUMENT id``) without the text."""
     kind = kind or G.nodes[node]["kind"]
     if kind == "argument":
@@ -110,7 +113,7 @@ def short_label(G: Any, node: str, kind: str | None = None) -> Text:
     return Text.assemble((f"{symbol} {word} ", style), (node, "bold"))
 
 
-def chain_text(chain: list[str], G: Any, *, arguments: bool = True) -> Text:
+def chain_text(chain: list[str], G: Graph, *, arguments: bool = True) -> Text:
     """``a → arg → b → ...``: with ``arguments`` their ids (dimmed), else only
     the statements."""
     out = Text()

@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from ..graph import arguments_for, conclusion, premises, speaker_name
+from ..graph import Graph, arguments_for, conclusion, premises, speaker_name
 from ..terms import ATTACKED_BY, plural
 from .console import emit, stdout
 from .labels import KIND_STYLE, argument_label, chain_text, node_label, short_label, statement_label
@@ -71,7 +71,7 @@ MAX_TREE_ENTRIES = 3000
 MAX_LISTED = 20
 
 
-def supports_view(G: Any, report: dict[str, Any]) -> None:
+def supports_view(G: Graph, report: dict[str, Any]) -> None:  # noqa: C901 (one pre-order walk with an explicit stack; each entry kind is one branch)
     """``argmap supports``: a tree rooted at the target. Under each statement,
     the arguments for it (co-premises of a linked argument together, as one
     reason) and under each argument its premises, recursively. A statement is
@@ -173,7 +173,7 @@ def supports_view(G: Any, report: dict[str, Any]) -> None:
         )
 
 
-def attacks_view(G: Any, report: dict[str, Any]) -> None:
+def attacks_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap attacks``: the target, then its attackers grouped by type; for an
     attack on something the target rests on, what it hits and the chain from
     there to the target."""
@@ -203,7 +203,7 @@ def attacks_view(G: Any, report: dict[str, Any]) -> None:
     emit(console, Text(line, style="dim"))
 
 
-def _attack_where(G: Any, r: dict[str, Any]) -> Text:
+def _attack_where(G: Graph, r: dict[str, Any]) -> Text:
     """Where an attack bites, for one attacker row: ``att-x on arg-y (p + q → c)``
     for an undercut, ``att-x on p, 2 steps down: p → c → target`` otherwise."""
     on = r["on"]
@@ -220,7 +220,7 @@ def _attack_where(G: Any, r: dict[str, Any]) -> Text:
     return out
 
 
-def path_view(G: Any, report: dict[str, Any]) -> None:
+def path_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap path``: each chain from FROM to TO, one step per line."""
     from rich.table import Table
 
@@ -246,7 +246,7 @@ def path_view(G: Any, report: dict[str, Any]) -> None:
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold")
         grid.add_row("", node_label(G, chain["nodes"][0]))
-        for edge, node in zip(chain["edges"], chain["nodes"][1:]):
+        for edge, node in zip(chain["edges"], chain["nodes"][1:], strict=True):
             style = "bold red" if edge in ATTACKED_BY else "blue"
             grid.add_row(Text(EDGE_WORDS[edge], style=style), node_label(G, node))
         emit(console, grid)
@@ -281,7 +281,7 @@ def find_view(rows: list[dict[str, Any]], text: str) -> None:
     emit(console, Text(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim"))
 
 
-def stats_view(G: Any, report: dict[str, Any]) -> None:
+def stats_view(G: Graph, report: dict[str, Any]) -> None:
     """``argmap stats``: counts as a two-column list, then the longest chain and
     the unsupported proposals and claims."""
     from rich.table import Table

@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..graph import (
+    Graph,
     arguments_for,
     attacks_on,
     conclusion,
@@ -34,7 +35,7 @@ REASON, MEANS, WITH, SERVES = "", "means", "with", "serves"
 
 
 def support_tree(
-    G: Any, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
+    G: Graph, root: str, *, depth: int | None, quotes: bool, shown: set[str], labels: dict[str, str] | None = None
 ) -> Tree:
     """The tree under one statement, read from goal to means: its reasons
     (arguments with their premises, recursively), the attacks on it and on its
@@ -63,12 +64,12 @@ def support_tree(
         if is_argument(G, node):
             if role == MEANS:
                 branch = parent.add((prefix or Text()) + means_label(G, node, quotes, goal))
-                children = [(p, WITH) for p in premises(G, node) if p != goal] + [(conclusion(G, node), REASON)]
+                below = [(p, WITH) for p in premises(G, node) if p != goal] + [(conclusion(G, node), REASON)]
             else:
                 branch = parent.add((prefix or Text()) + argument_label(G, node, quotes))
-                children = [(p, REASON) for p in premises(G, node)]
-            children += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
-            stack += [(branch, child, kind, level + 1, "") for child, kind in reversed(children)]
+                below = [(p, REASON) for p in premises(G, node)]
+            below += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
+            stack += [(branch, child, kind, level + 1, "") for child, kind in reversed(below)]
             continue
         if role in ATTACKED_BY and node == goal:  # a self-defeating statement: not "shown above"
             label = Text() if prefix is None else prefix
@@ -101,7 +102,7 @@ def support_tree(
 
 
 def show_map(
-    G: Any,
+    G: Graph,
     *,
     focus: str | list[str] | None = None,
     depth: int | None = None,
@@ -115,12 +116,15 @@ def show_map(
     each node is marked with its label."""
     console = stdout()
     shown: set[str] = set()
-    tree_options = {"depth": depth, "quotes": quotes, "shown": shown, "labels": labels}
+
+    def tree(root: str) -> Tree:
+        return support_tree(G, root, depth=depth, quotes=quotes, shown=shown, labels=labels)
+
     if focus:
         trees: list[Any] = []
         for node in [focus] if isinstance(focus, str) else focus:
             trees += [Text()] if trees else []
-            trees.append(support_tree(G, node, **tree_options))
+            trees.append(tree(node))
         emit(console, *trees)
         return
     parts: list[Any] = [Text(G.graph["title"], style="bold underline")]
@@ -135,7 +139,7 @@ def show_map(
     below = means_below(G, roots, set())  # under a root, even where --depth hides it
     for p in roots + proposals:  # then what only circles of means reach
         if p not in shown and (p not in below or p in roots):
-            parts += [support_tree(G, p, **tree_options), Text()]
+            parts += [tree(p), Text()]
             means_below(G, [p], below)
     # what a tree holds (below --depth too) is under it, even where the cut hides it
     covered = upstream(G, proposals) | shown
@@ -146,7 +150,7 @@ def show_map(
         active = {n for n in rest if any(t != "conclusion" for _, _, t in G.out_edges(n, data="type"))}
         for n in [n for n in rest if n not in active] + rest:
             if n not in covered:
-                parts += [support_tree(G, n, **tree_options), Text()]
+                parts += [tree(n), Text()]
                 covered |= upstream(G, [n]) | shown
     parts.append(Text(summary(G), style="dim"))
     emit(console, *parts)

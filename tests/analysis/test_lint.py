@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 
@@ -170,4 +171,4 @@ def test_circular_support_finds_exactly_the_support_cycles(data):
     assert sorted(sorted(f.ids) for f in found) == want
     for f in found:  # the cycle in the message is a real one
         cycle = f.message.split(": ", 1)[1].split(";")[0].split(" -> ")
-        assert cycle[0] == cycle[-1] and all(support.has_edge(u, v) for u, v in zip(cycle, cycle[1:]))
+        assert cycle[0] == cycle[-1] and all(support.has_edge(u, v) for u, v in pairwise(cycle))

@@ -46,7 +46,7 @@ def test_map_labellings_match_brute_force_over_the_map(data):
     ids = list(G.nodes)
     every = []
     for values in itertools.product((IN, OUT, UNDEC), repeat=len(ids)):
-        lab = dict(zip(ids, values))
+        lab = dict(zip(ids, values, strict=True))
         full = [lab.get(name) or _aux(G, name, lab) for name in f.names]
         if all(full[v] == _legal(full, f.attackers[v]) for v in range(len(f))):
             every.append(tuple(full))

@@ -23,11 +23,41 @@ import sys
 from pathlib import Path
 from typing import Any
 
-WORDS = (
-    "security cooperation terrorism region trade border policy reform treaty budget members "
-    "forces exercise law extradition agency capacity trust strategy summit council funding "
-    "oversight energy water migration health schools transport rights court framework data"
-).split()
+WORDS = [
+    "security",
+    "cooperation",
+    "terrorism",
+    "region",
+    "trade",
+    "border",
+    "policy",
+    "reform",
+    "treaty",
+    "budget",
+    "members",
+    "forces",
+    "exercise",
+    "law",
+    "extradition",
+    "agency",
+    "capacity",
+    "trust",
+    "strategy",
+    "summit",
+    "council",
+    "funding",
+    "oversight",
+    "energy",
+    "water",
+    "migration",
+    "health",
+    "schools",
+    "transport",
+    "rights",
+    "court",
+    "framework",
+    "data",
+]
 SPEAKERS = ("author", "author", "author", "ministry", "scholar", "council", "opposition")
 TAGS = ("economy", "security", "legal", "social", "future", "history")
 SCHEMES = ("practical-reasoning", "from-consequences", "causal", "from-example", "from-expert-opinion")

@@ -166,7 +166,7 @@ def check_argdown(out: Outcome, text: str, amap: Any | None, reference: dict | s
         )
 
 
-def check_aif(out: Outcome, text: str, amap: Any | None) -> None:
+def check_aif(out: Outcome, text: str, amap: Any | None) -> None:  # noqa: C901 (one file's checks, in order)
     counts = independent.aif_counts(text)
     if amap is None:
         if counts["malformed"] == 0:
@@ -274,9 +274,8 @@ def sweep_file(path: Path, *, cli: str | None = None, write: bool = False, lenie
 
 def _read(text: str, fmt: str, name: str, lenient: bool, out: Outcome) -> Any:
     from argmap.formats import FORMATS
-    from argmap.loader import _call_reader
 
-    return _call_reader(FORMATS[fmt], text, name, out.warnings, lenient and FORMATS[fmt].lenient)
+    return FORMATS[fmt].reader(lenient=lenient and FORMATS[fmt].lenient)(text, name=name, warnings=out.warnings)
 
 
 def table(outcomes: list[Outcome]) -> str:
@@ -302,7 +301,9 @@ def table(outcomes: list[Outcome]) -> str:
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [
-        "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
+        "| "
+        + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        + " |"
         for r in rows
     ]
     lines.insert(

@@ -315,7 +315,10 @@ def test_written_aif_follows_the_structure_rules():
             assert len(out) == 1 and len(into) >= 1
         if kind == "CA":
             assert len(out) == 1 and len(into) == 1
-    assert {p["firstname"] for p in doc["participants"]} == {s.speaker for s in argmap.load().statements}
+    m = argmap.load()
+    # participants carry the map's display names (speakers:), so AIF tools show people, not slugs
+    assert {p["firstname"] for p in doc["participants"]} == {m.speakers[s.speaker] for s in m.statements}
+    assert "A Chinese scholar" in {p["firstname"] for p in doc["participants"]}
 
 
 def test_the_embedded_map_round_trips_exactly():
@@ -328,9 +331,10 @@ def test_without_argmap_block_the_structure_survives():
     doc = json.loads(aif.dumps(build_graph(m)))
     del doc["argmap"]
     back = aif.loads(json.dumps(doc), name="plain.json")
-    sid = {a.id: b.id for a, b in zip(m.statements, back.statements)}
-    aid = {a.id: b.id for a, b in zip(m.arguments, back.arguments)}
-    assert [(s.text, s.speaker, s.quote) for s in m.statements] == [
+    sid = {a.id: b.id for a, b in zip(m.statements, back.statements, strict=True)}
+    aid = {a.id: b.id for a, b in zip(m.arguments, back.arguments, strict=True)}
+    # without argmap's block a reader has only the participants: the people's names
+    assert [(s.text, m.speakers[s.speaker], s.quote) for s in m.statements] == [
         (s.text, s.speaker, s.quote) for s in back.statements
     ]
     assert [([sid[p] for p in a.premises], sid[a.conclusion], a.scheme) for a in m.arguments] == [

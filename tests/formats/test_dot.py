@@ -7,6 +7,7 @@ import re
 import pytest
 
 import argmap
+from argmap.export import export
 from argmap.formats import ExportOptions
 from argmap.formats.dot import dumps, html, quoted
 from argmap.formats.graphviz import render
@@ -115,3 +116,15 @@ def test_an_attack_between_two_proposals_is_routed_by_every_renderer(renderer):
 def test_only_a_line_between_two_proposals_has_its_word_outside():
     text = dumps(build_graph(argmap.load(SMALL)))
     assert "xlabel" not in text  # elsewhere the word is the line's own label, placed with it
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("text", ["]", "]]", "[x]", "a ] b"])
+def test_closing_brackets_are_drawn_by_every_renderer(renderer, text):
+    """Issue 15 item 9: Graphviz 2.43 refused the DOT of a statement or title ']'
+    (its HTML-label lexer fails on ']' after a tag); graphviz-pure accepted it."""
+    m = argmap.ArgumentMap.model_validate(
+        {"title": text, "statements": [{"id": "p", "kind": "proposal", "text": text}]}
+    )
+    svg = export(build_graph(m), "svg", ExportOptions(renderer=renderer))
+    assert text in svg_lines(svg)

@@ -185,7 +185,7 @@ def match_brace(text: str, start: int) -> int | None:
     return None
 
 
-def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Problem]]:
+def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Problem]]:  # noqa: C901 (the scanner: one pass over the characters, a state machine)
     """Split text into logical lines, cutting out comments and data blocks."""
     lines: list[Line] = []
     datas: list[Data] = []
@@ -273,8 +273,8 @@ def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Probl
             end = text.find("\n", pos)
             pos, commented = (n if end < 0 else end), True
         else:  # "{": a data block
-            end = match_brace(text, s) if braces else None
-            if end is None:
+            closing = match_brace(text, s) if braces else None
+            if closing is None:
                 if braces:
                     problems.append(
                         Problem(
@@ -287,6 +287,7 @@ def scan(text: str, first_line: int) -> tuple[list[Line], list[Data], list[Probl
                 braces = False
                 copy(s, pos)
                 continue
+            end = closing
             placeholder = f"\ue000{len(datas)}\ue001"
             datas.append(Data(text[s:end], line, s - start + 1))
             offsets.append(size)
@@ -309,7 +310,7 @@ class InlineText:
     reference: int | None = None  # offset of a reference ([A], <A>) inside the text (an error)
 
 
-def inline(s: str, remove_tags: bool = False) -> InlineText:
+def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the inline reader: one pass over a text's tokens, a state machine)
     """Resolve the inline elements of statement text: escapes, links, mentions,
     hashtags, shortcodes, bold and italic markers, data placeholders.
 

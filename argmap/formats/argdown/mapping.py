@@ -19,7 +19,7 @@ FIELDS = ("quote", "paragraph", "speaker", "note")
 ATTACK_FIELDS = ("text", "quote", "paragraph", "speaker", "note")
 
 
-def loads(text: str, *, name: str = "<string>") -> Any:
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
     """Read Argdown text into a validated :class:`~argmap.model.ArgumentMap`."""
     from ...validate import validate
 
@@ -75,15 +75,17 @@ class _Mapper:
         self.of_sketch: dict[str, str] = {}  # sketched argument title -> id of the statement standing for it
         self.steps: dict[str, list[int]] = {}  # reconstructed argument title -> indices in self.arguments
         self.supports: set[tuple] = set()
-        self.pairs: set[tuple[str, str]] = set()
+        self.pairs: set[tuple[Any, Any]] = set()
         self.concluding: dict[str, list[int]] | None = None  # statement -> arguments concluding it
         self.using: dict[str, list[int]] = {}  # statement -> arguments using it as a premise
 
-    def run(self, name: str) -> tuple[dict, dict]:
+    def run(self, name: str) -> tuple[dict, dict]:  # noqa: C901 (the mapping's passes in the order the reference applies them)
         doc = self.doc
         self._refuse_loops(name)
-        for item in [*doc.statements.values(), *doc.arguments.values()]:
-            self.ids.reserve(item.data.get("id"))
+        for statement in doc.statements.values():
+            self.ids.reserve(statement.data.get("id"))
+        for argument in doc.arguments.values():
+            self.ids.reserve(argument.data.get("id"))
         for argument in doc.arguments.values():
             for inference in argument.inferences:
                 self.ids.reserve(inference.data.get("id"))
@@ -299,7 +301,7 @@ class _Mapper:
                     for p in a["premises"]:
                         self.using.setdefault(p, []).append(i)
             stand_in = self._statement_of(target)
-            found = (self.concluding if target[0] == "s" else self.using).get(stand_in, [])
+            found = (self.concluding if target[0] == "s" else self.using).get(stand_in, []) if stand_in else []
             for i in found:
                 self._add_attack(source, None, "undercut", relation, index=i)
             if found:

@@ -97,7 +97,8 @@ class Parser:
 
     def run(self) -> Document:
         body, first = self._frontmatter()
-        model = self.frontmatter.get("model") if isinstance(self.frontmatter.get("model"), dict) else {}
+        found = self.frontmatter.get("model")
+        model = found if isinstance(found, dict) else {}
         strict = model.get("mode") == "strict"
         self.remove_tags = model.get("removeTagsFromText") is True
         if "@include(" in body:
@@ -298,7 +299,7 @@ class Parser:
         self._finish(current)
         self._close(stack)
 
-    def _tree(self, lines: list[Line], stack: list, current: _Element) -> None:
+    def _tree(self, lines: list[Line], stack: list, current: _Element | None) -> None:
         for line in lines:
             current = self._line(line, stack, current)
             if current is None:
@@ -489,7 +490,7 @@ class Parser:
         same statement already attacks or supports one of its premises (the
         same relation said twice)."""
         typed = []
-        for kind, _, source, target, line, col, _step, relation in self.raw:
+        for kind, _, source, target, _line, _col, _step, relation in self.raw:
             if source[0] == "a":
                 argument = self.arguments[source[1]]
                 if argument.reconstructed:
@@ -523,7 +524,7 @@ class Parser:
 
     # ---- premise-conclusion structures
 
-    def _pcs(self, lines: list[Line], target: _Element | None) -> None:
+    def _pcs(self, lines: list[Line], target: _Element | None) -> None:  # noqa: C901 (one pass over a premise-conclusion structure's lines, as the grammar reads them)
         first = lines[0]
         start = first.pos(len(first.text) - len(first.text.lstrip()))
         if target is not None:

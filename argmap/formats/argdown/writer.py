@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ...terms import KINDS
 from .._common import attack_type, slugify
 from .lexer import inline
 from .mapping import ATTACK_FIELDS, FIELDS, generated_id
+
+if TYPE_CHECKING:
+    from ...graph import Graph
+    from .. import ExportOptions
 
 
 _ESCAPE = re.compile(r"[\\\[\]<>#*_{}@]|/(?=[/*])|={2,}")  # the reference reads "===" anywhere as front matter
@@ -25,7 +29,7 @@ _WORD_TAG = re.compile(r"[\w-]+")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff{}=]")
 
 
-def dumps(graph: Any, options: Any = None) -> str:
+def dumps(graph: Graph, options: ExportOptions | None = None) -> str:
     """The map held by ``graph`` as Argdown, readable by the reference CLI.
 
     Statements become definitions (``[title]: text #kind {quote: ...}``),
@@ -109,11 +113,11 @@ class _Writer:
         stitles = self._titles(statements, avoid="+-_")
         atitles = self._titles(arguments, avoid="+-_")  # "<+ x>" would read as a relation
         kinds = {s["id"]: s["kind"] for s in statements}
-        for s, title in zip(statements, stitles):
+        for s, title in zip(statements, stitles, strict=True):
             self._statement(s, title)
-        name_of = {s["id"]: t for s, t in zip(statements, stitles)}
-        arg_name = {a["id"]: t for a, t in zip(arguments, atitles)}
-        for a, title in zip(arguments, atitles):
+        name_of = {s["id"]: t for s, t in zip(statements, stitles, strict=True)}
+        arg_name = {a["id"]: t for a, t in zip(arguments, atitles, strict=True)}
+        for a, title in zip(arguments, atitles, strict=True):
             self._argument(a, title, name_of)
         sources: set[str] = set()
         for t in data.get("attacks", []):
