@@ -79,6 +79,13 @@ FromOption = Annotated[
         metavar="FORMAT",
     ),
 ]
+LenientOption = Annotated[
+    bool,
+    typer.Option(
+        "--lenient",
+        help="AIF: skip malformed nodes (each reported on stderr with its node id) instead of refusing the file.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a view.")]
 FocusOption = Annotated[
     list[str] | None,
@@ -159,7 +166,9 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callabl
     return register
 
 
-def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False, strict: bool = False) -> Any:
+def open_map(
+    path: Path | None, fmt: str | None = None, *, verify: bool = False, strict: bool = False, lenient: bool = False
+) -> Any:
     """Read a command's map (:func:`argmap.loader.read_graph`): the one opener.
     Warnings go to stderr; ``fmt`` overrides detection; ``verify`` validates
     even the embedded map (``argmap validate``). Quotes not in the source, and
@@ -173,7 +182,7 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False,
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
     with collector_paused():  # until the map is settled: a full collection in between walks all of it
-        loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict)
+        loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict, lenient=lenient)
         settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     for message in loaded.warnings:
         warning(message)
@@ -187,6 +196,7 @@ def open_map(path: Path | None, fmt: str | None = None, *, verify: bool = False,
 def show(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     focus: FocusOption = None,
     depth: DepthOption = None,
     quotes: QuotesOption = False,
@@ -200,7 +210,7 @@ def show(
     from .graph import require
     from .render.tree import show_map
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     for node in focus or ():
         require(G, node)
     labels = evaluate_map(G, "grounded").labels() if evaluate else None
@@ -211,6 +221,7 @@ def show(
 def list_(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only statements of this kind.")] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only statements by this speaker.")] = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only statements with this tag.")] = None,
@@ -224,7 +235,7 @@ def list_(
     from .render.queries import statement_table
     from .graph import statement_rows
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     rows = statement_rows(G, kind=kind.value if kind else None, speaker=speaker, tag=tag)
     if as_json:
         write_json(rows)
@@ -239,6 +250,7 @@ def validate(
         typer.Argument(help="Map files; '-' reads stdin. Default: the embedded map.", show_default=False),
     ] = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
 ) -> None:
     """Check maps: fields, ids, references, and every quote against the source text.
 
@@ -255,7 +267,7 @@ def validate(
     targets: list[Path | None] = list(paths) if paths else [None]
     for path in targets:
         try:
-            loaded = open_map(path, from_format, verify=True, strict=True)
+            loaded = open_map(path, from_format, verify=True, strict=True, lenient=lenient)
         except ArgmapError as err:
             error(err.lines())
             failed = max(failed, err.exit_code)
@@ -312,6 +324,7 @@ ExportDepthOption = Annotated[
 def export(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     fmt: ExportFormatOption = None,
     output: OutputOption = None,
     focus: ExportFocusOption = None,
@@ -340,13 +353,13 @@ def export(
         raise UsageError(f"{spec.name} is binary and stdout is a terminal.", hint=f"Use -o map.{spec.name}.")
     options = ExportOptions(wrap=wrap, quotes=quotes, ids=ids, speakers=speakers)
     if not watch:
-        export_once(map_path, from_format, spec, output, focus, depth, options, force)
+        export_once(map_path, from_format, spec, output, focus, depth, options, force, lenient)
         return
     if map_path is None or str(map_path) == "-" or output is None or to_stdout:
         raise UsageError(
             "--watch re-exports a map file to a file each time the map is saved.", hint="Give --map FILE and -o FILE."
         )
-    export_watching(map_path, from_format, spec, output, focus, depth, options, force)
+    export_watching(map_path, from_format, spec, output, focus, depth, options, force, lenient)
 
 
 def export_once(
@@ -358,6 +371,7 @@ def export_once(
     depth: int | None,
     options: Any,
     force: bool,
+    lenient: bool = False,
 ) -> Any:
     """Read the map and write one export of it (to stdout when ``output`` is None or '-'); the loaded map."""
     from .export import export_loaded
@@ -365,7 +379,7 @@ def export_once(
     from .render.console import write_export, wrote
 
     to_stdout = output is None or str(output) == "-"
-    loaded = open_map(map_path, from_format)
+    loaded = open_map(map_path, from_format, lenient=lenient)
     if output is not None and not to_stdout:
         check_target(output, input_path=loaded.path, force=force)
     data = export_loaded(loaded, spec.name, output=output, focus=focus, depth=depth, options=options)
@@ -385,6 +399,7 @@ def export_watching(
     depth: int | None,
     options: Any,
     force: bool,
+    lenient: bool = False,
 ) -> None:
     """:func:`export_once` now and on every save of the map or its source, until Ctrl-C;
     a map with mistakes gets its messages and is exported again once they are fixed."""
@@ -398,7 +413,9 @@ def export_watching(
     def again() -> list[Path]:
         nonlocal files
         try:
-            files = watched_files(export_once(map_path, from_format, spec, output, focus, depth, options, force))
+            files = watched_files(
+                export_once(map_path, from_format, spec, output, focus, depth, options, force, lenient)
+            )
         except ArgmapError as err:
             error(err.lines())
             note("Fix it and save; argmap exports again then.")
@@ -434,6 +451,7 @@ def supports(
     node: IdArgument,
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct supporters (the same as --depth 1).")] = False,
     depth: Annotated[
         int | None, typer.Option("--depth", "-d", min=1, help="Only supporters at most N steps away.")
@@ -454,7 +472,7 @@ def supports(
 
     if direct and depth not in (None, 1):
         raise UsageError(f"--direct means --depth 1; it cannot go with --depth {depth}.", hint="Give one of them.")
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = support_report(G, node, depth=1 if direct else depth, limit=paths)
     if as_json:
         write_json(report)
@@ -467,6 +485,7 @@ def attacks(
     node: IdArgument,
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     deep: Annotated[bool, typer.Option("--deep", help="Also attacks on everything ID rests on.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -481,7 +500,7 @@ def attacks(
     from .render.queries import attacks_view
     from .query import attack_report
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = attack_report(G, node, deep=deep)
     if as_json:
         write_json(report)
@@ -497,6 +516,7 @@ def path(
     target: Annotated[str, typer.Argument(metavar="TO", help="The statement they lead to.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     paths: Annotated[int, typer.Option("--paths", "-p", min=1, help="At most this many chains.")] = CHAIN_LIMIT,
     as_json: JsonOption = False,
 ) -> None:
@@ -508,7 +528,7 @@ def path(
     from .render.queries import path_view
     from .query import paths as find_paths
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = find_paths(G, source, target, limit=paths)
     if as_json:
         write_json(report)
@@ -521,6 +541,7 @@ def find(
     text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search ids, texts, quotes, speakers and tags; id and text matches first.
@@ -531,7 +552,7 @@ def find(
     from .render.queries import find_view
     from .query import find as search
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     rows = search(G, text)
     if as_json:
         write_json({"query": text, "matches": rows})
@@ -540,7 +561,12 @@ def find(
 
 
 @command()
-def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+def stats(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    lenient: LenientOption = False,
+    as_json: JsonOption = False,
+) -> None:
     """Counts and gaps: statements by kind and speaker, arguments, attacks, the
     longest support chain, and proposals and claims nothing supports.
 
@@ -550,7 +576,7 @@ def stats(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .render.queries import stats_view
     from .stats import stats as count
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     report = count(G)
     if as_json:
         write_json(report)
@@ -582,7 +608,12 @@ TimeoutOption = Annotated[
 
 
 @command()
-def check(map_path: MapOption = None, from_format: FromOption = None, as_json: JsonOption = False) -> None:
+def check(
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    lenient: LenientOption = False,
+    as_json: JsonOption = False,
+) -> None:
     """Lint the map: what an analyst should look at that validation allows.
 
     Unsupported proposals and claims, isolated statements, circular support,
@@ -596,7 +627,7 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
     from .analysis.lint import check as lint
     from .analysis.lint import has_errors
 
-    findings = lint(open_map(map_path, from_format).graph)
+    findings = lint(open_map(map_path, from_format, lenient=lenient).graph)
     if as_json:
         write_json([f.as_dict() for f in findings])
     else:
@@ -609,6 +640,7 @@ def check(map_path: MapOption = None, from_format: FromOption = None, as_json: J
 def evaluate(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     semantics: SemanticsOption = Semantics.grounded,
     explain: Annotated[
         str | None,
@@ -636,7 +668,7 @@ def evaluate(
     from .analysis.semantics import evaluation_data
     from .graph import require
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     if explain is not None:
         require(G, explain)
     ev = run(G, semantics.value, budget=budget, timeout=timeout or None)
@@ -655,6 +687,7 @@ def critical(
     node: Annotated[str, typer.Argument(metavar="ID", help="A statement or argument id.", show_default=False)],
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     max_size: Annotated[int, typer.Option("--max-size", min=1, help="Largest set size to look for.")] = MAX_SIZE,
     as_json: JsonOption = False,
 ) -> None:
@@ -669,7 +702,7 @@ def critical(
     from .render.console import write_json
     from .analysis.critical import critical as find
 
-    G = open_map(map_path, from_format).graph
+    G = open_map(map_path, from_format, lenient=lenient).graph
     result = find(G, node, max_size=max_size)
     if as_json:
         write_json(result.as_dict())
@@ -681,6 +714,7 @@ def critical(
 def rank(
     map_path: MapOption = None,
     from_format: FromOption = None,
+    lenient: LenientOption = False,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -692,7 +726,7 @@ def rank(
     from .render.console import write_json
     from .analysis.rank import rank as ranking
 
-    rows = ranking(open_map(map_path, from_format).graph)[:top]
+    rows = ranking(open_map(map_path, from_format, lenient=lenient).graph)[:top]
     if as_json:
         write_json(rows)
     else:

@@ -113,12 +113,14 @@ def read_graph(
     verify: bool = False,
     strict: bool = True,
     require_source: bool = False,
+    lenient: bool = False,
 ) -> Loaded:
     """The one road from any input to a map's validated graph: read the map at
     ``path`` (None: the embedded map; ``"-"``: stdin) in format ``fmt`` (by
     default detected from the suffix and the content), validate it, build its
     graph (``loaded.graph``) and check every quote against the source text when
-    that is found. Every command reads its map this way.
+    that is found. Every command reads its map this way. ``lenient`` (AIF only)
+    skips malformed nodes, each with a warning in ``loaded.warnings``.
 
     Behind it, fast paths that give exactly the graph
     ``build_graph(read_map(path).map)`` gives (property tests compare them):
@@ -150,20 +152,21 @@ def read_graph(
     from .graph import build_graph, graph_from_trusted, graph_from_validated
 
     text, name, file_path, base, spec = _read(path, fmt)
+    _check_lenient(spec, name, lenient)
     warnings: list[str] = []
     try:
         with collector_paused():
-            G, key = (None, None) if path is None or verify else cache.load(text, spec.name)
+            G, key = (None, None) if path is None or verify or lenient else cache.load(text, spec.name)
             if G is not None:
                 pass
             elif path is None and spec.name == "yaml" and not verify:
                 from .formats.yaml import parse
 
                 G = graph_from_trusted(parse(text, name=name))
-            elif (plain_reader := spec.plain_reader()) is not None:
+            elif not lenient and (plain_reader := spec.plain_reader()) is not None:
                 G = graph_from_validated(plain_reader(text, name=name, warnings=warnings))
             else:
-                G = build_graph(spec.reader()(text, name=name, warnings=warnings))
+                G = build_graph(spec.reader(lenient=lenient)(text, name=name, warnings=warnings))
             if not warnings:  # a map read with warnings is read afresh, so that they are given every time
                 cache.store(key, G)
     except MapInvalid as err:
@@ -182,6 +185,7 @@ def read_map(
     check_source: bool = True,
     strict: bool = True,
     require_source: bool = False,
+    lenient: bool = False,
 ) -> Loaded:
     """The map at ``path`` as its Pydantic models (``loaded.map``), for the Python
     API (:func:`load`): read and validated as :func:`read_graph` reads it, and
@@ -189,10 +193,11 @@ def read_map(
     ``require_source`` as there. Commands use :func:`read_graph`.
     """
     text, name, file_path, base, spec = _read(path, fmt)
+    _check_lenient(spec, name, lenient)
     warnings: list[str] = []
     try:
         with collector_paused():
-            amap = spec.reader()(text, name=name, warnings=warnings)
+            amap = spec.reader(lenient=lenient)(text, name=name, warnings=warnings)
     except MapInvalid as err:
         raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the models hold everything now
@@ -201,6 +206,17 @@ def read_map(
         source = amap.source.__dict__ if amap.source is not None else None
         _check_quotes(loaded, base, amap.title, source, lambda: _model_sections(amap), strict, require_source)
     return loaded
+
+
+def _check_lenient(spec: Any, name: str, lenient: bool) -> None:
+    """``--lenient`` names a format that can skip malformed items (AIF), or it is a usage error."""
+    if lenient and not spec.lenient:
+        from .errors import UsageError
+
+        raise UsageError(
+            f"--lenient applies to AIF files only; {name} is read as {spec.name}.",
+            hint="Leave out --lenient: a map in this format is read whole or refused with every problem listed.",
+        )
 
 
 def _read(path: str | Path | None, fmt: str | None) -> tuple[str, str, Path | None, Any, Any]:

@@ -246,7 +246,6 @@ def _search(
                 where[id_] = (section, i)
     statement_ids = set(statements)
     argument_ids = {a[0] for a in arguments}
-    premises_of = {a[0]: set(a[1]) for a in arguments}
 
     def what(id_: str) -> str:
         if id_ in argument_ids:
@@ -256,7 +255,7 @@ def _search(
         return f"'{id_}' is not the id of any statement"
 
     problems += _argument_problems(arguments, statement_ids, what)
-    problems += _attack_problems(attacks, statement_ids, argument_ids, premises_of, what)
+    problems += _attack_problems(attacks, statement_ids, argument_ids, what)
     return problems
 
 
@@ -309,12 +308,11 @@ def _attack_problems(
     attacks: list[tuple[str, str, str, str]],
     statement_ids: set[str],
     argument_ids: set[str],
-    premises_of: dict[str, set[str]],
     what: Callable[[str], str],
 ) -> list[Problem]:
-    """Attacks from or to what cannot be attacked, undercuts by a premise of
-    their own argument, and the same pair attacked twice (a statement may
-    attack itself: a self-defeating claim)."""
+    """Attacks from or to what cannot be attacked, and the same pair attacked
+    twice (a statement may attack itself, and a premise undercut its own
+    argument: both are self-defeating, which ``argmap check`` flags)."""
     problems: list[Problem] = []
     pairs: dict[tuple[str, str], int] = {}
     for i, (_att_id, source, target, kind) in enumerate(attacks):
@@ -341,14 +339,6 @@ def _attack_problems(
                         f"undercut target '{target}' is not the id of any argument{extra}",
                         ("attacks", i, "to"),
                         hint=_suggest(target, argument_ids),
-                    )
-                )
-            elif source in premises_of.get(target, ()):
-                problems.append(
-                    Problem(
-                        f"'{source}' undercuts argument '{target}' but is one of its premises",
-                        ("attacks", i, "from"),
-                        hint="Remove the attack or the premise.",
                     )
                 )
         elif target not in statement_ids:
@@ -381,7 +371,7 @@ def _all_resolve(
     operations and no per-item bookkeeping: the quick answer for the usual,
     valid map (the full search then only runs to explain what is wrong).
 
-    >>> _all_resolve(["a", "b"], [("x", ("a",), "b")], [("t", "a", "x", "undercut")])
+    >>> _all_resolve(["a", "b"], [("x", ("a",), "b")], [("t", "a", "b", "undercut")])
     False
     >>> _all_resolve(["a", "b", "c"], [("x", ("a",), "b")], [("t", "c", "x", "undercut")])
     True
@@ -393,20 +383,18 @@ def _all_resolve(
     ids.update(t[0] for t in attacks)
     if len(ids) != total:  # an id used twice
         return False
-    premises_of = {}
-    for arg_id, premises, conclusion in arguments:
+    for _, premises, conclusion in arguments:
         if conclusion not in statement_ids or conclusion in premises:
             return False
         if len(premises) > 1 and len(set(premises)) < len(premises):
             return False
-        premises_of[arg_id] = premises
     if not statement_ids.issuperset([p for a in arguments for p in a[1]]):
         return False
     for _, source, target, kind in attacks:
         if source not in statement_ids:  # a statement may attack itself (a self-defeating claim)
             return False
         if kind == "undercut":
-            if target not in argument_ids or source in premises_of[target]:
+            if target not in argument_ids:  # its own premise may undercut it (a self-defeating argument)
                 return False
         elif target not in statement_ids:
             return False

@@ -35,7 +35,7 @@ from typing import Any
 from collections.abc import Callable, Iterable
 
 from .graph import Graph, require
-from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES
+from .terms import ARGUMENT, ATTACK_TYPES, SUPPORT_EDGES, is_support
 
 #: Chains listed per supporter (or per ``path`` answer) unless asked otherwise.
 CHAIN_LIMIT = 3
@@ -70,7 +70,7 @@ def _edges_in(G: Graph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
     pred = G.pred
 
     def into(node: str) -> list[str]:
-        return [u for u, d in pred[node].items() if d["type"] in types]
+        return [u for u, d in pred[node].items() if is_support(d, types)]
 
     return into
 
@@ -80,7 +80,7 @@ def _edges_out(G: Graph, types: tuple[str, ...]) -> Callable[[str], list[str]]:
     succ = G.succ
 
     def out(node: str) -> list[str]:
-        return [v for v, d in succ[node].items() if d["type"] in types]
+        return [v for v, d in succ[node].items() if is_support(d, types)]
 
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .terms import plural, ARGUMENT, ATTACK_TYPES
+from .terms import plural, ARGUMENT, ATTACK_TYPES, is_support
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -40,7 +40,7 @@ def longest_chain(G: Graph) -> dict[str, Any]:
         d = attrs[node]
         if d["kind"] == ARGUMENT:
             return [d["conclusion"]] if d["conclusion"] in attrs else []
-        return [v for v, e in succ[node].items() if e["type"] == "premise"]
+        return [v for v, e in succ[node].items() if is_support(e, ("premise",))]
 
     # Iterative depth-first walk from the statements nothing supports (so chains
     # from first premises stay whole), then from anything left. When a node is

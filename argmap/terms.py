@@ -17,6 +17,24 @@ ARGUMENT = "argument"
 SUPPORT_EDGES = ("premise", "conclusion")
 #: the types of attack, which are also the types of the attack edges
 ATTACK_TYPES = ("rebut", "undermine", "undercut")
+#: the key marking an undercut edge from a premise of the very argument it undercuts (a
+#: self-defeating argument): the graph holds one edge per node pair, so that undercut edge
+#: also stands for the premise edge; :func:`is_support` reads it as both
+PREMISE_TOO = "premise_too"
+
+
+def is_support(edge: dict, types: tuple[str, ...] = SUPPORT_EDGES) -> bool:
+    """Whether a graph edge (its attribute dict) is one of the support ``types``:
+    an undercut from a premise of its target counts as a premise edge too.
+
+    >>> is_support({"type": "premise"}), is_support({"type": "undercut", PREMISE_TOO: True})
+    (True, True)
+    >>> is_support({"type": "undercut"}), is_support({"type": "premise"}, ("conclusion",))
+    (False, False)
+    """
+    return edge["type"] in types or (PREMISE_TOO in edge and "premise" in types)
+
+
 #: how an attack reads from its source: "rebuts" ... (a derived attack id: ``wind-undercuts-arg-umbrella``)
 ATTACK_VERBS = {"rebut": "rebuts", "undermine": "undermines", "undercut": "undercuts"}
 #: how an attack reads from its target: "rebutted by" ...

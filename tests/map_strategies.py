@@ -82,7 +82,7 @@ def maps(draw) -> ArgumentMap:
         source = draw(st.sampled_from(sids))
         target = draw(st.sampled_from(targets))
         argument = next((a for a in arguments if a["id"] == target), None)
-        if source == target or (source, target) in pairs or (argument and source in argument["premises"]):
+        if (source, target) in pairs:  # self-attacks and premises undercutting their argument too (issue 15)
             continue
         pairs.add((source, target))
         t = {

@@ -22,6 +22,14 @@ from .conftest import TINY
 WAIT = 30.0  # seconds any one thing may take on a busy machine
 
 
+def _as_from_a_terminal() -> None:
+    """In the child: Ctrl-C as a terminal delivers it. A suite run as a background job
+    (`pytest &`) has SIGINT ignored, the child would inherit that and sleep through
+    stop()'s Ctrl-C (issue 15, item 10); with the default disposition Python installs
+    its own handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(*args: str, cwd: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "80"}
     return subprocess.Popen(
@@ -32,6 +40,7 @@ def start(*args: str, cwd: Path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_from_a_terminal,
     )
 
 

@@ -17,12 +17,7 @@ from tests.corpus import sweep
 OUTCOMES = {o.path.name: o for o in (sweep.sweep_file(p) for p in sweep.files([sweep.CORPUS]))}
 
 #: file -> the disagreements still open (issue 15 item in the comment)
-KNOWN: dict[str, list[str]] = {
-    # item 2: silent losses (here an @include the reference follows and argmap keeps as text)
-    "argdown__argdown__argdown-core__test__lexer-parser-include.argdown": [
-        "accepted, but the reference CLI reports errors (see its output)"
-    ],
-}
+KNOWN: dict[str, list[str]] = {}
 
 
 def test_the_corpus_holds_every_format():

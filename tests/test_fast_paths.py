@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.graph import build_graph
-from argmap.terms import ARGUMENT
+from argmap.terms import ARGUMENT, PREMISE_TOO
 from argmap.model import _all_resolve, _search
 from argmap.validate import validate
 from tests.bench.generate import generate
@@ -36,6 +36,9 @@ def _with_networkx(amap) -> nx.DiGraph:
     G.add_edges_from((p, a.id, {"type": "premise"}) for a in amap.arguments for p in a.premises)
     G.add_edges_from((a.id, a.conclusion, {"type": "conclusion"}) for a in amap.arguments)
     G.add_edges_from((t.from_, t.to, fields(t, ("from_", "to"))) for t in amap.attacks)
+    for t in amap.attacks:  # a premise undercutting its own argument: the one edge is marked
+        if t.to in G and G.nodes[t.to]["kind"] == ARGUMENT and t.from_ in G.nodes[t.to]["premises"]:
+            G.edges[t.from_, t.to][PREMISE_TOO] = True
     G.graph["attacks"] = [(t.from_, t.to) for t in amap.attacks]
     return G
 

@@ -102,3 +102,31 @@ def test_require_names_what_an_attack_id_joins_and_suggests_close_ids(small):
     with pytest.raises(NotFound) as err:
         require(small, "chrage")
     assert "Did you mean 'charge'?" in err.value.hint
+
+
+def test_a_premise_undercutting_its_own_argument_is_one_edge_that_is_both():
+    # issue 15, item 4: the graph holds one edge per node pair, so the undercut stands for the premise edge too
+    from argmap.analysis.lint import check
+    from argmap.analysis.semantics import evaluate
+    from argmap.graph import graph_from_validated
+    from argmap.loader import loads
+    from argmap.stats import longest_chain
+    from argmap.terms import PREMISE_TOO, is_support
+    from argmap.validate import validate_plain
+
+    from .test_validate import SELF_UNDERCUT
+
+    m = loads(SELF_UNDERCUT, "yaml", name="m.yaml")
+    G = build_graph(m)
+    edge = G.edges["wet", "arg-umbrella"]
+    assert (edge["type"], edge["id"], edge[PREMISE_TOO]) == ("undercut", "att-wet", True)
+    assert is_support(edge) and premises(G, "arg-umbrella") == ["wet"]
+    assert longest_chain(G)["path"] == ["rain", "arg-wet", "wet", "arg-umbrella", "take-umbrella"]
+    import yaml
+
+    assert nx.utils.graphs_equal(graph_from_validated(validate_plain(yaml.safe_load(SELF_UNDERCUT), name="m")), G)
+    assert argmap.ArgumentMap.model_validate(map_data(G)) == m  # written back as the premise and undercut it was
+    # the argument can never stand: the premise stands and undercuts it
+    ev = evaluate(G)
+    assert (ev.label("wet"), ev.label("arg-umbrella"), ev.label("take-umbrella")) == ("in", "out", "out")
+    assert [(f.code, f.ids) for f in check(G) if f.code == "self-attack"] == [("self-attack", ("att-wet", "wet"))]

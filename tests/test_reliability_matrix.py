@@ -725,7 +725,7 @@ EMPTY = {
         "statements: a map needs at least one statement",
     ),
     "argdown": ("===\ntitle: T\n===\n", None, "statements: a map needs at least one statement"),
-    "aif": ('{"nodes": [], "edges": []}', None, "statements: a map needs at least one statement"),
+    "aif": ('{"nodes": [], "edges": []}', None, "no I-node: a map needs at least one statement"),  # AIF's words
     "kialo": ("Discussion Title: T\n", "1:1", "the discussion has no claims"),
     "apx": ("% no facts\n", "1", "no arg facts: the framework is empty"),
     "tgf": ("#\n", "1", "no nodes: the framework is empty"),

@@ -102,16 +102,24 @@ def test_blank_text_and_bad_paragraph():
     assert any("statements[0].paragraph: 0 is too small" in line for line in lines)
 
 
-def test_duplicate_attack_and_premise_undercutting_its_argument():
+def test_duplicate_attack():
     extra = (
         "  - id: att-2\n    from: wind\n    to: arg-umbrella\n    type: undercut\n"
         "  - id: att-3\n    from: rain\n    to: rain\n    type: rebut\n"
         "  - id: att-4\n    from: wet\n    to: arg-umbrella\n    type: undercut\n"
     )
-    lines = problems(TINY + extra)
-    assert any("'wind' already attacks 'arg-umbrella' in attacks[0]" in line for line in lines)
-    assert any("'wet' undercuts argument 'arg-umbrella' but is one of its premises" in line for line in lines)
-    assert not any("rain" in line for line in lines)  # a self-attack is a self-defeating claim, not a mistake
+    [line] = problems(TINY + extra)
+    assert "'wind' already attacks 'arg-umbrella' in attacks[0]" in line
+    # a self-attack and a premise undercutting its own argument are self-defeating, not mistakes
+
+
+SELF_UNDERCUT = TINY + "  - id: att-wet\n    from: wet\n    to: arg-umbrella\n    type: undercut\n"
+
+
+def test_a_premise_may_undercut_its_own_argument():
+    # the reference Argdown CLI reads it (issue 15, item 4); `check` flags it
+    m = loads(SELF_UNDERCUT, "yaml", name="m.yaml")
+    assert [(t.from_, t.to, t.type) for t in m.attacks if t.id == "att-wet"] == [("wet", "arg-umbrella", "undercut")]
 
 
 def test_a_statement_may_attack_itself():

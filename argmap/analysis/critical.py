@@ -41,7 +41,7 @@ def support_ancestry(G: Graph, node: str) -> list[str]:
     >>> support_ancestry(_demo(), "c")
     ['p', 'c', 'a']
     """
-    from ..terms import SUPPORT_EDGES
+    from ..terms import is_support
 
     seen = {node}
     todo = [node]
@@ -49,7 +49,7 @@ def support_ancestry(G: Graph, node: str) -> list[str]:
     while todo:
         v = todo.pop()
         for u, d in pred[v].items():
-            if d["type"] in SUPPORT_EDGES and u not in seen:
+            if is_support(d) and u not in seen:
                 seen.add(u)
                 todo.append(u)
     return [n for n in G if n in seen]
@@ -167,7 +167,7 @@ class _Cutter:
     visits only inside a cycle until its values settle."""
 
     def __init__(self, G: Graph, node: str, budget: int) -> None:
-        from ..terms import ARGUMENT, SUPPORT_EDGES
+        from ..terms import ARGUMENT, is_support
 
         names = support_ancestry(G, node)
         self.names = names
@@ -175,7 +175,7 @@ class _Cutter:
         self.target = index[node]
         self.is_argument = [G.nodes[n]["kind"] == ARGUMENT for n in names]
         # inputs: for an argument its premises, for a statement its arguments
-        self.inputs = [[index[u] for u, d in G.pred[n].items() if d["type"] in SUPPORT_EDGES] for n in names]
+        self.inputs = [[index[u] for u, d in G.pred[n].items() if is_support(d)] for n in names]
         self.leaves = [i for i, n in enumerate(names) if not self.is_argument[i] and not self.inputs[i]]
         self.slot = {leaf: k for k, leaf in enumerate(self.leaves)}  # its bit in ground bitsets
         users: list[list[int]] = [[] for _ in names]

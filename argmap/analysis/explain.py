@@ -38,6 +38,10 @@ def explanations(ev: Evaluation, G: Graph, node: str) -> list[dict[str, Any]]:
     return out
 
 
+#: the note of a reason that is the node itself: a self-attack
+SELF = "itself"
+
+
 def explain(  # noqa: C901 (one depth-first walk; its rules for each label and kind read best side by side)
     ev: Evaluation, G: Graph, node: str, labelling: list[str] | None = None, *, limit: int = EXPLAIN_LIMIT
 ) -> dict[str, Any]:
@@ -47,7 +51,8 @@ def explain(  # noqa: C901 (one depth-first walk; its rules for each label and k
     Each reason is ``{"id", "label", "relation", "because": [...]}``, where
     ``relation`` says how it bears on its parent (``reason``, ``premise``,
     ``rebutted by``, ``undermined by``, ``undercut by``) and an optional
-    ``note`` closes a branch (``given``, ``shown above``). An OUT node shows
+    ``note`` closes a branch (``given``, ``shown above``, ``itself`` for a
+    self-attack). An OUT node shows
     the one attacker (or the missing support) that defeats it, first in the
     grounded order; an IN node shows its support and every attacker, each
     with what defeats it in turn: the defenders that reinstate it. In the
@@ -125,5 +130,8 @@ def explain(  # noqa: C901 (one depth-first walk; its rules for each label and k
         item["because"] = [
             {"id": c, "label": label_of(c), "relation": relation, "because": []} for c, relation in children
         ]
-        stack.extend(reversed(item["because"]))
+        for child in item["because"]:
+            if child["id"] == item["id"]:  # a self-attack: the node itself, not a repetition
+                child["note"] = SELF
+        stack.extend(c for c in reversed(item["because"]) if "note" not in c)
     return root

@@ -10,7 +10,8 @@ warning   unsupported         a proposal or claim that no argument concludes
 warning   isolated            a statement that supports, attacks and is attacked by nothing
 warning   fragile-argument    an argument resting on a single premise, and that premise attacked
 warning   repeated-quote      two statements quote the same words (or one inside the other)
-warning   self-attack         a statement that attacks itself: it can never stand
+warning   self-attack         a statement that attacks itself, or an argument undercut by its
+                              own premise: it can never stand
 info      unanswered-attack   an attack whose source nothing in the map attacks
 info      attack-type         a rebut aimed at a given premise, or an undermine aimed at a
                               statement that is argued for (or a proposal)
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..collector import collector_paused
 from ..source import normalize
+from ..terms import PREMISE_TOO
 from .scc import scc
 
 if TYPE_CHECKING:
@@ -97,7 +99,7 @@ class _Facts:
     attacks in map order."""
 
     def __init__(self, G: Graph) -> None:
-        from ..terms import ARGUMENT, SUPPORT_EDGES
+        from ..terms import ARGUMENT, is_support
 
         self.G = G
         self.order = list(G)
@@ -108,11 +110,11 @@ class _Facts:
         self.support: dict[str, list[str]] = {n: [] for n in self.order}
         self.concluded: set[str] = set()
         self.linked: set[str] = set()  # nodes with any edge
-        for u, v, t in G.edges(data="type"):
+        for u, v, d in G.edges(data=True):
             self.linked.update((u, v))
-            if t in SUPPORT_EDGES:
+            if is_support(d):
                 self.support[u].append(v)
-                if t == "conclusion":
+                if d["type"] == "conclusion":
                     self.concluded.add(v)
         self.attacks = [(u, v, G.edges[u, v]) for u, v in G.graph.get("attacks", ()) if G.has_edge(u, v)]
         self.attackers: dict[str, list[tuple[str, str]]] = {}
@@ -287,19 +289,27 @@ def _repeated_quotes(facts: _Facts) -> list[Finding]:
 
 
 def _self_attacks(facts: _Facts) -> list[Finding]:
-    """A self-defeating statement (Dung's self-attacking argument): never IN; grounded
-    semantics leaves it undecided unless something else defeats it."""
-    return [
-        Finding(
-            "warning",
-            "self-attack",
-            (d["id"], u),
-            f"'{u}' attacks itself ('{d['id']}'): it can never stand, and it stays undecided "
-            "unless something else defeats it.",
-        )
-        for u, v, d in facts.attacks
-        if u == v
-    ]
+    """A self-defeating statement (Dung's self-attacking argument), or an argument
+    undercut by one of its own premises: neither can ever stand. Grounded semantics
+    leaves a self-attacking statement undecided unless something else defeats it;
+    the argument is defeated either way (its premise stands, and undercuts it, or
+    falls, and takes it down)."""
+    out = []
+    for u, v, d in facts.attacks:
+        if u == v:
+            message = (
+                f"'{u}' attacks itself ('{d['id']}'): it can never stand, and it stays undecided "
+                "unless something else defeats it."
+            )
+        elif PREMISE_TOO in d:
+            message = (
+                f"'{u}' undercuts argument '{v}' ('{d['id']}') and is one of its premises: "
+                "the argument can never stand."
+            )
+        else:
+            continue
+        out.append(Finding("warning", "self-attack", (d["id"], u), message))
+    return out
 
 
 def _unanswered_attacks(facts: _Facts) -> list[Finding]:

@@ -36,14 +36,14 @@ def rank(G: Graph) -> list[dict[str, Any]]:  # noqa: C901 (one pass over the sup
     >>> rank(_demo())[0]
     {'rank': 1, 'id': 'p', 'kind': 'premise', 'proposals': 1, 'centrality': 1.0, 'text': 'P.'}
     """
-    from ..terms import ARGUMENT, SUPPORT_EDGES
+    from ..terms import ARGUMENT, is_support
 
     with collector_paused():
         nodes = list(G)
         index = {n: i for i, n in enumerate(nodes)}
         succ: list[list[int]] = [[] for _ in nodes]
-        for u, v, t in G.edges(data="type"):
-            if t in SUPPORT_EDGES:
+        for u, v, d in G.edges(data=True):
+            if is_support(d):
                 succ[index[u]].append(index[v])
         kinds = [k for _, k in G.nodes(data="kind")]
         components = scc(len(nodes), succ)  # sinks first

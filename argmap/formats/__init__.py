@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, cast
 from collections.abc import Callable
@@ -67,10 +68,19 @@ class Format:
     #: suffix counts 2, so a sniff of 1 only decides when the suffix is silent
     #: and a sniff of 3 or more overrides the suffix (AIF inside a .json file).
     sniff: Callable[[str], int] | None = None
+    #: the reader can skip malformed items, each with a warning, instead of refusing the
+    #: file: its ``loads`` takes ``lenient=True`` (``--lenient``; see :meth:`reader`)
+    lenient: bool = False
 
-    def reader(self) -> Reader:
-        """The module's ``loads(text, *, name)``."""
-        return cast(Reader, import_module(f"{__name__}.{self.module}").loads)
+    def reader(self, *, lenient: bool = False) -> Reader:
+        """The module's ``loads(text, *, name, warnings)``; with ``lenient`` (a format
+        whose :attr:`lenient` is set), the one that skips malformed items."""
+        loads = import_module(f"{__name__}.{self.module}").loads
+        if lenient:
+            if not self.lenient:  # the loader says so to the user first (argmap.loader.read_graph)
+                raise ValueError(f"the {self.name} reader has no lenient mode")
+            return cast(Reader, partial(loads, lenient=True))
+        return cast(Reader, loads)
 
     def plain_reader(self) -> PlainReader | None:
         """The module's ``loads_plain(text, *, name)``, when it reads straight into
@@ -161,6 +171,7 @@ FORMATS: dict[str, Format] = {
             read=True,
             write=True,
             sniff=_looks_like_aif,
+            lenient=True,
         ),
         Format("kialo", "kialo", (".txt",), "Kialo discussion export (text)", read=True, sniff=_looks_like_kialo),
         # ---- export formats (issue 4): writers only ----

@@ -99,7 +99,7 @@ def _parts(decoded_attacks: list[tuple[str, str]]) -> _Parts | None:
     not come from argmap's construction."""
     parts = _Parts()
     for u, v in decoded_attacks:
-        if u == v:
+        if u == v and ":" in u:  # argmap's own nodes never attack themselves; a statement may
             return None
         ukind, _, urest = u.partition(":") if ":" in u else ("", "", u)
         vkind, _, vrest = v.partition(":") if ":" in v else ("", "", v)
@@ -188,26 +188,15 @@ def _node_for_node(
     names: list[str], attacks: list[tuple[str, str]], labels: dict[str, str], title: str
 ) -> dict[str, Any]:
     """Any framework as a map: each node a claim no argument concludes, each
-    attack a rebut. A node attacking itself (which a map cannot say directly)
-    becomes the conclusion of an argument that it undercuts: an odd cycle of
-    three that labels it exactly as a self-attack does."""
+    attack a rebut (a node attacking itself too: a self-defeating claim)."""
     taken: set[str] = set()
     ids = {n: _fresh(_slugify(read_name(n)), taken) for n in names}
     statements = [{"id": ids[n], "kind": "claim", "text": labels.get(n) or n} for n in names]
-    out_attacks = []
-    arguments = []
-    for i, (u, v) in enumerate(attacks, 1):
-        if u != v:
-            out_attacks.append({"id": _fresh(f"attack-{i}", taken), "from": ids[u], "to": ids[v], "type": "rebut"})
-            continue
-        basis = _fresh(f"{ids[u]}-basis", taken)
-        step = _fresh(f"{ids[u]}-self", taken)
-        statements.append({"id": basis, "kind": "premise", "text": f"(what makes '{u}' attack itself)"})
-        arguments.append({"id": step, "premises": [basis], "conclusion": ids[u]})
-        out_attacks.append({"id": _fresh(f"attack-{i}", taken), "from": ids[u], "to": step, "type": "undercut"})
+    out_attacks = [
+        {"id": _fresh(f"attack-{i}", taken), "from": ids[u], "to": ids[v], "type": "rebut"}
+        for i, (u, v) in enumerate(attacks, 1)
+    ]
     data: dict[str, Any] = {"title": title, "statements": statements}
-    if arguments:
-        data["arguments"] = arguments
     if out_attacks:
         data["attacks"] = out_attacks
     return data

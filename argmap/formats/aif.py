@@ -71,9 +71,10 @@ def _key(value: Any) -> str | None:
 
 
 class _Reader:
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, lenient: bool = False) -> None:
         self.text = text
         self.name = name
+        self.lenient = lenient
         self.problems: list[Problem] = []
         self._positions: dict | None = None
         self.prefix: tuple = ()
@@ -88,6 +89,15 @@ class _Reader:
     def error(self, message: str, path: tuple, hint: str = "") -> None:
         at = self.where(*path)
         self.problems.append(Problem(message, line=at[0] if at else None, column=at[1] if at else None, hint=hint))
+
+    def bad(self, message: str, path: tuple, hint: str = "", skipped: str = "skipped") -> None:
+        """A malformed node or edge: an error, or with ``lenient`` a warning (at its
+        position, naming its AIF id) and the item skipped."""
+        if not self.lenient:
+            self.error(message, path, hint)
+            return
+        at = self.where(*path)
+        self.warnings.append(f"{at[0]}:{at[1]}: {message}: {skipped}" if at else f"{message}: {skipped}")
 
     def _check_extension(self, notes: dict) -> None:
         """The writer's extension entries name ids, kinds and attack types as text:
@@ -205,29 +215,29 @@ class _Reader:
         index: dict[str, int] = {}
         for i, node in enumerate(body["nodes"]):
             if not isinstance(node, dict):
-                self.error("a node must be an object", ("nodes", i))
+                self.bad("a node must be an object", ("nodes", i))
                 continue
             key = _key(node.get("nodeID"))
             if key is None:
-                self.error("this node has no nodeID", ("nodes", i), hint="Give every node a nodeID (text or number).")
+                self.bad("this node has no nodeID", ("nodes", i), hint="Give every node a nodeID (text or number).")
                 continue
             if key in nodes:
-                self.error(f"nodeID {key} is used twice", ("nodes", i, "nodeID"), hint="Node ids must be unique.")
+                self.bad(f"nodeID {key} is used twice", ("nodes", i, "nodeID"), hint="Node ids must be unique.")
                 continue
             if not isinstance(node.get("type"), str):
-                self.error(f"node {key} has no type", ("nodes", i), hint="Use I, RA, CA, L, YA, TA or MA.")
+                self.bad(f"node {key} has no type", ("nodes", i), hint="Use I, RA, CA, L, YA, TA or MA.")
                 continue
             nodes[key], index[key] = node, i
         incoming: dict[str, list[str]] = {k: [] for k in nodes}
         outgoing: dict[str, list[str]] = {k: [] for k in nodes}
         for j, edge in enumerate(body["edges"]):
             if not isinstance(edge, dict):
-                self.error("an edge must be an object", ("edges", j))
+                self.bad("an edge must be an object", ("edges", j))
                 continue
             a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
             if a not in nodes or b not in nodes:
                 missing = a if a not in nodes else b
-                self.error(
+                self.bad(
                     f"edge {edge.get('edgeID', j)} points to node {missing}, which does not exist",
                     ("edges", j),
                     hint="Every fromID and toID must be the nodeID of a node.",
@@ -248,13 +258,16 @@ class _Reader:
             text = self.nodes[k].get("text")
             if not isinstance(text, str) or not text.strip():
                 hint = "Every proposition needs its text."
-                self.error(f"I-node {k} has no text", ("nodes", self.index[k]), hint=hint)
+                self.bad(f"I-node {k} has no text", ("nodes", self.index[k]), hint=hint)
+                self.type_of[k] = "skipped"  # (lenient) what it connects to no longer sees an I-node
+                continue
             for other in self.outgoing[k]:
                 if self.type_of[other] == "I":
-                    self.error(
+                    self.bad(
                         f"I-node {k} connects directly to I-node {other}",
                         ("nodes", self.index[k]),
                         hint="In AIF, statements connect through an RA-node (support) or a CA-node (attack).",
+                        skipped="the edge is skipped",
                     )
         self.fail()
 
@@ -320,7 +333,7 @@ class _Reader:
             conclusions = [c for c in self.outgoing[k] if self.type_of[c] == "I"]
             problem = self._inference_problem(k, premises, conclusions)
             if problem is not None:
-                self.error(problem[0], ("nodes", self.index[k]), hint=problem[1])
+                self.bad(problem[0], ("nodes", self.index[k]), hint=problem[1])
                 continue
             node, extra = self.nodes[k], self._extra(k)
             scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text")
@@ -382,7 +395,7 @@ class _Reader:
             sources = [s for s in self.incoming[k] if self.type_of[s] == "I"]
             targets = [t for t in self.outgoing[k] if self.type_of[t] in ("I", "RA")]
             if len(sources) != 1 or len(targets) != 1:
-                self.error(
+                self.bad(
                     f"CA-node {k} must have one attacking I-node and one target "
                     f"(has {len(sources)} and {len(targets)})",
                     ("nodes", self.index[k]),
@@ -392,7 +405,9 @@ class _Reader:
             target = targets[0]
             undercut = self.type_of[target] == "RA"
             if undercut and target not in argument_of:
-                continue  # the inference it undercuts was already reported
+                if self.lenient:  # strict: the inference it undercuts was reported, and the file refused
+                    self.bad(f"CA-node {k} undercuts RA-node {target}, which was skipped", ("nodes", self.index[k]))
+                continue
             entry = {
                 "id": None,
                 "from": self.id_of[sources[0]],
@@ -459,12 +474,18 @@ def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     return _Reader(text, name).run()
 
 
-def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> Any:
-    """Read AIF JSON (AIFdb or OVA3 form) into a validated map; what was skipped
-    goes to ``warnings`` (``file: MA-node 7 ...``) when a list is given."""
+def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = None, lenient: bool = False) -> Any:
+    """Read AIF JSON (AIFdb or OVA3 form) into a validated map.
+
+    What has no place in the map is reported in ``warnings`` when a list is
+    given (``file: MA-node 7 ...``). A malformed node refuses the file, unless
+    ``lenient``: then it is skipped (and what rested on it, such as an attack on
+    a skipped inference) with a warning naming its AIF node id. Every message
+    names AIF nodes, never argmap's own field paths.
+    """
     from ..validate import validate
 
-    return _validated(text, name, warnings, validate)
+    return _validated(text, name, warnings, lenient, validate)
 
 
 def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
@@ -472,20 +493,102 @@ def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None
     for commands that need only the graph; the same messages and warnings as :func:`loads`."""
     from ..validate import validate_plain
 
-    return _validated(text, name, warnings, validate_plain)
+    return _validated(text, name, warnings, False, validate_plain)
 
 
-def _validated(text: str, name: str, warnings: list[str] | None, validate: Callable[..., Any]) -> Any:
-    reader = _Reader(text, name)
+def _validated(text: str, name: str, warnings: list[str] | None, lenient: bool, validate: Callable[..., Any]) -> Any:
+    """The map read by :class:`_Reader` and validated by ``validate`` (into models or plain data)."""
+    reader = _Reader(text, name, lenient)
     data, nodes = reader.run()
+    named = _NodeNames(reader, nodes, data)
+    for _ in range(_ROUNDS):
+        try:
+            amap = validate(data, name=name, locate=named.locate)
+            break
+        except MapInvalid as err:
+            if not lenient or not named.skip(data, err.problems):
+                raise MapInvalid(name, [named.problem(p) for p in err.problems]) from None
+    else:  # pragma: no cover - each round skips an item; this many only on a pathological file
+        raise MapInvalid(name, [Problem(f"more than {_ROUNDS} rounds of malformed nodes", line=1, column=1)])
     if warnings is not None:
-        warnings.extend(f"{name}: {w}" for w in reader.warnings)
+        warnings.extend(f"{name}:{w}" if w[:1].isdigit() else f"{name}: {w}" for w in reader.warnings)
+    return amap
 
-    def locate(path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
-        node = nodes.get(tuple(path[:2]))
-        return reader.where(*node) if node else None
 
-    return validate(data, name=name, locate=locate)
+#: rounds of skipping what validation refuses (``lenient``): each round's skips can leave
+#: an attack on a skipped argument, which the next round skips
+_ROUNDS = 8
+
+_FIELD_PATH = re.compile(r"\b(statements|arguments|attacks)\[(\d+)\]")
+_QUOTED_ID = re.compile(r"'([^'\s]+)'")
+
+
+class _NodeNames:
+    """Turns validation's problems, which name the map's fields
+    (``attacks[1].to``), into messages about the AIF nodes they were read from."""
+
+    def __init__(self, reader: _Reader, nodes: dict, data: dict) -> None:
+        self.reader, self.nodes, self.data = reader, nodes, data
+        self._body: dict | None = None
+
+    def node(self, section: str, index: int) -> str | None:
+        """``CA-node 7`` for the item ``(section, index)`` of the map read."""
+        where = self.nodes.get((section, index))
+        if where is None:
+            return None
+        if self._body is None:  # parsed again only when something is wrong
+            root = json.loads(self.reader.text)
+            self._body = root["AIF"] if isinstance(root.get("AIF"), dict) else root
+        node = self._body["nodes"][where[1]]
+        return f"{str(node.get('type')).upper()}-node {_key(node.get('nodeID'))}"
+
+    def locate(self, path: tuple) -> tuple[int, int] | None:  # only asked when something is wrong
+        node = self.nodes.get(tuple(path[:2]))
+        return self.reader.where(*node) if node else None
+
+    def words(self, message: str) -> str:
+        """``message`` naming AIF nodes: field paths and the ids argmap gave them."""
+        message = _FIELD_PATH.sub(lambda m: self.node(m.group(1), int(m.group(2))) or "another node", message)
+        if "'" not in message:
+            return message
+        ids = {
+            item["id"]: (section, i)
+            for section in ("statements", "arguments")
+            for i, item in enumerate(self.data.get(section, []))
+        }
+        return _QUOTED_ID.sub(
+            lambda m: self.node(*ids[m.group(1)]) or m.group() if m.group(1) in ids else m.group(), message
+        )
+
+    def problem(self, p: Problem) -> Problem:
+        """The problem with the AIF node in place of the field path."""
+        node = self.node(str(p.path[0]), p.path[1]) if len(p.path) >= 2 and isinstance(p.path[1], int) else None
+        if p.path == ("statements",):
+            node = "no I-node"
+        message = self.words(p.message)
+        return Problem(f"{node}: {message}" if node else message, (), p.line, p.column, self.words(p.hint))
+
+    def skip(self, data: dict, problems: list[Problem]) -> bool:
+        """Drop the arguments and attacks the problems are about, each with a
+        warning; False when a problem is about anything else (nothing dropped)."""
+        doomed: dict[str, set[int]] = {"arguments": set(), "attacks": set()}
+        for p in problems:
+            if len(p.path) < 2 or p.path[0] not in doomed or not isinstance(p.path[1], int):
+                return False
+            doomed[str(p.path[0])].add(p.path[1])
+        for p in problems:
+            at = p.line, p.column
+            fixed = self.problem(p)
+            self.reader.warnings.append(f"{at[0]}:{at[1]}: {fixed.message}: skipped" if at[0] else fixed.message)
+        for section, gone in doomed.items():
+            if gone:
+                kept = [(i, item) for i, item in enumerate(data.get(section, [])) if i not in gone]
+                data[section] = [item for _, item in kept]
+                self.nodes = {
+                    **{k: v for k, v in self.nodes.items() if k[0] != section},
+                    **{(section, new): self.nodes[(section, old)] for new, (old, _) in enumerate(kept)},
+                }
+        return True
 
 
 def dumps(graph: Graph, options: ExportOptions | None = None) -> str:

@@ -142,11 +142,16 @@ def support_edge(u: str, v: str, role: str) -> str:
     return f"  {quoted(u)} -> {quoted(v)}{attrs};"
 
 
-def attack_edge(u: str, v: str, d: dict[str, Any]) -> str:
+def attack_edge(u: str, v: str, d: dict[str, Any], flat: bool = False) -> str:
+    """An attack line with its word. On a ``flat`` line (between two proposals, which sit on
+    one rank) the word is an external label: Graphviz 2.43 routes a labelled flat line
+    through a box it cannot always build, and fails ("in routesplines, illegal values of
+    prev", the line lost) or warns ("Unable to reclaim box space")."""
     look = ATTACK_LOOKS[d["type"]]
+    label = "xlabel" if flat else "label"
     return (
         f'  {quoted(u)} -> {quoted(v)} [id={quoted("e-" + d["id"])}, color="{look.line}", '
-        f'fontcolor="{look.line}", label=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
+        f'fontcolor="{look.line}", {label}=<<I>{look.word}</I>>, {ATTACK_STYLE[d["type"]]}, '
         f"tooltip={quoted(d['id'] + ': ' + (d.get('text') or look.word))}];"
     )
 
@@ -190,6 +195,7 @@ def dumps(G: Graph, options: ExportOptions | None = None) -> str:
     if proposals:
         out.append("  { rank=max; " + " ".join(quoted(p) + ";" for p in proposals) + " }")
     out += [support_edge(u, v, role) for u, v, role in lines]
-    out += [attack_edge(u, v, d) for u, v, d in fights]
+    on_top = set(proposals)
+    out += [attack_edge(u, v, d, u != v and u in on_top and v in on_top) for u, v, d in fights]
     out.append("}")
     return "\n".join(out) + "\n"

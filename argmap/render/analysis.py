@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..analysis.diff import SECTIONS, counts
+from ..analysis.explain import SELF
 from ..analysis.lint import SEVERITIES
 from ..graph import Graph, statements
 from ..terms import ARGUMENT
@@ -140,6 +141,9 @@ def _reason_tree(G: Graph, root: dict[str, Any]) -> Tree:
             )
         prefix.append_text(label_mark(item["label"]))
         n = item["id"]
+        if item.get("note") == SELF:  # a self-attack: the node is right above
+            parent.add(prefix + Text("itself", style="bold") + Text(" (a self-defeating statement)", style="dim"))
+            continue
         if G.nodes[n]["kind"] == "argument":
             label = prefix + argument_label(G, n, False)
         else:

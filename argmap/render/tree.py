@@ -71,6 +71,11 @@ def support_tree(
             below += [(attacker, kind) for attacker, kind, _ in attacks_on(G, node)]
             stack += [(branch, child, kind, level + 1, "") for child, kind in reversed(below)]
             continue
+        if role in ATTACKED_BY and node == goal:  # a self-defeating statement: not "shown above"
+            label = Text() if prefix is None else prefix
+            label.append("itself", style="bold")
+            parent.add(label)
+            continue
         if node in shown:
             label = Text() if prefix is None else prefix
             label.append(f"↑ {node}", style="bold")

@@ -59,7 +59,7 @@ def test_round_trip_keeps_the_framework_and_the_labels(data):
 @settings(max_examples=200, deadline=None)
 @given(frameworks(max_nodes=6))
 def test_any_framework_reads_as_a_map_with_the_same_labellings(case):
-    """Including self-attacks, which a map can only say through a small gadget."""
+    """Including self-attacks, which a map holds as they are (issue 15, item 4)."""
     n, attacks = case
     if n == 0:
         return
@@ -140,3 +140,9 @@ def test_embedded_map_round_trips(tmp_path: Path):
         back = build_graph(read_map(path).map)
         assert evaluate(back).labels() == evaluate(G).labels()
         assert sorted(back.edges) == sorted(G.edges)
+
+
+def test_a_node_attacking_itself_is_a_self_attack_in_the_map():
+    m = get("apx").reader()("arg(a).\narg(b).\natt(a,a).\natt(a,b).\n", name="af.apx")
+    assert [s.id for s in m.statements] == ["a", "b"] and m.arguments == ()
+    assert [(t.from_, t.to, t.type) for t in m.attacks] == [("a", "a", "rebut"), ("a", "b", "rebut")]

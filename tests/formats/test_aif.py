@@ -357,3 +357,85 @@ def test_random_maps_round_trip_through_aif(m):
 
 def test_the_writer_is_registered():
     assert FORMATS["aif"].write and FORMATS["aif"].read
+
+
+# ---- one malformed node (issue 15, item 5): strict by default, --lenient reads the rest
+
+#: one malformed node of each kind QT30 holds: (extra nodes, extra edges, what the message says)
+MALFORMED = [
+    ([("11", "RA")], [("11", "3")], "RA-node 11 has no premises"),
+    (
+        [("12", "CA")],
+        [("1", "12"), ("2", "12"), ("12", "3")],
+        "CA-node 12 must have one attacking I-node and one target (has 2 and 1)",
+    ),
+    ([], [("1", "3")], "I-node 1 connects directly to I-node 3"),
+    ([("13", "RA")], [("3", "13"), ("13", "3")], "RA-node 13 concludes I-node 3, which is also one of its premises"),
+]
+
+
+def _with(nodes, edges) -> str:
+    """Three statements and one good inference (RA 10: A -> B), plus ``nodes`` and ``edges``."""
+    base = [("1", "A.", "I"), ("2", "B.", "I"), ("3", "C.", "I"), ("10", "Default Inference", "RA")]
+    return _nodeset(*base, *((k, f"Default {t}", t) for k, t in nodes), edges=[("1", "10"), ("10", "2"), *edges])
+
+
+@pytest.mark.parametrize("nodes, edges, words", MALFORMED)
+def test_a_malformed_node_refuses_the_file_naming_its_node(nodes, edges, words):
+    with pytest.raises(MapInvalid) as caught:
+        aif.loads(_with(nodes, edges), name="qt.json")
+    [line] = caught.value.lines()
+    assert line.startswith("qt.json:") and words in line
+    assert "[" not in line  # no field path such as arguments[0].conclusion
+
+
+@pytest.mark.parametrize("nodes, edges, words", MALFORMED)
+def test_lenient_skips_a_malformed_node_with_a_warning_naming_it(nodes, edges, words):
+    warnings: list[str] = []
+    m = aif.loads(_with(nodes, edges), name="qt.json", warnings=warnings, lenient=True)
+    assert [s.text for s in m.statements] == ["A.", "B.", "C."]
+    assert [(a.premises, a.conclusion) for a in m.arguments] == [(("a",), "b")]
+    assert m.attacks == ()
+    [warning] = warnings
+    assert warning.startswith("qt.json:1:") and warning.endswith("skipped")  # at its node in the file
+    assert words in warning
+
+
+def test_lenient_skips_an_attack_on_a_skipped_inference_and_says_so():
+    text = _with([("11", "RA"), ("14", "CA")], [("11", "3"), ("3", "14"), ("14", "11")])
+    warnings: list[str] = []
+    m = aif.loads(text, name="qt.json", warnings=warnings, lenient=True)
+    assert (len(m.arguments), len(m.attacks)) == (1, 0)
+    assert [w.split(": ", 1)[1] for w in warnings] == [
+        "RA-node 11 has no premises: skipped",
+        "CA-node 14 undercuts RA-node 11, which was skipped: skipped",
+    ]
+
+
+def test_what_validation_refuses_is_named_by_aif_nodes_too():
+    # two CA-nodes between one pair: found after reading, where the message named attacks[0]
+    text = _with([("15", "CA"), ("16", "CA")], [("3", "15"), ("15", "1"), ("3", "16"), ("16", "1")])
+    with pytest.raises(MapInvalid) as caught:
+        aif.loads(text, name="qt.json")
+    [line] = caught.value.lines()
+    assert "CA-node 16: I-node 3 already attacks I-node 1 in CA-node 15" in line
+    assert "attacks[" not in line and "'c'" not in line
+    warnings: list[str] = []
+    m = aif.loads(text, name="qt.json", warnings=warnings, lenient=True)
+    assert [(t.from_, t.to) for t in m.attacks] == [("c", "a")]
+    assert [w.split(": ", 1)[1] for w in warnings] == [
+        "CA-node 16: I-node 3 already attacks I-node 1 in CA-node 15: skipped"
+    ]
+
+
+def test_lenient_on_the_command_line(write, run):
+    path = write("qt.json", _with(*MALFORMED[0][:2]))
+    refused = run("validate", path)
+    assert refused.exit_code == 1 and "RA-node 11 has no premises" in refused.stderr
+    result = run("stats", "--lenient", "--map", path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [f"Warning: {path}:1:205: RA-node 11 has no premises: skipped"]
+    assert "statements             3" in result.stdout
+    usage = run("stats", "--lenient", "--map", write("m.argdown", "[A]: a.\n"))
+    assert usage.exit_code == 2
+    assert "--lenient applies to AIF files only" in usage.stderr

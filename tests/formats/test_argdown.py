@@ -569,3 +569,70 @@ def test_support_of_itself_is_still_refused():
     with pytest.raises(MapInvalid) as caught:
         argdown.loads("[A]: Alpha.\n  + [A]\n", name="a.argdown")
     assert "[A] supports itself" in caught.value.lines()[0]
+
+
+# ---- silent losses found in real files (issue 15, item 2): each refused at the position
+# the reference CLI 1.7.5 names, or read as it reads them
+
+
+@pytest.mark.parametrize(
+    "text, where, words",
+    [
+        # a heading swallowed the lines under it: "valid: 1 statement" (the reference: 2:1)
+        (
+            "# Facts\n[A]: Alpha.\n  + [B]: Beta.\n\n[C]: Gamma.\n",
+            (2, 1),
+            "a heading must be followed by an empty line",
+        ),
+        ("# Facts\n<A>: arg.\n", (2, 1), "a heading must be followed by an empty line"),
+        ("# Facts\n  + [B]: Beta.\n", (2, 3), "a heading must be followed by an empty line"),
+        ("# H1\n## H2\n\n[C]: Gamma.\n", (2, 1), "a heading must be followed by an empty line"),
+        # a heading right under a statement became part of its text (the reference: 2:1)
+        ("[C]: Gamma.\n# Heading\n", (2, 1), "a heading must start after an empty line"),
+        ("[C]: Gamma.\n  + [D]: delta\n  # heading\n", (3, 3), "a heading must start after an empty line"),
+        # a reference inside a text (the reference: 1:12, 1:18, 2:12, 1:9, 3:7)
+        ("[C]: Gamma <A> delta.\n", (1, 12), "'<A>' inside a text is read as a reference"),
+        ("[C]: Gamma [D] delta.\n", (1, 12), "'[D]' inside a text is read as a reference"),
+        ("<A>: description <B> more.\n", (1, 18), "'<B>' inside a text"),
+        ("[A]: x\n  + [B]: b <C>\n", (2, 12), "'<C>' inside a text"),
+        ("# Facts [A] x\n\n[C]: Gamma.\n", (1, 9), "'[A]' inside a text"),
+        ("<A>\n\n(1) p <B> q\n----\n(2) c\n", (3, 7), "'<B>' inside a text"),
+        # an inference line outside a premise-conclusion structure (the reference: 2:1)
+        ("[A]: text\n  -- more\n", (2, 3), "an inference line (--) may only stand between"),
+        # the include directive the reference CLI follows (it fails when the file is missing)
+        ("[A]: text\n\n@include(other.argdown)\n", (3, 1), "@include(other.argdown) is not supported"),
+    ],
+)
+def test_what_the_reference_refuses_is_refused_where_it_is(text, where, words):
+    with pytest.raises(MapInvalid) as caught:
+        argdown.loads(text, name="t.argdown")
+    first = caught.value.problems[0]
+    assert (first.line, first.column) == where
+    assert words in first.message
+
+
+def test_a_relation_needs_no_space_after_its_symbol():
+    # "+[B]" is a support for the reference; it was read as more text of [A] (five real lines lost)
+    m = argdown.loads("[A]: text\n  +[B]: b\n  -[C]: c\n", name="t.argdown")
+    assert {s.id: s.text for s in m.statements} == {"a": "text", "b": "b", "c": "c"}
+    assert [(a.premises, a.conclusion) for a in m.arguments if a.conclusion == "a"] == [(("b",), "a")]
+    assert [(t.from_, t.to) for t in m.attacks] == [("c", "a")]
+
+
+def test_what_the_reference_reads_as_text_stays_text():
+    m = argdown.loads(
+        "# Facts\nmore of the title #tag\n\n[A]: Gamma @[B] delta @<E>, use [-x], 1 \\< 2 and 3 \\> 2.\n"
+        "  -5 degrees is cold.\n",
+        name="t.argdown",
+    )
+    texts = {s.id: s.text for s in m.statements}
+    assert texts["a"] == "Gamma @[B] delta @<E>, use [-x], 1 < 2 and 3 > 2."
+    assert "5 degrees is cold." in texts.values()  # "-5" at a line's start is an attack, as the reference reads it
+    assert m.statements[0].tags == ("Facts more of the title",)  # a heading's text goes on to the end of its block
+
+
+def test_a_premise_undercutting_its_own_argument_is_read():
+    # the reference CLI reads it; argmap refused the whole map (issue 15, item 4)
+    m = argdown.loads("<A>\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[P]\n  _> <A>\n", name="u.argdown")
+    assert [(t.from_, t.to, t.type) for t in m.attacks] == [("p", "a", "undercut")]
+    assert argdown.loads(argdown.dumps(build_graph(m)), name="again.argdown") == m

@@ -175,6 +175,9 @@ def test_edited_written_maps_read_the_same_either_way(text):
         "[a]: A.\n[b]: B.\n",  # a new statement without an empty line: an error
         "[a]: A. {x: 1} more\n",  # text after data: an error
         "[a] text\n",  # text after a reference: an error
+        "<--x>\n\n(1) [a]\n----\n(2) [b]\n",  # "<-" starts a relation, as in the reference: an error
+        "[a]: A.\n  +[b]: B.\n",  # a relation with no space after its symbol
+        "[a]: A <b> c.\n",  # a reference inside a text: an error
         "[a]: A. #t \\{b: 1}\n",  # an escaped brace: text, not data
         "[a]: A. \\\\{b: 1}\n",  # an escaped backslash, then data
     ],

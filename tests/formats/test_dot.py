@@ -10,6 +10,7 @@ import argmap
 from argmap.export import export
 from argmap.formats import ExportOptions
 from argmap.formats.dot import dumps, html, quoted
+from argmap.formats.graphviz import render
 from argmap.graph import build_graph
 
 from ..export_helpers import SMALL
@@ -46,6 +47,75 @@ def test_ids_speakers_and_quotes_only_on_request():
 def test_label_text_is_escaped_for_graphviz():
     assert html('<b> & "x" \\N') == "&lt;b&gt; &amp; &quot;x&quot; \\\\N"
     assert quoted('a "b" \\') == '"a \\"b\\" \\\\\\\\"'
+
+
+BRACKETS = {
+    "title": "]]",
+    "statements": [
+        {"id": "a", "kind": "proposal", "text": "]]", "quote": "]]", "speaker": "]]"},
+        {"id": "b", "kind": "premise", "text": "]", "quote": "]", "paragraph": 2},
+        {"id": "c", "kind": "claim", "text": "]]]"},
+        {"id": "d", "kind": "premise", "text": "a ] b"},
+    ],
+    "arguments": [{"id": "arg", "premises": ["b", "d"], "conclusion": "a", "scheme": "]"}],
+    "attacks": [{"id": "t", "from": "c", "to": "a", "type": "rebut", "text": "]]"}],
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("options", [{}, {"quotes": True, "ids": True, "speakers": True}])
+def test_a_text_of_closing_brackets_renders_with_every_renderer(renderer, options):
+    # issue 15, item 9: "]" or "]]" alone between two tags is a syntax error for Graphviz 2.43
+    G = build_graph(argmap.ArgumentMap.model_validate(BRACKETS))
+    text = dumps(G, ExportOptions(**options))
+    assert "<B>]]</B>" not in text and "&#93;&#93;" in text
+    lines = svg_lines(render(text, "svg", prefer=renderer).decode("utf-8"))
+    assert {"]]", "]", "]]]", "a ] b"} <= lines
+    if options:
+        assert {"“]]”", "“]” ¶2"} <= lines
+
+
+#: a generated map (reduced) whose attack between two proposals, which sit on one rank,
+#: ran beside a support line: Graphviz 2.43 failed on its label ("in routesplines, illegal
+#: values of prev 1 and next 1", "lost s2 s4 edge") and exited 1 (issue 15, item 9)
+FLAT = {
+    "title": "T",
+    "statements": [
+        {"id": s, "kind": k, "text": t}
+        for s, k, t in [
+            ("s2", "proposal", "rail"),
+            ("s3", "premise", "tax"),
+            ("s4", "proposal", "health"),
+            ("s5", "claim", "wind"),
+            ("s6", "claim", "power"),
+            ("s7", "premise", "trade"),
+            ("s8", "claim", "rail"),
+            ("s9", "proposal", "law"),
+            ("s10", "claim", "rail"),
+        ]
+    ],
+    "arguments": [
+        {"id": "a0", "premises": ["s2"], "conclusion": "s4"},
+        {"id": "a1", "premises": ["s9"], "conclusion": "s3"},
+        {"id": "a2", "premises": ["s4", "s8"], "conclusion": "s7"},
+        {"id": "a3", "premises": ["s2", "s3", "s6"], "conclusion": "s4"},
+        {"id": "a5", "premises": ["s9", "s10", "s5"], "conclusion": "s2"},
+    ],
+    "attacks": [{"id": "t0", "from": "s2", "to": "s4", "type": "undermine"}],
+}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_an_attack_between_two_proposals_is_routed_by_every_renderer(renderer):
+    text = dumps(build_graph(argmap.ArgumentMap.model_validate(FLAT)))
+    assert '"s2" -> "s4" [id="e-t0", color="#e65100", fontcolor="#e65100", xlabel=<<I>undermines</I>>' in text
+    svg = render(text, "svg", prefer=renderer).decode("utf-8")
+    assert 'id="e&#45;t0"' in svg and "undermines" in svg_lines(svg)  # the line is drawn, and its word
+
+
+def test_only_a_line_between_two_proposals_has_its_word_outside():
+    text = dumps(build_graph(argmap.load(SMALL)))
+    assert "xlabel" not in text  # elsewhere the word is the line's own label, placed with it
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)

@@ -20,8 +20,11 @@ def test_each_row_names_a_module_with_the_functions_it_promises(name):
     assert hasattr(module, "loads") == f.read and hasattr(module, "dumps") == f.write
     if f.read:
         params = inspect.signature(module.loads).parameters
-        assert list(params) == ["text", "name", "warnings"]
+        # a row marked lenient promises the keyword that skips malformed items (--lenient)
+        assert list(params) == ["text", "name", "warnings"] + (["lenient"] if f.lenient else [])
         assert params["name"].kind is params["warnings"].kind is inspect.Parameter.KEYWORD_ONLY
+        if f.lenient:
+            assert params["lenient"].kind is inspect.Parameter.KEYWORD_ONLY and params["lenient"].default is False
     if f.write:
         assert list(inspect.signature(module.dumps).parameters) == [
             next(iter(inspect.signature(module.dumps).parameters)),

@@ -47,3 +47,14 @@ def test_labels_mark_each_node(shown):
     lines = shown(labels={"charge": "out", "customers-leave": "in"})
     assert lines[3].startswith("[OUT] ◆ PROPOSAL charge")
     assert any("✗ rebutted by [IN] ● CLAIM customers-leave" in line for line in lines)
+
+
+def test_a_self_attack_reads_as_itself_not_as_shown_above(write, run, monkeypatch):
+    # issue 15, item 4: "rebutted by ↑ s (shown above)" pointed at the very line it hangs under
+    monkeypatch.setenv("COLUMNS", "80")
+    path = write("s.argdown", "<S>: A self-defeating argument.\n  - <S>\n")
+    lines = run("show", "--map", path).stdout.splitlines()
+    assert "└── ✗ rebutted by itself" in lines
+    assert not any("shown above" in line for line in lines)
+    lines = run("evaluate", "--map", path, "--explain", "s").stdout.splitlines()
+    assert lines[-1] == "└── ✗ rebutted by [UNDEC] itself (a self-defeating statement)"

@@ -83,7 +83,12 @@ PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+|$)")
 
 LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?:[ \t]+|$)")
 
-RELATION = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:[ \t]+|$)")
+#: a relation symbol at the start of a line; as in the reference, no space need follow it
+#: (``+[B]`` is a support), except after ``_``, and ``--`` starts an inference line instead
+RELATION = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-(?!-)|_(?=[ \t]|$))[ \t]*")
+
+#: a heading's start as the reference reads it on a line inside a block: hashes, then a space
+HEADING_START = re.compile(r"#+ ")
 
 NEW_ELEMENT = re.compile(r"\[[^\]\n]+\](?!\()|<[^>\n]+>|\(\d+\)(?:[ \t]|$)|\*[ \t]|\d+\.[ \t]")
 
@@ -100,7 +105,7 @@ STATEMENT_HEAD = re.compile(r"\[([^\]\n]+)\](:?)")
 ARGUMENT_HEAD = re.compile(r"<([^>\n]+)>(:?)")
 
 INLINE = re.compile(  # the lookahead lets the engine skip plain text fast
-    "(?=[\\\\\ue000@\\[#.:*_])(?:"
+    "(?=[\\\\\ue000@\\[<#.:*_])(?:"
     r"(?P<esc>\\(?P<ec>[^\s\\]|\\))"
     "|(?P<data>\ue000(?P<di>\\d+)\ue001)"
     r"|(?P<mention>@(?:\[[^\]\n]*\]|<[^>\n]*>))"
@@ -108,7 +113,10 @@ INLINE = re.compile(  # the lookahead lets the engine skip plain text fast
     r"|(?P<tagb>#\((?P<tb>[^)\n]*)\))"
     r"|(?P<tag>#(?P<tn>[\w-]+))"
     r"|(?P<sc>\.(?P<scd>[^\s.]+)\.|:(?P<scc>[^\s:]+):)"
-    r"|(?P<em>\*+|_+))"
+    r"|(?P<em>\*+|_+)"
+    # a reference or definition ([A], <A>, [A]:) that is not a mention: the reference
+    # reads it as a new element, which cannot stand inside a text
+    r"|(?P<ref>\[[^\n-][^\n]*?\]|<[^\n-][^\n]*?>))"
 )
 
 
@@ -299,6 +307,7 @@ class InlineText:
     tags: list[str]
     data: list[int]  # data placeholder indices
     stray: int | None = None  # offset of text after a data block (an error)
+    reference: int | None = None  # offset of a reference ([A], <A>) inside the text (an error)
 
 
 def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the inline reader: one pass over a text's tokens, a state machine)
@@ -320,6 +329,7 @@ def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the 
     data: list[int] = []
     opened: list[tuple[str, int]] = []  # (marker char, token index)
     stray = None
+    reference = None
     eat = False
     pos = 0
 
@@ -362,6 +372,10 @@ def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the 
                 tags.append(name)
             tokens.append(["tag", m.group()])
             eat = True
+        elif kind == "ref":
+            if reference is None:
+                reference = start
+            tokens.append(["text", m.group()])
         elif kind == "sc":
             name = m.group("scd")
             if name is None:
@@ -392,7 +406,7 @@ def inline(s: str, remove_tags: bool = False) -> InlineText:  # noqa: C901 (the 
     words = [i for i, (k, v) in enumerate(tokens) if k == "text" and v.strip()]
     first, last = (words[0], words[-1]) if words else (len(tokens), -1)
     clean = "".join(v if k != "tag" or first < i < last else "\x00" for i, (k, v) in enumerate(tokens))
-    return InlineText(_spaces(text), _spaces(clean), tags, data, stray)
+    return InlineText(_spaces(text), _spaces(clean), tags, data, stray, reference)
 
 
 def _spaces(text: str) -> str:

@@ -23,6 +23,7 @@ from .lexer import (
     EXPANDED_LINE,
     EXPANDED_START,
     HEADING,
+    HEADING_START,
     LIST_ITEM,
     NEW_ELEMENT,
     PCS_ITEM,
@@ -38,6 +39,10 @@ from .lexer import (
     strip_tags_and_data,
 )
 from .regular import Regular
+
+
+#: the reference CLI's include directive
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
 
 
 @dataclass(slots=True)
@@ -96,6 +101,8 @@ class Parser:
         model = found if isinstance(found, dict) else {}
         strict = model.get("mode") == "strict"
         self.remove_tags = model.get("removeTagsFromText") is True
+        if "@include(" in body:
+            self._refuse_includes(body, first)
         if self.problems or not Regular(self).read(body, first):
             self._general(body, first)
         relations = self._relations(strict)
@@ -103,6 +110,18 @@ class Parser:
             self.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
             raise MapInvalid(self.name, self.problems[:50])
         return Document(self.frontmatter, self.statements, self.arguments, relations, self.sections, strict)
+
+    def _refuse_includes(self, body: str, first: int) -> None:
+        """``@include(file)``: the reference CLI pastes the file in its place before it
+        parses; argmap reads one file, so it says so rather than keep the line as text."""
+        for m in _INCLUDE.finditer(body):
+            line = first + body.count("\n", 0, m.start())
+            column = m.start() - (body.rfind("\n", 0, m.start()) + 1) + 1
+            self.error(
+                f"{m.group()} is not supported: argmap reads a single file",
+                (line, column),
+                hint=f"Put the text of {m.group(1).strip()} in its place.",
+            )
 
     def _general(self, body: str, first: int) -> None:
         """Read the body in full generality: scan, then block by block."""
@@ -217,8 +236,20 @@ class Parser:
         m = HEADING.match(first.text, indent)
         assert m is not None
         level = len(m.group(1))
+        for line in lines[1:]:  # the text of a heading goes on to the end of its block
+            stripped = line.text.lstrip()
+            if NEW_ELEMENT.match(stripped) or RELATION.match(stripped) or HEADING_START.match(stripped):
+                at = len(line.text) - len(stripped)
+                self.error(
+                    "a heading must be followed by an empty line: this line would be read as more of its title",
+                    line.pos(at),
+                    hint="Insert an empty line after the heading.",
+                )
+                return
         content = Content([(first, m.end())] + [(line, 0) for line in lines[1:]])
         text = inline(content.text)
+        if text.reference is not None:
+            self._reference_in_text(content, text.reference)
         data: dict = {}
         for i in text.data:
             data.update(self._data(i))
@@ -300,13 +331,10 @@ class Parser:
         at = len(line.text) - len(stripped)
         m = RELATION.match(stripped)
         if m is None:
-            if NEW_ELEMENT.match(stripped):
+            misplaced = _misplaced(stripped, current)
+            if misplaced is not None:
                 self._finish(current)
-                self.error(
-                    "a new statement, argument or list item must start after an empty line",
-                    line.pos(at),
-                    hint="Insert an empty line before it, or a relation symbol such as '+'.",
-                )
+                self.error(misplaced[0], line.pos(at), hint=misplaced[1])
                 return None
             if current is not None:
                 current.pieces.append((line, 0))
@@ -392,6 +420,8 @@ class Parser:
                 content.pos(text.stray),
                 hint="Move the data to the end.",
             )
+        if text.reference is not None:
+            self._reference_in_text(content, text.reference)
         data: dict = {}
         for i in text.data:
             data.update(self._data(i))
@@ -416,6 +446,18 @@ class Parser:
             element.relation.meta = meta
         item.data.update(data)
         element.data = data
+
+    def _reference_in_text(self, content: Content, offset: int) -> None:
+        """``[A]`` or ``<A>`` inside a text: Argdown reads it as a reference, which
+        cannot stand there (the reference CLI refuses it too)."""
+        found = re.match(r"\[[^\n]*?\]|<[^\n]*?>", content.text[offset:])
+        shown = found.group() if found else content.text[offset]
+        escaped = r"\[ \]" if shown.startswith("[") else r"\< \>"
+        self.error(
+            f"'{shown}' inside a text is read as a reference to a statement or argument, which cannot stand there",
+            content.pos(offset),
+            hint=f"Write @{shown} to mention it, or escape the brackets ({escaped}) to keep them as text.",
+        )
 
     # ---- relations
 
@@ -623,6 +665,26 @@ class Parser:
         for i in text.data:
             data.update(self._data(i))
         return Inference(text.text, data, conclusion, *where)
+
+
+def _misplaced(stripped: str, current: _Element | None) -> tuple[str, str] | None:
+    """What a line inside a block cannot start with, unless it is a relation (message, hint)."""
+    if HEADING_START.match(stripped):
+        return (
+            "a heading must start after an empty line",
+            "Insert an empty line before it, or write \\# to begin the line with '#'.",
+        )
+    if stripped.startswith("--") and current is not None and current.context != "pcs":
+        return (
+            "an inference line (--) may only stand between the numbered statements of a premise-conclusion structure",
+            "Write \\-- to begin the line with hyphens, or remove them.",
+        )
+    if NEW_ELEMENT.match(stripped):
+        return (
+            "a new statement, argument or list item must start after an empty line",
+            "Insert an empty line before it, or a relation symbol such as '+'.",
+        )
+    return None
 
 
 def parse(text: str, *, name: str = "<string>") -> Document:

@@ -23,9 +23,10 @@ _IRREGULAR = re.compile("//|/\\*|<!--|[\x00\ue000\ue001]")
 #: a block: consecutive lines that are not blank
 _FAST_BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
-#: the head line of a block: a statement or argument (not a relation "<+ x>"), and what
+#: the head line of a block: a statement or argument (not a relation: "<+", "<-" or "<_"
+#: starts one, with or without a space after it, as in the reference), and what
 #: follows it, with at most one data block, at the end
-_FAST_HEAD = re.compile(r"(?:\[([^\]\n{}]+)\]|<(?![+\-_](?:[ \t]|$))([^>\n{}]+)>)(:?)([^{}\n]*)(\{.*)?")
+_FAST_HEAD = re.compile(r"(?:\[([^\]\n{}]+)\]|<(?![+\-_])([^>\n{}]+)>)(:?)([^{}\n]*)(\{.*)?")
 
 #: a relation line below the head: the child is a statement or argument reference
 _FAST_CHILD = re.compile(r"([ \t]+)([-+_])[ \t]+(?:\[([^\]\n{}]+)\]|<([^>\n{}]+)>)([^{}\n]*)(\{.*)?")
@@ -55,7 +56,7 @@ def quick_text(rest: str, data: int | None, remove_tags: bool) -> InlineText:
     computed directly for plain words followed by hashtags, else by :func:`inline`.
 
     >>> quick_text(" It rains. #a #b ", 0, False)
-    InlineText(text='It rains. #a #b', clean='It rains.', tags=['a', 'b'], data=[0], stray=None)
+    InlineText(text='It rains. #a #b', clean='It rains.', tags=['a', 'b'], data=[0], stray=None, reference=None)
     """
     if data is None or rest.endswith(" "):
         m = _FAST_TEXT.fullmatch(rest if data is None else rest[:-1])
@@ -134,8 +135,8 @@ class Regular:
             raise _Irregular
         data = None if raw is None else self._data(raw)
         text = quick_text(rest, None if raw is None else 0, self.remove_tags)
-        if text.stray is not None:
-            raise _Irregular
+        if text.stray is not None or text.reference is not None:
+            raise _Irregular  # the general parser reports it
         if not definition and (
             rest.startswith("(") or strip_tags_and_data(rest if raw is None else rest + "\ue0000\ue001") is not None
         ):
