@@ -140,7 +140,7 @@ def run(cmd: list[str], produced: Path, timeout: float) -> Run:
         proc = subprocess.Popen(
             cmd,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            stdout=err,  # the reference reports its errors on stdout
             stderr=err,
             cwd=tempfile.gettempdir(),
             env={**os.environ, "ARGMAP_CACHE": "off"},
