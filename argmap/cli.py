@@ -174,17 +174,18 @@ def open_map(
     even the embedded map (``argmap validate``). Quotes not in the source, and
     a source file not found, are warnings: a draft can be drawn; ``strict``
     (``argmap validate``) makes them problems."""
-    from .collector import settle
+    from .collector import collector_paused, settle
     from .errors import UsageError
     from .loader import read_graph
     from .render.console import warning
 
     if fmt is not None and path is None:
         raise UsageError("--from names the format of the file given with --map.", hint="Add --map PATH.")
-    loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict, lenient=lenient)
+    with collector_paused():  # until the map is settled: a full collection in between walks all of it
+        loaded = read_graph(path, fmt=fmt, verify=verify, strict=strict, require_source=strict, lenient=lenient)
+        settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     for message in loaded.warnings:
         warning(message)
-    settle()  # the map lives as long as the command: the collector stops walking it (report_errors undoes it)
     return loaded
 
 
@@ -385,8 +386,7 @@ def export_once(
     if output is None or to_stdout:
         write_export(data)
     else:
-        write_atomic(output, data)
-        wrote(str(output), spec.name, len(data.encode("utf-8") if isinstance(data, str) else data))
+        wrote(str(output), spec.name, write_atomic(output, data))
     return loaded
 
 

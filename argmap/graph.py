@@ -211,14 +211,18 @@ def map_data(G: Graph, *, source_file: str | None = None) -> dict[str, Any]:
     map itself (YAML, JSON, Argdown, AIF) writes what this returns.
     """
 
+    plans: dict[tuple[str, ...], tuple[str, ...]] = {}  # the keys an item has -> the fields to write, in order
+
     def ordered(attrs: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-        out = {}
-        for name in fields:
-            value = attrs.get(name)
-            if value is None or value == ():
-                continue
-            out[name] = list(value) if isinstance(value, tuple) else value
-        return out
+        keys = tuple(attrs)
+        plan = plans.get(keys)
+        if plan is None:  # items come in a few shapes only: each is planned once
+            plan = plans[keys] = tuple(name for name in fields if name in attrs)
+        return {
+            name: list(value) if type(value) is tuple else value
+            for name in plan
+            if (value := attrs[name]) is not None and value != ()
+        }
 
     data: dict[str, Any] = {"title": G.graph["title"]}
     if G.graph.get("description"):
@@ -229,11 +233,12 @@ def map_data(G: Graph, *, source_file: str | None = None) -> dict[str, Any]:
     if G.graph.get("speakers"):
         data["speakers"] = dict(G.graph["speakers"])
     nodes = G.nodes
+    present = G._node  # the node dict (a filtered one in a view): membership without NodeView's call
     data["statements"] = [ordered(d, STATEMENT_FIELDS) for _, d in nodes(data=True) if d["kind"] != ARGUMENT]
     arguments = []
     for _, d in nodes(data=True):
         if d["kind"] == ARGUMENT:
-            kept = tuple(p for p in d["premises"] if p in nodes)  # a view may leave some out
+            kept = tuple(p for p in d["premises"] if p in present)  # a view may leave some out
             arguments.append(ordered(d if len(kept) == len(d["premises"]) else dict(d, premises=kept), ARGUMENT_FIELDS))
     if arguments:
         data["arguments"] = arguments
@@ -276,7 +281,8 @@ def premises(G: Graph, argument: str) -> list[str]:
     >>> premises(_demo(), "a")
     ['p']
     """
-    return [p for p in G.nodes[argument]["premises"] if p in G]
+    nodes = G._node  # the node dict (a filtered one in a view): no view object per call
+    return [p for p in nodes[argument]["premises"] if p in nodes]
 
 
 def conclusion(G: Graph, argument: str) -> str:

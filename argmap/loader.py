@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 from .collector import collector_paused
 from .errors import InputError, MapInvalid, Problem
@@ -129,6 +130,8 @@ def read_graph(
       :func:`argmap.graph.graph_from_validated`), about half the time and
       memory of the models; other formats are read into the models, which
       are dropped once the graph is built;
+    - a big map read before, unchanged, is loaded from the user's cache of
+      validated graphs (:mod:`argmap.cache`; ``verify`` reads it afresh);
     - the embedded map ships with argmap and the test suite validates it, so
       its graph is built straight from its YAML
       (:func:`argmap.graph.graph_from_trusted`), which is most of the start-up
@@ -145,6 +148,7 @@ def read_graph(
     >>> loaded.map is None, loaded.graph.nodes["prop-6n-partnership"]["kind"]
     (True, 'proposal')
     """
+    from . import cache
     from .graph import build_graph, graph_from_trusted, graph_from_validated
 
     text, name, file_path, base, spec = _read(path, fmt)
@@ -152,20 +156,25 @@ def read_graph(
     warnings: list[str] = []
     try:
         with collector_paused():
-            if path is None and spec.name == "yaml" and not verify:
+            G, key = (None, None) if path is None or verify or lenient else cache.load(text, spec.name)
+            if G is not None:
+                pass
+            elif path is None and spec.name == "yaml" and not verify:
                 from .formats.yaml import parse
 
                 G = graph_from_trusted(parse(text, name=name))
-            elif (plain_reader := spec.plain_reader()) is not None:
-                G = graph_from_validated(plain_reader(text, name=name))
+            elif not lenient and (plain_reader := spec.plain_reader()) is not None:
+                G = graph_from_validated(plain_reader(text, name=name, warnings=warnings))
             else:
                 G = build_graph(spec.reader(lenient=lenient)(text, name=name, warnings=warnings))
+            if not warnings:  # a map read with warnings is read afresh, so that they are given every time
+                cache.store(key, G)
     except MapInvalid as err:
         raise with_quote_problems(err, text, spec.name, base, require_source) from None
     del text  # the graph holds everything now
     loaded = Loaded(None, name, file_path, spec.name, graph=G, warnings=warnings)
     source = G.graph.get("source")
-    _check_quotes(loaded, base, G.graph["title"], source, _graph_sections(G), strict, require_source)
+    _check_quotes(loaded, base, G.graph["title"], source, lambda: _graph_sections(G), strict, require_source)
     return loaded
 
 
@@ -195,7 +204,7 @@ def read_map(
     loaded = Loaded(amap, name, file_path, spec.name, warnings=warnings)
     if check_source:
         source = amap.source.__dict__ if amap.source is not None else None
-        _check_quotes(loaded, base, amap.title, source, _model_sections(amap), strict, require_source)
+        _check_quotes(loaded, base, amap.title, source, lambda: _model_sections(amap), strict, require_source)
     return loaded
 
 
@@ -272,11 +281,12 @@ def _check_quotes(
     base: Any,
     title: str,
     src: dict[str, Any] | None,
-    sections: list[Section],
+    sections: Callable[[], list[Section]],
     strict: bool = True,
     require_source: bool = False,
 ) -> None:
-    """Find the source text a map names and check every quote and paragraph against it.
+    """Find the source text a map names and check every quote and paragraph against it
+    (``sections()`` gives the items, only asked for when there is a source to check).
 
     A quote that is not in the text, or not in its paragraph, is a problem
     (a warning unless ``strict``). A source file that cannot be found is a
@@ -292,7 +302,7 @@ def _check_quotes(
         loaded.warnings.append(f"{loaded.name}: {found.message}; quotes were not checked.")
         return
     loaded.source, loaded.source_path = found
-    problems = quote_problems(sections, loaded.source)
+    problems = quote_problems(sections(), loaded.source)
     if problems and strict:
         raise MapInvalid(loaded.name, _locate(problems, loaded))
     loaded.warnings += [p.format(loaded.name) for p in _locate(problems, loaded)]

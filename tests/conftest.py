@@ -10,6 +10,13 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 
+
+@pytest.fixture(autouse=True)
+def _no_graph_cache(monkeypatch):
+    """The tests never read nor write the user's cache of graphs (tests/test_cache.py sets its own)."""
+    monkeypatch.setenv("ARGMAP_CACHE", "off")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("argmap.limits", "argmap.locate", "argmap.source", "argmap.authoring.text", "argmap.authoring.quotes"),
     ("argmap.model",),
     ("argmap.validate",),
-    ("argmap.graph",),
+    ("argmap.graph", "argmap.cache"),
     ("argmap.query", "argmap.stats", "argmap.analysis", "argmap.authoring.coverage"),
     ("argmap.formats",),
     ("argmap.loader",),

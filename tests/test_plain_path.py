@@ -106,3 +106,45 @@ def test_read_graph_checks_quotes_like_read_map(tmp_path: Path):
     loaded = read_graph(path)
     assert loaded.map is None and loaded.source is not None
     assert _shape(loaded.graph) == _shape(build_graph(read_map(path).map))
+
+
+FOREIGN_BAD = {
+    ".argdown": "[A]: It rains.\n  + [B]: The forecast. {paragraph: 0}\n",
+    ".aif": json.dumps(
+        {
+            "nodes": [{"nodeID": "1", "type": "I", "text": "x"}, {"nodeID": "2", "type": "RA", "text": "Default"}],
+            "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}, {"edgeID": "2", "fromID": "2", "toID": "9"}],
+        }
+    ),
+    ".txt": "Discussion Title: T\n\n1. We should.\n1.1. Pro: \n",
+}
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "kialo"])
+def test_foreign_formats_read_into_the_graph_the_models_make(fmt, tmp_path: Path):
+    """Argdown, AIF and Kialo are read into plain data too: the same graph as through the models."""
+    from argmap.formats import FORMATS
+
+    G = build_graph(validate(generate(400, seed=3), name="m"))
+    if fmt == "kialo":
+        path = tmp_path / "map.txt"
+        proposal = next(n for n, k in G.nodes(data="kind") if k == "proposal")
+        path.write_text(
+            "Discussion Title: T\n\n1. " + G.nodes[proposal]["text"] + "\n1.1. Pro: Because.\n1.1.1. Con: Not so.\n",
+            encoding="utf-8",
+        )
+    else:
+        path = tmp_path / f"map.{fmt}"
+        path.write_text(FORMATS[fmt].writer()(G, None), encoding="utf-8")
+    assert _shape(read_graph(path).graph) == _shape(build_graph(read_map(path).map))
+
+
+@pytest.mark.parametrize("suffix", sorted(FOREIGN_BAD))
+def test_foreign_formats_bad_maps_get_the_same_messages_on_both_paths(suffix, tmp_path: Path):
+    path = tmp_path / f"map{suffix}"
+    path.write_text(FOREIGN_BAD[suffix], encoding="utf-8")
+    with pytest.raises(MapInvalid) as by_models:
+        read_map(path)
+    with pytest.raises(MapInvalid) as by_plain:
+        read_graph(path)
+    assert by_plain.value.lines() == by_models.value.lines()

@@ -43,7 +43,7 @@ class PlainReader(Protocol):
     """A format module's ``loads_plain``: as :class:`Reader`, into the plain dicts
     of :func:`argmap.validate.validate_plain` (for :func:`argmap.graph.graph_from_validated`)."""
 
-    def __call__(self, text: str, *, name: str = ...) -> dict[str, Any]: ...
+    def __call__(self, text: str, *, name: str = ..., warnings: list[str] | None = None) -> dict[str, Any]: ...
 
 
 class Writer(Protocol):

@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import re
 from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 from ..errors import MapInvalid, Problem
 from ..limits import check_nesting, json_nesting_problem
@@ -245,6 +246,7 @@ class _Reader:
             outgoing[a].append(b)
             incoming[b].append(a)
         self.fail()
+        body["edges"] = None  # all read into incoming and outgoing: half a million dicts on a big map, freed now
         self.nodes, self.index, self.incoming, self.outgoing = nodes, index, incoming, outgoing
         self.type_of = {k: str(n["type"]).upper() for k, n in nodes.items()}
 
@@ -483,6 +485,19 @@ def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = Non
     """
     from ..validate import validate
 
+    return _validated(text, name, warnings, lenient, validate)
+
+
+def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
+    """Read AIF JSON into plain validated data (:func:`argmap.validate.validate_plain`),
+    for commands that need only the graph; the same messages and warnings as :func:`loads`."""
+    from ..validate import validate_plain
+
+    return _validated(text, name, warnings, False, validate_plain)
+
+
+def _validated(text: str, name: str, warnings: list[str] | None, lenient: bool, validate: Callable[..., Any]) -> Any:
+    """The map read by :class:`_Reader` and validated by ``validate`` (into models or plain data)."""
     reader = _Reader(text, name, lenient)
     data, nodes = reader.run()
     named = _NodeNames(reader, nodes, data)

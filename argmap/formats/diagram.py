@@ -108,11 +108,13 @@ def drawn_arguments(G: Graph) -> set[str]:
     from ..graph import premises
 
     out = set()
-    for n, kind in G.nodes(data="kind"):
-        if kind != ARGUMENT:
+    into = G._pred  # n's in-edges' data, as networkx keeps them (filtered in a view)
+    for n, d in G.nodes(data=True):
+        if d["kind"] != ARGUMENT:
             continue
-        undercut = any(t == "undercut" for _, _, t in G.in_edges(n, data="type"))
-        if undercut or len(premises(G, n)) > 1:
+        if (len(d["premises"]) > 1 and len(premises(G, n)) > 1) or any(
+            e["type"] == "undercut" for e in into[n].values()
+        ):
             out.add(n)
     return out
 

@@ -16,7 +16,8 @@ True
 
 from __future__ import annotations
 
-from typing import Any, TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..terms import ARGUMENT
 from .diagram import (
@@ -80,7 +81,12 @@ def quoted(text: str, *, backslash: str = "\\\\\\\\") -> str:
     >>> print(quoted('say "hi" \\ bye'))
     "say \"hi\" \\\\ bye"
     """
+    if text.isalnum() or _ID.fullmatch(text):  # an id (a slug): nothing to clean or escape
+        return '"' + text + '"'
     return '"' + clean(text).replace("\\", backslash).replace('"', '\\"') + '"'
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def statement_label(G: Graph, node: str, options: Any) -> str:

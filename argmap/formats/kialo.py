@@ -242,6 +242,15 @@ def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = Non
     return validate(data, name=name, locate=positions_locator(positions))
 
 
+def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
+    """Read a Kialo text export into plain validated data (:func:`argmap.validate.validate_plain`),
+    for commands that need only the graph; the same messages as :func:`loads` on a mistake."""
+    from ..validate import validate_plain
+
+    data, positions = to_map_data(text, name=name)
+    return validate_plain(data, name=name, locate=positions_locator(positions))
+
+
 def to_map_data(text: str, *, name: str = "<string>") -> tuple[dict, dict]:
     """Plain map data from a Kialo export, and the line of every item."""
     title, claims = parse(text, name=name)

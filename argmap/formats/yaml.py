@@ -146,8 +146,146 @@ def syntax_advice(err: Any, text: str) -> tuple[str, str, Any] | None:
     return None
 
 
+_DECLINED = object()
+
+
+def _from_events(text: str) -> Any:
+    """What ``yaml.load(text, Loader=_Loader)`` gives, built straight from libyaml's
+    events, or ``_DECLINED``.
+
+    The general road has libyaml build the whole node tree (every scalar an
+    object with two position marks) and then walks it in Python: about 1.4 GB
+    and 21 s for a map of 100,000 statements. Here each event is turned into
+    its value as it comes and dropped, so only the data stays. Only plain
+    YAML is read this way: one document of mappings, sequences and scalars
+    with scalar keys. Anything else (anchors and aliases, tags, merge keys,
+    a key given twice, a syntax error, no libyaml) is declined, and the
+    general road reads the text and gives its messages. Scalars are resolved
+    and constructed exactly as :class:`_Loader` does (dates stay text).
+    ``tests/formats/test_yaml_events.py`` compares the two on random maps.
+    """
+    try:
+        from yaml._yaml import CParser  # libyaml's parser, which CSafeLoader is built on
+    except ImportError:
+        return _DECLINED
+    parser = CParser(text)
+    try:
+        return _document(parser.get_event, _Scalars())
+    except (yaml.YAMLError, LookupError, TypeError, ValueError):  # _Declined is a LookupError
+        return _DECLINED
+    finally:
+        parser.dispose()
+
+
+class _Declined(LookupError):
+    """Raised inside :func:`_from_events` when the text is not plain YAML."""
+
+
+def _document(get: Any, scalar: Any) -> Any:
+    """The value of the one document of an event stream (``get`` gives the next event)."""
+    from yaml.events import (
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+        StreamStartEvent,
+    )
+
+    if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+        raise _Declined  # (the second: an empty stream)
+    root: list[Any] = []
+    stack: list[Any] = [root]  # the open collections; a mapping's pending key is pushed after it
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is DocumentEndEvent:
+            break
+        if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent) or event.anchor is not None:
+            raise _Declined  # an anchor, an alias, or anything unforeseen
+        if kind is ScalarEvent:
+            _place(stack, scalar(event), False)
+        elif event.tag is not None and event.tag != "!":
+            raise _Declined
+        else:  # a collection: added to its parent now, filled as its events come
+            _place(stack, {} if kind is MappingStartEvent else [], True)
+    if type(get()) is not StreamEndEvent:
+        raise _Declined  # more than one document
+    return root[0]
+
+
+def _place(stack: list[Any], value: Any, collection: bool) -> None:
+    """Put ``value`` where the top of ``stack`` wants it: in a list, as a mapping's
+    key, or as the value of the key waiting there; a collection is opened."""
+    top = stack[-1]
+    if type(top) is list:
+        top.append(value)
+    elif type(top) is dict:  # value is a key
+        if collection or value in top:
+            raise _Declined  # a key that is a collection, or a key given twice
+        stack.append(_Key(value))
+        return
+    else:  # the key of the mapping below it
+        stack.pop()
+        stack[-1][top.key] = value
+    if collection:
+        stack.append(value)
+
+
+class _Scalars:
+    """Scalars resolved and constructed as :class:`_Loader` does: text stays text;
+    plain scalars that read as numbers, booleans or null become them."""
+
+    def __init__(self) -> None:
+        self.resolvers = _Loader.yaml_implicit_resolvers
+        self.wildcard = self.resolvers.get(None, [])
+        self.constructor = _Loader("")  # only its scalar constructors are used
+        self.known: dict[tuple[str, str], Any] = {}  # resolved scalars that are not text: few, repeated
+
+    def __call__(self, event: Any) -> Any:
+        tag, value = event.tag, event.value
+        if tag is None or tag == "!":
+            tag = _STR
+            if event.implicit[0]:
+                candidates = self.resolvers.get(value[:1], []) + self.wildcard if value else self.resolvers.get("", [])
+                tag = next((t for t, regexp in candidates if regexp.match(value)), _STR)
+        elif tag != _STR:
+            raise _Declined  # an explicit tag: the general road says what it makes of it
+        if tag == _STR:
+            return value
+        done = self.known.get((tag, value), _DECLINED)
+        if done is _DECLINED:
+            make = self.constructor.yaml_constructors.get(tag)
+            if make is None or tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+                raise _Declined
+            done = self.known[(tag, value)] = make(self.constructor, yaml.ScalarNode(tag, value))
+        return done
+
+
+_STR = _Loader.DEFAULT_SCALAR_TAG
+
+
+class _Key:
+    """A mapping key waiting for its value (on the stack of :func:`_from_events`)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+
 def parse(text: str, *, name: str) -> Any:
     """Plain data from YAML text; syntax errors become a :class:`MapInvalid`."""
+    data = _from_events(text)
+    if data is not _DECLINED:
+        check_nesting(data, name, text_locator(text, "yaml"))
+        return data
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as err:
@@ -205,6 +343,21 @@ def parse(text: str, *, name: str) -> Any:
         ) from None
     except yaml.YAMLError as err:
         raise MapInvalid(name, [Problem(f"invalid YAML: {err}")]) from None
+    except (ValueError, TypeError, OverflowError) as err:  # a tag's constructor refused its value: "!!int x"
+        offset = text.find("!!")
+        line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+        column = offset - text.rfind("\n", 0, offset) if offset >= 0 else None
+        raise MapInvalid(
+            name,
+            [
+                Problem(
+                    f"invalid YAML: a tagged value cannot be read as its tag says ({err})",
+                    line=line,
+                    column=column,
+                    hint="argmap reads plain YAML only; remove the tag.",
+                )
+            ],
+        ) from None
     except RecursionError:  # the pure-Python parser (without libyaml)
         raise MapInvalid(name, [nesting_problem(max_nesting(), parser=0)]) from None
     check_nesting(data, name, text_locator(text, "yaml"))
@@ -218,7 +371,7 @@ def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = Non
     return validate(parse(text, name=name), name=name, locate=text_locator(text, "yaml"))
 
 
-def loads_plain(text: str, *, name: str = "<string>") -> dict[str, Any]:
+def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
     """Read and validate a map written in YAML into plain data
     (:func:`argmap.validate.validate_plain`), for commands that need only its graph."""
     from ..validate import validate_plain

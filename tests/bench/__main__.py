@@ -1,9 +1,13 @@
 """Run the benchmark: ``python -m tests.bench [--sizes 1000,10000] [--runs 3]``.
 
-Times whole processes (wall time and peak memory, from ``resource``) of real
-``argmap`` commands on generated maps, and prints a Markdown table: one row
-per command, one column per map size, each cell the median wall time of
-``--runs`` runs and the largest peak memory. A command the installed argmap
+Times whole processes of real ``argmap`` commands on generated maps (CPU
+time, user plus system, from ``resource.getrusage``; wall time; peak memory)
+and prints a Markdown table: one row per command, one column per map size,
+each cell the median CPU time of ``--runs`` runs and the largest peak memory
+(wall times go to stderr as the runs go). CPU time is what the table shows
+because the machine is shared: other work stretches wall time, not CPU time.
+Every run reads its map (``ARGMAP_CACHE=off``) except the rows marked
+"cached", timed on a warm cache of graphs (:mod:`argmap.cache`). A command the installed argmap
 does not have shows ``n/a``; one that crashes shows ``failed`` and makes the
 runner exit 1 (so CI catches crashes, never slowness). Nothing is asserted
 about time: read the numbers.
@@ -11,6 +15,11 @@ about time: read the numbers.
 ``--baseline PYTHON`` times a second interpreter (another checkout's
 virtualenv) in the same run, alternating runs, so a before/after comparison
 sees the same machine load; cells then read ``after (before)``.
+
+``--readme README.md`` writes the table into the README's Performance
+section, between its ``<!-- bench-table -->`` markers (the table there is
+never typed by hand). ``--against-argdown`` times the reference Argdown CLI
+instead (:mod:`tests.bench.reference`).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -53,11 +63,19 @@ LAUNCH = (
 )
 MISSING = ("No such command", "No such option", "Invalid value for '--format'", "unknown format")
 
-Result = tuple[float, float] | str
+#: CPU seconds, wall seconds and peak MB of one run, or why it has none
+Result = tuple[float, float, float] | str
 
 
-def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
-    """Wall seconds and peak MB of one ``argmap args`` process, or why it has none."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(python: str, args: list[str], cache: Path | None = None) -> Result:
+    """CPU seconds, wall seconds and peak MB of one ``argmap args`` process, or why it has none."""
+    cpu = children_cpu()
     start = time.perf_counter()
     # run from elsewhere: "-c" puts the current folder first on sys.path, and a checkout's
     # argmap/ there would shadow the argmap that ``python`` has installed
@@ -67,8 +85,11 @@ def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
         stderr=subprocess.PIPE,
         text=True,
         cwd=tempfile.gettempdir(),
+        # the cache of graphs is off unless a row asks for it, so that each run reads its map
+        env={**os.environ, "ARGMAP_CACHE": str(cache) if cache else "off"},
     )
     elapsed = time.perf_counter() - start
+    cpu = children_cpu() - cpu
     if proc.returncode != 0:
         if any(s in proc.stderr for s in MISSING):
             return "n/a"
@@ -77,19 +98,22 @@ def run_once(python: str, args: list[str]) -> tuple[float, float] | str:
             sys.stderr.write(proc.stderr[-2000:])
             return "failed"
     peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK_KB ")]
-    return elapsed, int(peak[-1].split()[1]) / 1024 if peak else float("nan")
+    return cpu, elapsed, int(peak[-1].split()[1]) / 1024 if peak else float("nan")
 
 
-def measure(pythons: list[str], args: list[str], runs: int) -> list[Result]:
-    """Median wall seconds and largest peak MB per interpreter, runs interleaved."""
-    samples: list[list[tuple[float, float]]] = [[] for _ in pythons]
+def measure(pythons: list[str], args: list[str], runs: int, cache: Path | None = None) -> list[Result]:
+    """Median CPU and wall seconds and largest peak MB per interpreter, runs interleaved."""
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in pythons]
     for _ in range(runs):
         for i, python in enumerate(pythons):
-            got = run_once(python, args)
+            got = run_once(python, args, cache)
             if isinstance(got, str):
                 return [got] * len(pythons)
             samples[i].append(got)
-    return [(statistics.median(t for t, _ in s), max(m for _, m in s)) for s in samples]
+    return [
+        (statistics.median(c for c, _, _ in s), statistics.median(w for _, w, _ in s), max(m for _, _, m in s))
+        for s in samples
+    ]
 
 
 def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str, list[str]]]:
@@ -113,6 +137,23 @@ def rows_for(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str
             (
                 f"export {fmt} (from {source})",
                 ["export", "--format", fmt, "-m", str(path), "-o", str(out / f"out.{fmt}")],
+            )
+        )
+    return rows
+
+
+def cached_rows(paths: dict[str, Path], proposal: str, out: Path) -> list[tuple[str, list[str]]]:
+    """Commands timed again on a warm cache of graphs (:mod:`argmap.cache`): the map
+    read twice before, so each timed run loads its graph instead of reading it."""
+    rows = []
+    for fmt in ("json", "yaml"):
+        if fmt in paths:
+            rows.append((f"supports ({fmt}, cached)", ["supports", proposal, "-m", str(paths[fmt]), "--json"]))
+    if "argdown" in paths:
+        rows.append(
+            (
+                "export dot (from argdown, cached)",
+                ["export", "--format", "dot", "-m", str(paths["argdown"]), "-o", str(out / "out.dot")],
             )
         )
     return rows
@@ -152,6 +193,16 @@ def machine() -> str:
     )
 
 
+def cell(result: Result) -> str:
+    """A table cell: CPU seconds and peak MB (or why there are none)."""
+    return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[2]:.0f} MB"
+
+
+def wall(result: Result) -> str:
+    """The wall time of a result, for the progress lines on stderr."""
+    return "" if isinstance(result, str) else f"  (wall {result[1]:.2f} s)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time argmap on generated maps.")
     parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated statement counts")
@@ -160,6 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="a regular expression: time only the rows it matches")
     parser.add_argument("--baseline", default="", help="another Python with another argmap to time alongside")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--readme", type=Path, help="also write the table into this README, between its bench-table markers"
+    )
+    parser.add_argument(
+        "--against-argdown",
+        action="store_true",
+        help="time the reference Argdown CLI (installed from npm into a cache folder) next to argmap instead; "
+        "see python -m tests.bench --against-argdown --help",
+    )
     parser.add_argument(
         "--inputs",
         default=",".join(INPUTS),
@@ -170,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="keep the generated maps in this folder and reuse them (they depend only on size and seed)",
     )
+    argv = sys.argv[1:] if argv is None else argv
+    if "--against-argdown" in argv:  # its own options: see tests/bench/reference.py
+        from .reference import main as against
+
+        return against(argv)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pythons = [sys.executable] + ([args.baseline] if args.baseline else [])
@@ -178,20 +243,21 @@ def main(argv: list[str] | None = None) -> int:
     order: list[str] = []
     failed = False
 
-    def cell(result: Result) -> str:
-        return result if isinstance(result, str) else f"{result[0]:.2f} s, {result[1]:.0f} MB"
-
-    def record(name: str, n: int, cmd: list[str], runs: int) -> None:
+    def record(name: str, n: int, cmd: list[str], runs: int, cache: Path | None = None) -> None:
         nonlocal failed
         if not only.search(name):
             return
-        results = measure(pythons, cmd, runs)
+        if cache is not None:  # a row on a warm cache: two untimed runs read the map and keep its graph
+            for python in pythons:
+                for _ in range(2):
+                    run_once(python, cmd, cache)
+        results = measure(pythons, cmd, runs, cache)
         failed = failed or "failed" in results
         if name not in table:
             table[name] = {}
             order.append(name)
         table[name][n] = cell(results[0]) + (f" ({cell(results[1])})" if len(results) > 1 else "")
-        print(f"{name:<34} N={n:<8} {table[name][n]}", file=sys.stderr, flush=True)
+        print(f"{name:<34} N={n:<8} {table[name][n]}{wall(results[0])}", file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
         folder = Path(tmp)
@@ -204,22 +270,43 @@ def main(argv: list[str] | None = None) -> int:
             )
             for name, cmd in rows_for(paths, proposal, folder):
                 record(name, n, cmd, runs)
+            for name, cmd in cached_rows(paths, proposal, folder):
+                with tempfile.TemporaryDirectory(prefix="argmap-bench-cache-") as cache:
+                    record(name, n, cmd, runs, Path(cache))
             for path in folder.iterdir():
                 path.unlink()
-    runs_note = f"median of {args.runs} runs" + (" (1 from a million statements)" if max(sizes) >= 1_000_000 else "")
-    lines = [f"Machine: {machine()}; {runs_note}; wall time, peak memory.", ""]
-    if args.baseline:
-        lines += ["Cells read: this argmap (the baseline's, timed in the same run).", ""]
-    lines.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
-    lines.append("|---|" + "---|" * len(sizes))
-    lines += [f"| {name} | " + " | ".join(table[name].get(n, "") for n in sizes) + " |" for name in order]
-    text = "\n".join(lines) + "\n"
+    text = table_text(table, order, sizes, args.runs, bool(args.baseline))
     print("\n" + text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.readme:
+        write_section(args.readme, "bench-table", text)
     if failed:
         print("a command crashed (see above)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def table_text(table: dict[str, dict[int, str]], order: list[str], sizes: list[int], runs: int, baseline: bool) -> str:
+    """The Markdown table of the cells timed: one row per command, one column per size."""
+    runs_note = f"median of {runs} runs" + (" (1 from a million statements)" if max(sizes) >= 1_000_000 else "")
+    lines = [f"Machine: {machine()}; {runs_note}; CPU time (user + system), peak memory.", ""]
+    if baseline:
+        lines += ["Cells read: this argmap (the baseline's, timed in the same run).", ""]
+    lines.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+    lines.append("|---|" + "---:|" * len(sizes))
+    lines += [f"| {name} | " + " | ".join(table[name].get(n, "") for n in sizes) + " |" for name in order]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(readme: Path, marker: str, text: str) -> None:
+    """Replace what stands between ``<!-- marker -->`` and ``<!-- /marker -->`` in ``readme``."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"
+    if start not in content or end not in content:
+        raise SystemExit(f"{readme}: has no {start} ... {end} section to write the table into.")
+    head, rest = content.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{text.strip()}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

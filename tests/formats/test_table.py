@@ -54,4 +54,11 @@ def test_suffixes_and_content_choose_the_format():
     assert detect("m.json", '{"nodes": [], "edges": []}').name == "aif"  # AIF inside .json
     assert detect("", "Discussion Title: x\n").name == "kialo"
     assert detect("notes.txt", "title: T\n").name == "kialo"  # the suffix decides when the content is silent
-    assert [n for n, f in FORMATS.items() if f.plain_reader() is not None] == ["yaml", "json"]
+    # every format that reads a map reads it into plain data for the graph too (tests/test_plain_path.py)
+    assert [n for n, f in FORMATS.items() if f.plain_reader() is not None] == [
+        "yaml",
+        "json",
+        "argdown",
+        "aif",
+        "kialo",
+    ]

@@ -33,8 +33,8 @@ recursion, linear in the size of the file.
 from __future__ import annotations
 
 from .document import Document
-from .mapping import SUFFIXES, loads, to_map_data
+from .mapping import SUFFIXES, loads, loads_plain, to_map_data
 from .parser import parse
 from .writer import dumps, escape
 
-__all__ = ["SUFFIXES", "Document", "dumps", "escape", "loads", "parse", "to_map_data"]
+__all__ = ["SUFFIXES", "Document", "dumps", "escape", "loads", "loads_plain", "parse", "to_map_data"]

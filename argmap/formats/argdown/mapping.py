@@ -27,6 +27,15 @@ def loads(text: str, *, name: str = "<string>", warnings: list[str] | None = Non
     return validate(data, name=name, locate=positions_locator(positions))
 
 
+def loads_plain(text: str, *, name: str = "<string>", warnings: list[str] | None = None) -> dict[str, Any]:
+    """Read Argdown text into plain validated data (:func:`argmap.validate.validate_plain`),
+    for commands that need only the graph; the same messages as :func:`loads` on a mistake."""
+    from ...validate import validate_plain
+
+    data, positions = to_map_data(parse(text, name=name), name=name)
+    return validate_plain(data, name=name, locate=positions_locator(positions))
+
+
 def to_map_data(doc: Document, *, name: str = "<string>") -> tuple[dict, dict]:
     """Plain map data (ready for validation) from an Argdown document, and the
     position of every statement, argument and attack in the Argdown text.
